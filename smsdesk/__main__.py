@@ -1,0 +1,22 @@
+"""`smsdesk` / `python -m smsdesk`: no arguments opens the GUI, a sub-command runs the CLI."""
+
+import sys
+
+
+def gui_main() -> int:
+    from smsdesk.ui.app import run_gui
+
+    return run_gui(sys.argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if not args:
+        return gui_main()
+    from smsdesk.cli import run_cli
+
+    return run_cli(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

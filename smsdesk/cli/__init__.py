@@ -1,0 +1,67 @@
+"""The command line: `smsdesk <command> ...`. Each command lives in its own module with `register(subparsers)`.
+
+Exit codes shared by every command: 0 success, 2 bad input or usage (one clear line on stderr, never a traceback).
+Commands add their own (send: 1 some failed, 3 stopped by the provider).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from smsdesk import __version__
+
+# Each module exposes register(subparsers) which adds its parser and sets `handler` (args -> exit code).
+COMMAND_MODULES = ("count", "check", "accounts", "optouts", "send", "campaigns", "sandbox")
+
+EXIT_OK = 0
+EXIT_SOME_FAILED = 1
+EXIT_USAGE = 2
+EXIT_PROVIDER_STOPPED = 3
+
+
+class UsageError(Exception):
+    """Bad input from the user: printed as one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 already; keep its one-line style
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="smsdesk", description="SMSDesk command line. Run without arguments to open the app."
+    )
+    parser.add_argument("--version", action="version", version=f"smsdesk {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"smsdesk.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"smsdesk.cli.{name}":
+                continue  # command not built yet
+            raise
+        module.register(subparsers)
+    return parser
+
+
+def run_cli(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        return int(handler(args) or 0)
+    except UsageError as exc:
+        print(f"smsdesk {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(f"smsdesk {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,1 @@
+"""The loopback sandbox provider: see server.py."""

@@ -1,0 +1,34 @@
+"""Test-wide setup: Qt offscreen, a private SMSDESK_HOME per test, a sandbox server per session."""
+
+from __future__ import annotations
+
+import os
+
+# Before anything imports Qt.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+from smsdesk.sandbox.server import SandboxServer  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def smsdesk_home(tmp_path, monkeypatch):
+    """Every test gets its own data folder, so no test sees another's database or the user's real one."""
+    home = tmp_path / "smsdesk-home"
+    monkeypatch.setenv("SMSDESK_HOME", str(home))
+    return home
+
+
+@pytest.fixture(scope="session")
+def sandbox_server():
+    with SandboxServer() as server:
+        yield server
+
+
+@pytest.fixture
+def sandbox(sandbox_server):
+    """The session's sandbox with clean state: no faults, nothing accepted."""
+    sandbox_server.state.reset()
+    yield sandbox_server
+    sandbox_server.state.reset()
