@@ -1,0 +1,133 @@
+"""Migrations: an older database opens, is copied first, migrates in order, and keeps its rows."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from smsdesk import paths
+from smsdesk.providers.base import Account
+from smsdesk.store import db as db_module
+from smsdesk.store.db import SANDBOX_ACCOUNT, Database
+from smsdesk.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+def make_version_1_database(path) -> None:
+    """A database exactly as the first release left it, with a user's rows in it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = sqlite3.connect(path)
+    version, sql = MIGRATIONS[0]
+    assert version == 1
+    raw.executescript(sql)
+    raw.execute(f"PRAGMA user_version = {version}")
+    raw.executemany(
+        "INSERT INTO settings (key, value) VALUES (?, ?)",
+        [("default_country", "NO"), ("default_account", "Butik")],
+    )
+    raw.execute(
+        "INSERT INTO accounts (name, provider, username, sender, base_url, options, price_per_segment,"
+        " max_per_minute, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            "Butik",
+            "cpsms",
+            "shop",
+            "Butikken",
+            None,
+            '{"format": "GSM"}',
+            0.29,
+            60,
+            "2026-01-02T03:04:05+00:00",
+        ),
+    )
+    raw.execute("INSERT INTO opt_outs VALUES ('+4512345678', '2026-01-03T00:00:00+00:00', 'manual')")
+    raw.commit()
+    raw.close()
+
+
+def table_names(conn) -> set[str]:
+    return {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+def test_version_1_database_migrates_keeps_rows_and_leaves_a_copy():
+    path = paths.database_path()
+    make_version_1_database(path)
+
+    db = Database()
+    try:
+        assert db.schema_version == SCHEMA_VERSION > 1
+        assert {"campaigns", "messages"} <= table_names(db.conn)
+        assert db.get_account("Butik") == Account(
+            name="Butik",
+            provider="cpsms",
+            username="shop",
+            sender="Butikken",
+            options={"format": "GSM"},
+            price_per_segment=0.29,
+            max_per_minute=60,
+        )
+        # Not a first start: the user's own default stays, no sandbox account is pushed in.
+        assert [a.name for a in db.list_accounts()] == ["Butik"]
+        assert db.default_account == "Butik"
+        assert db.default_country == "NO"
+        assert db.opt_outs() == {"+4512345678"}
+    finally:
+        db.close()
+
+    backup = path.with_name(path.name + ".v1.bak")
+    assert backup.is_file()
+    copy = sqlite3.connect(backup)
+    try:
+        assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert copy.execute("SELECT name FROM accounts").fetchall() == [("Butik",)]
+        assert "campaigns" not in table_names(copy)
+    finally:
+        copy.close()
+
+
+def test_an_up_to_date_database_is_not_copied_again():
+    path = paths.database_path()
+    make_version_1_database(path)
+    Database().close()
+    Database().close()
+    assert sorted(p.name for p in path.parent.glob("*.bak")) == [path.name + ".v1.bak"]
+
+
+def test_an_earlier_copy_is_never_overwritten(monkeypatch):
+    path = paths.database_path()
+    make_version_1_database(path)
+    earlier = path.with_name(path.name + ".v1.bak")
+    earlier.write_bytes(b"an earlier copy the user may need")
+    Database().close()
+    assert earlier.read_bytes() == b"an earlier copy the user may need"
+    assert path.with_name(path.name + ".v1.2.bak").is_file()
+
+
+def test_a_new_database_is_not_copied_and_gets_every_migration():
+    db = Database()
+    try:
+        assert db.schema_version == SCHEMA_VERSION
+        assert {"settings", "accounts", "opt_outs", "campaigns", "messages"} <= table_names(db.conn)
+        assert db.get_account(SANDBOX_ACCOUNT) is not None
+    finally:
+        db.close()
+    assert list(paths.data_dir().glob("*.bak")) == []
+
+
+def test_a_failing_migration_leaves_the_database_as_it_was(monkeypatch):
+    path = paths.database_path()
+    make_version_1_database(path)
+    broken = [*MIGRATIONS, (SCHEMA_VERSION + 1, "CREATE TABLE extra (x); INSERT INTO nowhere VALUES (1);")]
+    monkeypatch.setattr(db_module, "MIGRATIONS", broken)
+    monkeypatch.setattr(db_module, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with pytest.raises(sqlite3.OperationalError):  # bad SQL is a bug, not an environment problem
+        Database()
+    raw = sqlite3.connect(path)
+    try:
+        # Each migration is its own transaction: the good ones stay applied, the broken one left nothing.
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert "extra" not in table_names(raw)
+        assert raw.execute("SELECT count(*) FROM accounts").fetchone()[0] == 1
+    finally:
+        raw.close()
+    assert path.with_name(path.name + ".v1.bak").is_file()
