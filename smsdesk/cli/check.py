@@ -1,0 +1,142 @@
+"""`smsdesk check FILE`: read a recipient file and say what would be sent to whom, and what is left out and why.
+
+JSON contract (exact; keys may be added, never renamed or dropped):
+  {"rows": int, "valid": int, "duplicates": int,
+   "invalid": [{"row": int, "value": str, "reason": str}],
+   "columns": [str], "phone_column": str,
+   "recipients": [{"row": int, "phone": "+E164", "fields": {str: str}}]}
+Added keys: "file", "sheet", "sheets", "encoding", "delimiter", "header_row", "country", "opted_out" (int),
+"excluded" (every excluded row: row, value, reason, kind = invalid | empty | duplicate | opted_out) and
+"original" on each recipient (the phone cell as written).
+"invalid" holds the rows whose phone cell is not a usable number, including rows with no number at all
+(kind "empty", reason "no phone number"); duplicates and opt-outs are NOT in it: they are counted in
+"duplicates"/"opted_out" and listed in "excluded". Blank rows are skipped and not counted in "rows".
+Exit codes: 0 read fine (whatever the numbers), 2 the file cannot be read or a flag is wrong (one line on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from smsdesk.cli import UsageError
+from smsdesk.core.phones import DEFAULT_COUNTRY, is_supported_country
+from smsdesk.core.plan import Plan, build_plan, resolve_column
+from smsdesk.io.tables import Table, TableError, read_table
+
+_HUMAN_LIST_LIMIT = 20
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="read a recipient file (CSV, Excel, ODS) and report valid, invalid and duplicate numbers",
+        description="Read a recipient file and show who would get a message, and which rows are left out and why.",
+    )
+    parser.add_argument("file", metavar="FILE", help="a .csv/.txt/.tsv, .xlsx/.xlsm, .xls or .ods file")
+    parser.add_argument("--sheet", metavar="NAME", help="sheet to read (default: the first with a table)")
+    parser.add_argument(
+        "--phone-column", metavar="COL", help="column with the phone numbers: its header name or letter"
+    )
+    parser.add_argument(
+        "--country",
+        metavar="CC",
+        default=DEFAULT_COUNTRY,
+        help=f"country for numbers written without country code (default {DEFAULT_COUNTRY})",
+    )
+    parser.add_argument("--json", action="store_true", help="print the full result as JSON")
+    parser.add_argument("--encoding", metavar="NAME", help="text file encoding, e.g. utf-8, cp1252, utf-16")
+    parser.add_argument("--delimiter", metavar="CHAR", help="text file delimiter: ; , | or tab")
+    parser.add_argument(
+        "--header-row",
+        metavar="N",
+        type=int,
+        help="spreadsheet row number of the header (as Excel shows it); 0 = the file has no header row",
+    )
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    country = args.country.strip().upper()
+    if not is_supported_country(country):
+        raise UsageError(
+            f"unknown country code {args.country!r}; use a two-letter code such as DK, SE, NO, DE"
+        )
+    if args.header_row is not None and args.header_row < 0:
+        raise UsageError("--header-row must be 0 (no header) or a row number")
+    try:
+        table = read_table(
+            args.file,
+            sheet=args.sheet,
+            encoding=args.encoding,
+            delimiter=args.delimiter,
+            header_row=args.header_row,
+        )
+    except TableError as exc:
+        raise UsageError(str(exc)) from None
+    phone_column = None
+    if args.phone_column is not None:
+        phone_column = resolve_column(table.header, args.phone_column)
+        if phone_column is None:
+            raise UsageError(
+                f"{table.path.name}: no column {args.phone_column!r}; the columns are: "
+                + ", ".join(table.header)
+            )
+    plan = build_plan(table.header, table.rows, table.row_numbers, phone_column=phone_column, country=country)
+    if plan.phone_column is None:
+        raise UsageError(
+            f"{table.path.name}: no column of phone numbers found; choose one with --phone-column "
+            "(columns: " + ", ".join(table.header) + ")"
+        )
+    if args.json:
+        json.dump(plan_json(table, plan, country), sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(summary(table, plan))
+    return 0
+
+
+def plan_json(table: Table, plan: Plan, country: str) -> dict:
+    return {
+        "rows": plan.rows,
+        "valid": plan.valid,
+        "duplicates": plan.duplicates,
+        "invalid": [{"row": e.row, "value": e.value, "reason": e.reason} for e in plan.invalid],
+        "columns": plan.columns,
+        "phone_column": plan.phone_column,
+        "recipients": [
+            {"row": r.row, "phone": r.phone, "fields": r.fields, "original": r.original}
+            for r in plan.recipients
+        ],
+        "opted_out": plan.opted_out,
+        "excluded": [
+            {"row": e.row, "value": e.value, "reason": e.reason, "kind": e.kind} for e in plan.excluded
+        ],
+        "file": str(table.path),
+        "sheet": table.sheet,
+        "sheets": table.sheets,
+        "encoding": table.encoding,
+        "delimiter": table.delimiter,
+        "header_row": table.header_row,
+        "country": country,
+    }
+
+
+def summary(table: Table, plan: Plan) -> str:
+    where = f'sheet "{table.sheet}"' if table.sheet else f"{table.encoding}, delimiter {table.delimiter!r}"
+    header = f"header on row {table.header_row}" if table.header_row else "no header row"
+    lines = [
+        f"{table.path.name} ({where}, {header})",
+        f"Phone column: {plan.phone_column}   (columns: {', '.join(plan.columns)})",
+        f"Rows: {plan.rows}   Valid: {plan.valid}   Invalid: {len(plan.invalid)}   "
+        f"Duplicates: {plan.duplicates}   Opted out: {plan.opted_out}",
+    ]
+    if plan.excluded:
+        lines.append("Left out:")
+        for item in plan.excluded[:_HUMAN_LIST_LIMIT]:
+            shown = f'"{item.value}"' if item.value else "(empty)"
+            lines.append(f"  row {item.row}: {shown}: {item.reason}")
+        if len(plan.excluded) > _HUMAN_LIST_LIMIT:
+            lines.append(f"  ... and {len(plan.excluded) - _HUMAN_LIST_LIMIT} more (--json lists them all)")
+    return "\n".join(lines) + "\n"
