@@ -1,0 +1,244 @@
+"""Txty SMS v6 (sms.cloudsms.dk): GET /v6/sms, one recipient per request, credentials in the query string.
+
+Facts and their confidence: shared/providers.md section 2. v6 documents one endpoint only: no balance, no log, no
+delivery status, no batch send.
+
+The username and token travel in the query string, so the full URL of every request is a secret. base.request()
+maps httpx errors to typed errors without quoting the URL, and this module hides query strings from httpx's own
+request log line (httpx logs every URL at INFO). Nothing here ever formats a URL into a message.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import httpx
+
+from smsdesk.providers.base import (
+    Account,
+    AccountError,
+    InvalidRecipient,
+    MessageRejected,
+    OutcomeUnknown,
+    OutgoingMessage,
+    Provider,
+    ProviderError,
+    ProviderLimits,
+    RateLimited,
+    SendResult,
+    Transient,
+    parse_json,
+    short_body,
+)
+from smsdesk.providers.cpsms import safe_retry_after
+
+MAX_REFERENCE = 64  # the limit behind REFERENCE_LONG is not documented; keys are far shorter anyway
+# Sender rule from the older v4 docs (a-zA-Z0-9, at most 11 letters/digits or 15 digits): unverified for v6.
+MAX_ALPHA_SENDER = 11
+MAX_NUMERIC_SENDER = 15
+
+
+class _HideQueryInHttpxLog(logging.Filter):
+    """httpx logs `HTTP Request: GET <url> "HTTP/1.1 200 OK"` at INFO, with the query string, where Txty's token
+    is. This rewrites URL arguments of httpx's own records to drop the query. (It belongs in base.py for every
+    provider; it lives here because Txty is the one whose secret is in the URL.)"""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and any(isinstance(arg, httpx.URL) for arg in record.args):
+            record.args = tuple(
+                arg.copy_with(query=None) if isinstance(arg, httpx.URL) and arg.query else arg
+                for arg in record.args
+            )
+        return True
+
+
+def _install_log_filter() -> None:
+    logger = logging.getLogger("httpx")
+    if not any(isinstance(existing, _HideQueryInHttpxLog) for existing in logger.filters):
+        logger.addFilter(_HideQueryInHttpxLog())
+
+
+_install_log_filter()
+
+
+def sender_problem(sender: str | None) -> str | None:
+    value = (sender or "").strip()
+    if not value:
+        return (
+            "Txty needs a sender (a name of up to 11 letters/digits, or a phone number of up to 15 digits)."
+        )
+    digits = value[1:] if value.startswith("+") else value
+    if digits.isdigit() and digits.isascii():
+        if len(digits) > MAX_NUMERIC_SENDER:
+            return f"The sender {value!r} has {len(digits)} digits; Txty allows at most {MAX_NUMERIC_SENDER}."
+        return None
+    if not re.fullmatch(r"[A-Za-z0-9]+", value):
+        return f"The sender {value!r} may only contain letters A-Z and digits (no spaces, Æ Ø Å or symbols)."
+    if len(value) > MAX_ALPHA_SENDER:
+        return (
+            f"The sender {value!r} has {len(value)} characters; Txty allows at most {MAX_ALPHA_SENDER} letters "
+            "and digits (or up to 15 digits for a phone number)."
+        )
+    return None
+
+
+class TxtyProvider(Provider):
+    name = "txty"
+    label = "Txty"
+    default_base_url = "https://sms.cloudsms.dk"
+    needs_username = True
+    secret_label = "API token"
+    limits = ProviderLimits(
+        max_characters=None,  # only TEXT_LONG is documented, not the length behind it
+        max_recipients_per_request=1,
+        different_texts_per_request=False,
+        requests_per_minute=None,  # not documented
+        # v6 has no encoding switch: we assume the gateway picks UCS-2 itself for texts that need it (unverified).
+        supports_unicode=True,
+        sender_rule="up to 11 letters/digits, or up to 15 digits (required)",
+        has_balance=False,
+        has_delivery_status=False,
+        scheduling="`settings_scheduled` (ISO 8601) per message; SMSDesk sends at once",
+    )
+
+    @classmethod
+    def validate_account(cls, account: Account, secret: str | None = None) -> list[str]:
+        problems = super().validate_account(account, secret)
+        problem = sender_problem(account.sender)
+        if problem:
+            problems.append(problem)
+        return problems
+
+    def send(self, batch: Sequence[OutgoingMessage]) -> list[SendResult]:
+        # plan_requests gives one message per request. Should a caller pass more, a request-level outcome after
+        # some were sent must not hide those: it becomes the result of the messages not yet tried.
+        results: list[SendResult] = []
+        for message in batch:
+            try:
+                results.append(self._send_one(message))
+            except ProviderError as exc:
+                if not results:
+                    raise
+                results.extend(SendResult.failed(rest.key, exc) for rest in batch[len(results) :])
+                break
+        return results
+
+    def _send_one(self, message: OutgoingMessage) -> SendResult:
+        sender = (self.account.sender or "").strip()
+        if sender.startswith("+") and sender[1:].isdigit():
+            sender = sender[1:]
+        params = {
+            "username": self.account.username or "",
+            "token": self._secret,
+            "msisdn": re.sub(r"\D", "", message.to),
+            "sender": sender,
+            "text": message.text,
+        }
+        if len(message.key) <= MAX_REFERENCE:
+            params["custom_reference"] = message.key
+        # The docs' intro says "Basic authentication" while the API's security schemes are the two query
+        # parameters. The query is what the spec defines; the same credentials also go as Basic auth in case the
+        # gateway reads those instead (same host, same TLS connection, so no wider exposure).
+        auth = httpx.BasicAuth(self.account.username or "", self._secret)
+        response = self.request(
+            "GET", "/v6/sms", params=params, auth=auth, headers={"Accept": "application/json"}
+        )
+        return self._read_answer(response, message)
+
+    def _read_answer(self, response: httpx.Response, message: OutgoingMessage) -> SendResult:
+        status = response.status_code
+        data = parse_json(response)
+        if 200 <= status < 300:
+            if not isinstance(data, Mapping):
+                raise OutcomeUnknown(
+                    f"{self.label} answered HTTP {status} with {self._sample(response)}; "
+                    "the message may have been sent",
+                    code=str(status),
+                )
+            if isinstance(data.get("error"), str) and not data.get("guid"):
+                return self._error(data, message, status)
+            guid = data.get("guid")
+            if not guid and not data.get("message") and not data.get("recipient"):
+                raise OutcomeUnknown(
+                    f"{self.label} answered HTTP {status} without an SMS object; the message may have been sent",
+                    code=str(status),
+                )
+            return SendResult.ok(message.key, str(guid) if guid else None, _price(data.get("message")))
+        if status == 401:
+            raise AccountError(
+                f"{self.label} refused the username or API token (HTTP 401). Check the account settings.",
+                code="401",
+            )
+        if status == 429:  # not documented; handled in case the gateway or a proxy answers it
+            raise RateLimited(
+                f"{self.label} asks us to slow down", code="429", retry_after=safe_retry_after(response)
+            )
+        if isinstance(data, Mapping) and isinstance(data.get("error"), str):
+            return self._error(data, message, status)
+        if status >= 500:
+            raise Transient(
+                f"{self.label} had a server error (HTTP {status}): {self._sample(response)}", code=str(status)
+            )
+        if status in (403, 404) or 300 <= status < 400:
+            raise AccountError(
+                f"{self.label} refused the request (HTTP {status}); check the account's base URL and access",
+                code=str(status),
+            )
+        return SendResult.failed(
+            message.key,
+            MessageRejected(
+                f"{self.label} rejected the message (HTTP {status}): {self._sample(response)}",
+                code=str(status),
+            ),
+        )
+
+    def _error(self, data: Mapping[str, Any], message: OutgoingMessage, status: int) -> SendResult:
+        """The documented error enum onto our kinds. Account-level kinds stop the campaign (raised); per-message
+        kinds fail this message only (returned)."""
+        code = str(data.get("error")).strip().upper()
+        said = self.redact(str(data.get("message") or "").strip())
+        detail = f"{code}: {said}" if said else code
+        if code == "CANNOT_AFFORD":
+            raise AccountError(
+                f"{self.label} says the account cannot afford the message ({detail})", code=code
+            )
+        if code.startswith("SENDER_"):
+            raise AccountError(
+                f"{self.label} refused the sender {self.account.sender!r} ({detail}). Change the account's "
+                "sender.",
+                code=code,
+            )
+        if code == "METHOD_NOT_IMPLEMENTED":
+            # Retrying cannot help and every message would get it: the account or base URL is wrong for v6.
+            raise AccountError(
+                f"{self.label} does not offer this request to the account ({detail}); check the base URL",
+                code=code,
+            )
+        if code == "INTERNAL_ERROR" or status >= 500:
+            raise Transient(f"{self.label} had an internal error ({detail})", code=code)
+        error: ProviderError
+        if code.startswith("MSISDN_"):
+            error = InvalidRecipient(f"{self.label} refused the number {message.to} ({detail})", code=code)
+        else:  # TEXT_*, REFERENCE_LONG, SCHEDULED_INVALID, BAD_REQUEST and codes added later
+            error = MessageRejected(f"{self.label} rejected the message ({detail})", code=code)
+        return SendResult.failed(message.key, error)
+
+    def _sample(self, response: httpx.Response) -> str:
+        return self.redact(short_body(response))
+
+
+def _price(messages: Any) -> float | None:
+    """Sum of message[].price; the docs allow the array to be null."""
+    if not isinstance(messages, list):
+        return None
+    prices = [
+        float(m["price"])
+        for m in messages
+        if isinstance(m, Mapping)
+        and isinstance(m.get("price"), int | float)
+        and not isinstance(m["price"], bool)
+    ]
+    return sum(prices) if prices else None
