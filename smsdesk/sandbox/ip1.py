@@ -1,0 +1,303 @@
+"""iP.1 REST API v2 as documented: Bearer auth, POST /v2/batches (plain and templated recipients), the batch and its
+messages with status histories (paginated with start/limit/order and a Link header), and GET /api/me.
+
+The POST answer is not documented; the sandbox answers 201 Created with the batch object and a Location header.
+Refused requests answer 400 in ASP.NET's shape {"message", "modelState"} (iP.1 runs on .NET; the real error body is
+not documented either). Per-recipient problems are message statuses, as at iP.1: a rejected number gets 405
+RecipientRejected, a message the account cannot afford 402 InsufficientFunds. Accepted messages move
+101 Accepted -> 102 Queued -> 103 Funded -> 112 DeliveredToCarrier -> 201 DeliveredToHandset (or 202 Expired for
+undeliverable numbers) following state.delivery_of().
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import weakref
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from smsdesk.sandbox.server import Request, Response, SandboxState, route
+
+PROVIDER = "ip1"
+OWNER = "ip1-10000"
+PRICE_PER_SEGMENT = 0.35  # SEK, made up
+MAX_BODY = 2000
+_SENDER = re.compile(r"^(?:[A-Za-z0-9]{3,11}|[0-9]{1,15})$")
+_MSISDN = re.compile(r"^[0-9]{1,15}$")
+_PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_]+)\}")
+
+# Per sandbox state: message id -> message facts, batch id -> batch facts. Entries for batches that a reset removed
+# from state.batches are unreachable and dropped on the next send.
+_STORES: weakref.WeakKeyDictionary[SandboxState, dict[str, dict[str, Any]]] = weakref.WeakKeyDictionary()
+
+
+def _store(state: SandboxState) -> dict[str, dict[str, Any]]:
+    with state.lock:
+        store = _STORES.get(state)
+        if store is None:
+            store = {"messages": {}, "batches": {}}
+            _STORES[state] = store
+        return store
+
+
+def _iso(at: float) -> str:
+    return datetime.fromtimestamp(at, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _segments(text: str, ucs: bool) -> int:
+    single, multi = (70, 67) if ucs else (160, 153)
+    return 1 if len(text) <= single else math.ceil(len(text) / multi)
+
+
+def _unauthorised(request: Request, state: SandboxState) -> Response | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not state.check_secret(PROVIDER, token.strip()):
+        return Response(401, {"message": "Authorization has been denied for this request."})
+    return None
+
+
+def _invalid(field: str, problem: str) -> Response:
+    return Response(400, {"message": "The request is invalid.", "modelState": {f"batch.{field}": [problem]}})
+
+
+def _statuses(state: SandboxState, facts: dict[str, Any]) -> list[dict[str, Any]]:
+    at = facts["created"]
+    history = [(101, at)]
+    if facts["rejected"]:
+        history.append((facts["rejected"], at))
+    else:
+        history += [(102, at), (103, at), (112, at + 0.001)]
+        delivery = state.delivery_of(facts["record"])
+        if delivery == "delivered":
+            history.append((201, at + state.faults.deliver_after))
+        elif delivery == "failed":
+            history.append((202, at + 0.002))
+    return [{"code": code, "duration": round(when - at, 3), "created": _iso(when)} for code, when in history]
+
+
+def _message_object(state: SandboxState, message_id: str, facts: dict[str, Any], latest_only: bool) -> dict:
+    statuses = _statuses(state, facts)
+    return {
+        "id": message_id,
+        "batchId": facts["batch"],
+        "owner": OWNER,
+        "sender": facts["sender"],
+        "recipient": facts["recipient"],
+        "body": facts["body"],
+        "direction": "mt",
+        "segments": facts["segments"],
+        "type": "sms",
+        "datacoding": facts["datacoding"].upper(),
+        "priority": 1,
+        "price": 0.0 if facts["rejected"] else round(PRICE_PER_SEGMENT * facts["segments"], 2),
+        "currency": "sek",
+        "statuses": statuses[-1:] if latest_only else statuses,
+        "modified": statuses[-1]["created"],
+        "reference": facts["reference"],
+        "mcc": None,
+        "mnc": None,
+    }
+
+
+def _batch_object(state: SandboxState, batch_id: str) -> dict[str, Any]:
+    store = _store(state)
+    batch = store["batches"][batch_id]
+    summary: dict[str, dict[str, int]] = {}
+    total = 0.0
+    for message_id in state.batches.get(batch_id, []):
+        facts = store["messages"][message_id]
+        code = str(_statuses(state, facts)[-1]["code"])
+        entry = summary.setdefault(code, {"messages": 0, "sms": 0})
+        entry["messages"] += 1
+        entry["sms"] += facts["segments"]
+        if not facts["rejected"]:
+            total += PRICE_PER_SEGMENT * facts["segments"]
+    count = len(state.batches.get(batch_id, [])) or 1
+    return {
+        "id": batch_id,
+        "sender": batch["sender"],
+        "body": batch["body"],
+        "owner": OWNER,
+        "direction": "MT",
+        "type": "sms",
+        "datacoding": batch["datacoding"].upper(),
+        "priority": 1,
+        "templated": batch["templated"],
+        "priceSummary": {"total": round(total, 2), "currency": "sek", "average": round(total / count, 4)},
+        "messageSummary": summary,
+        "deliveryWindows": [],
+        "status": 112,
+        "deliveryReportUrl": None,
+        "reference": batch["reference"],
+        "tags": [],
+    }
+
+
+@route(PROVIDER, "POST", r"/v2/batches")
+def post_batch(request: Request, state: SandboxState) -> Response:
+    refused = _unauthorised(request, state)
+    if refused:
+        return refused
+    data = request.json()
+    if not isinstance(data, dict):
+        return Response(
+            400, {"message": "The request is invalid.", "modelState": {"batch": ["No batch given"]}}
+        )
+    sender = data.get("sender")
+    if not isinstance(sender, str) or not _SENDER.match(sender):
+        return _invalid("sender", "Sender must be 3-11 letters/digits or at most 15 digits")
+    body = data.get("body")
+    if not isinstance(body, str) or not body.strip() or len(body) > MAX_BODY:
+        return _invalid("body", "Body must not be empty or longer than 2000 characters")
+    datacoding = str(data.get("datacoding") or "ucs").lower()
+    if datacoding not in ("gsm", "ucs"):
+        return _invalid("datacoding", "Datacoding must be gsm or ucs")
+    recipients = data.get("recipients")
+    texts: dict[str, str] = {}
+    templated = isinstance(recipients, dict)
+    if isinstance(recipients, list):
+        numbers = [str(item) for item in recipients]
+        texts = dict.fromkeys(numbers, body)
+    elif isinstance(recipients, dict):
+        default = recipients.get("default") if isinstance(recipients.get("default"), dict) else {}
+        numbers = [key for key in recipients if key != "default"]
+        for number in numbers:
+            values = {**default, **(recipients[number] if isinstance(recipients[number], dict) else {})}
+            texts[number] = _PLACEHOLDER.sub(lambda m, v=values: str(v.get(m.group(1), m.group(0))), body)
+    else:
+        return _invalid("recipients", "Recipients are required")
+    if not numbers:
+        return _invalid("recipients", "Recipients are required")
+    for number in numbers:
+        if not _MSISDN.match(number):
+            return _invalid("recipients", f"Recipient '{number}' is not a valid MSISDN")
+
+    store = _store(state)
+    with state.lock:
+        if not state.batches:
+            store["messages"].clear()
+            store["batches"].clear()
+    batch_id = state.new_id("b")
+    reference = data.get("reference") if isinstance(data.get("reference"), str) else None
+    message_ids: list[str] = []
+    for number in numbers:
+        text = texts[number]
+        segments = _segments(text, datacoding == "ucs")
+        rejected = None
+        record = None
+        if state.is_rejected("+" + number):
+            rejected = 405
+        elif not state.take_credit(1):
+            rejected = 402
+        else:
+            record = state.accept(PROVIDER, number, text, reference, segments)
+        message_id = record.message_id if record else state.new_id("r")
+        message_ids.append(message_id)
+        store["messages"][message_id] = {
+            "batch": batch_id,
+            "recipient": number,
+            "body": text,
+            "sender": sender,
+            "segments": segments,
+            "datacoding": datacoding,
+            "reference": reference,
+            "rejected": rejected,
+            "record": record,
+            "created": record.at if record else datetime.now(UTC).timestamp(),
+        }
+    with state.lock:
+        state.batches[batch_id] = message_ids
+    store["batches"][batch_id] = {
+        "sender": sender,
+        "body": body,
+        "datacoding": datacoding,
+        "templated": templated,
+        "reference": reference,
+    }
+    return Response(201, _batch_object(state, batch_id), headers={"Location": f"/v2/batches/{batch_id}"})
+
+
+def _known_batch(request: Request, state: SandboxState) -> tuple[str | None, Response | None]:
+    refused = _unauthorised(request, state)
+    if refused:
+        return None, refused
+    assert request.match is not None
+    batch_id = request.match.group("batch")
+    if batch_id not in state.batches:
+        return None, Response(404, {"message": f"Batch {batch_id} not found"})
+    return batch_id, None
+
+
+@route(PROVIDER, "GET", r"/v2/batches/(?P<batch>[^/]+)")
+def get_batch(request: Request, state: SandboxState) -> Response:
+    batch_id, refused = _known_batch(request, state)
+    if refused or batch_id is None:
+        return refused or Response(404)
+    return Response(200, _batch_object(state, batch_id))
+
+
+@route(PROVIDER, "GET", r"/v2/batches/(?P<batch>[^/]+)/messages")
+def list_messages(request: Request, state: SandboxState) -> Response:
+    batch_id, refused = _known_batch(request, state)
+    if refused or batch_id is None:
+        return refused or Response(404)
+    try:
+        start = max(0, int(request.q("start") or 0))
+        limit = max(1, min(1000, int(request.q("limit") or 50)))
+    except ValueError:
+        return Response(400, {"message": "start and limit must be numbers"})
+    order = (request.q("order") or "ASC").upper()
+    ids = list(state.batches[batch_id])
+    if order == "DESC":
+        ids.reverse()
+    store = _store(state)
+    page = [_message_object(state, mid, store["messages"][mid], True) for mid in ids[start : start + limit]]
+    return Response(200, page, headers={"Link": _links(request, len(ids), start, limit, order)})
+
+
+def _links(request: Request, total: int, start: int, limit: int, order: str) -> str:
+    base = f"http://{request.headers.get('host', 'localhost')}{request.path}"
+
+    def url(at: int) -> str:
+        return base + "?" + urlencode({"start": at, "limit": limit, "order": order})
+
+    last = max(0, (total - 1) // limit * limit)
+    links = [f'<{url(start)}>; rel="self"', f'<{url(0)}>; rel="first"']
+    if start > 0:
+        links.append(f'<{url(max(0, start - limit))}>; rel="prev"')
+    if start + limit < total:
+        links.append(f'<{url(start + limit)}>; rel="next"')
+    links.append(f'<{url(last)}>; rel="last"')
+    return ", ".join(links)
+
+
+@route(PROVIDER, "GET", r"/v2/batches/(?P<batch>[^/]+)/messages/(?P<message>[^/]+)")
+def get_message(request: Request, state: SandboxState) -> Response:
+    batch_id, refused = _known_batch(request, state)
+    if refused or batch_id is None:
+        return refused or Response(404)
+    assert request.match is not None
+    message_id = request.match.group("message")
+    if message_id not in state.batches[batch_id]:
+        return Response(404, {"message": f"Message {message_id} not found"})
+    return Response(200, _message_object(state, message_id, _store(state)["messages"][message_id], False))
+
+
+@route(PROVIDER, "GET", r"/api/me")
+def account(request: Request, state: SandboxState) -> Response:
+    refused = _unauthorised(request, state)
+    if refused:
+        return refused
+    return Response(
+        200,
+        {
+            "Account": OWNER,
+            "Organization": "SMSDesk sandbox",
+            "Type": "international",
+            "Balance": round(state.credit_left() * PRICE_PER_SEGMENT, 2),
+            "Currency": "SEK",
+        },
+    )
