@@ -34,7 +34,8 @@ MIGRATIONS: list[tuple[int, str]] = [
         2,
         """
         CREATE TABLE campaigns (
-            id           TEXT PRIMARY KEY,
+            id           TEXT PRIMARY KEY,                  -- "2026-11-22-001": the day it was made and a counter
+            kind         TEXT NOT NULL DEFAULT 'campaign',  -- campaign|test (a test send to the user's own number)
             name         TEXT NOT NULL,
             created_at   TEXT NOT NULL,
             account      TEXT NOT NULL,
@@ -45,17 +46,21 @@ MIGRATIONS: list[tuple[int, str]] = [
             country      TEXT,
             phone_column TEXT,
             columns      TEXT NOT NULL DEFAULT '[]',        -- JSON list of the file's column names
-            state        TEXT NOT NULL DEFAULT 'ready',     -- ready|running|paused|stopped|finished
+            price_per_segment REAL,                         -- the account's price when the campaign was made
+            -- ready|running|paused|cancelled|stopped|finished|discarded. Only a running sender writes 'running';
+            -- one found 'running' without its sender was interrupted (the journal rows say how far it got).
+            state        TEXT NOT NULL DEFAULT 'ready',
             stop_reason  TEXT,
             updated_at   TEXT
         );
-        -- The send journal: one row per recipient. A row is written 'sending' and committed before its request
-        -- leaves; a row found 'sending' when a campaign is opened again becomes 'unknown'.
+        -- The send journal: one row per row of the user's file. A row is written 'sending' and committed before its
+        -- request leaves; a row found 'sending' when a campaign is opened again becomes 'unknown'. Rows the plan
+        -- excluded (invalid, duplicate, opted out) are kept as 'skipped' with their reason, so exports show everyone.
         CREATE TABLE messages (
             id          INTEGER PRIMARY KEY,
             campaign_id TEXT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
             row         INTEGER NOT NULL,                   -- spreadsheet row number as Excel shows it
-            phone       TEXT NOT NULL,                      -- E.164
+            phone       TEXT NOT NULL,                      -- E.164; for a skipped row, the cell as written
             fields      TEXT NOT NULL DEFAULT '{}',         -- JSON: the recipient's columns
             text        TEXT NOT NULL,
             encoding    TEXT NOT NULL,
@@ -66,15 +71,18 @@ MIGRATIONS: list[tuple[int, str]] = [
             cost        REAL,
             error       TEXT,
             error_kind  TEXT,
-            attempts    INTEGER NOT NULL DEFAULT 0,
+            attempts    INTEGER NOT NULL DEFAULT 0,         -- requests that carried this row
             delivery    TEXT,                               -- delivered|failed|pending, from delivery status
             delivery_at TEXT,
             created_at  TEXT NOT NULL,
             sending_at  TEXT,
-            done_at     TEXT,
-            UNIQUE (campaign_id, phone)
+            done_at     TEXT
         );
+        -- rowid order within a state is the send order, so this index also serves "next pending rows".
         CREATE INDEX messages_by_state ON messages (campaign_id, state);
+        -- One message per number per campaign: the database itself refuses a second row that could be sent.
+        CREATE UNIQUE INDEX messages_one_per_phone ON messages (campaign_id, phone) WHERE state <> 'skipped';
+        CREATE INDEX messages_by_provider_id ON messages (message_id) WHERE message_id IS NOT NULL;
         """,
     ),
 ]

@@ -1,0 +1,628 @@
+"""The campaign journal: every row of a campaign's file and what became of it. The journal is the truth.
+
+Message states:  pending -> sending -> sent | failed | unknown,  and skipped (never sent: excluded by the plan, or
+discarded by the user). `sending` is written and committed BEFORE the request leaves; a row found `sending` when the
+campaign is opened again (crash, kill, power cut) becomes `unknown` and is never sent again unless the user asks
+(`retry(..., states=("unknown",))`).
+
+Campaign states: ready (made, never started) -> running -> finished | paused | cancelled | stopped (the provider
+refused the account: credentials, credit) | interrupted (found running without its sender) | discarded (the user gave
+up the rest; pending rows became skipped). Every state but finished and discarded can be resumed.
+
+One sender per campaign: a sender holds an OS file lock on the campaign (`Journal.lock`) that the OS releases when
+the process dies, so recovery never touches a campaign another window or process is sending.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from smsdesk.providers.base import Account
+from smsdesk.store.db import Database, now_iso
+
+PENDING = "pending"
+SENDING = "sending"
+SENT = "sent"
+FAILED = "failed"
+SKIPPED = "skipped"
+UNKNOWN = "unknown"
+MESSAGE_STATES = (PENDING, SENDING, SENT, FAILED, SKIPPED, UNKNOWN)
+FINAL_STATES = (SENT, FAILED, SKIPPED, UNKNOWN)
+RETRYABLE_STATES = (FAILED, UNKNOWN)
+
+READY = "ready"
+RUNNING = "running"
+PAUSED = "paused"
+CANCELLED = "cancelled"
+STOPPED = "stopped"
+FINISHED = "finished"
+INTERRUPTED = "interrupted"
+DISCARDED = "discarded"
+CLOSED_CAMPAIGN_STATES = (FINISHED, DISCARDED)
+
+KIND_CAMPAIGN = "campaign"
+KIND_TEST = "test"
+
+# error_kind of rows the journal itself decided about
+INTERRUPTED_KIND = "interrupted"
+DISCARDED_KIND = "discarded"
+INTERRUPTED_REASON = (
+    "SMSDesk stopped while this message was being sent (crash, kill or power cut): the provider may or may not "
+    "have accepted it, so it is not sent again unless you ask"
+)
+
+
+class CampaignNotFound(LookupError):
+    def __init__(self, campaign_id: str):
+        super().__init__(f"No campaign {campaign_id!r}")
+        self.campaign_id = campaign_id
+
+
+class CampaignBusy(RuntimeError):
+    """Another window or process is sending this campaign."""
+
+    def __init__(self, campaign_id: str):
+        super().__init__(f"Campaign {campaign_id} is being sent by another SMSDesk window or process")
+        self.campaign_id = campaign_id
+
+
+@dataclass(frozen=True)
+class CampaignSummary:
+    id: str
+    kind: str
+    name: str
+    created_at: str
+    account: str
+    provider: str
+    state: str
+    stop_reason: str | None
+    counts: dict[str, int]  # every message state, zeros included
+    total: int  # rows, skipped ones included
+    segments: int  # SMS parts of the messages to send (skipped rows excluded)
+    cost: float | None  # what the provider reported for the sent messages; None when it reported nothing
+    updated_at: str | None
+
+    @property
+    def pending(self) -> int:
+        return self.counts.get(PENDING, 0)
+
+    @property
+    def resumable(self) -> bool:
+        return self.state not in CLOSED_CAMPAIGN_STATES and self.counts.get(PENDING, 0) > 0
+
+
+@dataclass(frozen=True)
+class Campaign(CampaignSummary):
+    source_file: str | None
+    sheet: str | None
+    template: str
+    country: str | None
+    phone_column: str | None
+    columns: list[str]
+    price_per_segment: float | None
+
+
+@dataclass(frozen=True)
+class MessageRecord:
+    id: int
+    campaign_id: str
+    row: int
+    phone: str
+    fields: dict[str, str]
+    text: str
+    encoding: str
+    segments: int
+    state: str
+    message_id: str | None
+    cost: float | None
+    error: str | None
+    error_kind: str | None
+    delivery: str | None
+    attempts: int
+    created_at: str
+    sending_at: str | None
+    done_at: str | None
+    delivery_at: str | None
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a sender learned about one row: its new state and the provider's answer."""
+
+    id: int
+    state: str  # SENT, FAILED, UNKNOWN, or PENDING (the request did not take effect: send it again later)
+    message_id: str | None = None
+    cost: float | None = None
+    error: str | None = None
+    error_kind: str | None = None
+
+
+class CampaignLock:
+    """An OS lock on one campaign, released by the OS when the process dies (SIGKILL, crash, power cut)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._fd: int | None = None
+
+    def acquire(self) -> bool:
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            if os.name == "nt":
+                import msvcrt
+
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            else:
+                import fcntl
+
+                # flock, not fcntl locks: flock locks belong to the open file, so a second lock attempt from the
+                # same process (two windows' runners) is refused as well.
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return False
+        self._fd = fd
+        return True
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        try:
+            if os.name == "nt":
+                import msvcrt
+
+                with contextlib.suppress(OSError):
+                    os.lseek(fd, 0, os.SEEK_SET)
+                    msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        finally:
+            os.close(fd)
+
+
+class Journal:
+    def __init__(self, db: Database):
+        self.db = db
+        # The 'sending' mark is what stops a second send after a power cut, so its commit waits for the disk
+        # (synchronous=FULL). Results may stay at the connection's NORMAL: WAL+NORMAL survives any process death
+        # (the commit is in the OS's hands), and a result lost to a power cut leaves the row 'sending' -> 'unknown',
+        # which never re-sends. Costs ~0.2 ms per mark transaction; the sender marks several requests per commit.
+        self.durable_marks = True
+        self._synchronous: str | None = None
+
+    @property
+    def conn(self) -> sqlite3.Connection:
+        return self.db.conn
+
+    # -- locks -----------------------------------------------------------------------------------------------------
+
+    def lock_path(self, campaign_id: str) -> Path:
+        safe = re.sub(r"[^A-Za-z0-9_.-]", "_", campaign_id)
+        return self.db.path.parent / "locks" / f"{safe}.lock"
+
+    @contextlib.contextmanager
+    def lock(self, campaign_id: str) -> Iterator[None]:
+        """Hold the campaign's send lock, or raise CampaignBusy."""
+        lock = CampaignLock(self.lock_path(campaign_id))
+        if not lock.acquire():
+            raise CampaignBusy(campaign_id)
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def is_busy(self, campaign_id: str) -> bool:
+        lock = CampaignLock(self.lock_path(campaign_id))
+        if lock.acquire():
+            lock.release()
+            return False
+        return True
+
+    # -- making a campaign -----------------------------------------------------------------------------------------
+
+    def create_campaign(
+        self,
+        *,
+        name: str,
+        account: Account,
+        source_file: str | None,
+        sheet: str | None,
+        template: str,
+        country: str | None,
+        phone_column: str | None,
+        columns: Sequence[str],
+        messages: Iterable[Any],
+        kind: str = KIND_CAMPAIGN,
+    ) -> str:
+        """Journal a campaign and all its rows in one transaction; returns its id ("2026-11-22-001").
+
+        `messages` are core.costing.PlannedMessage (or anything with the same attributes): sendable ones become
+        pending rows, skipped ones (skip_reason set) skipped rows with their reason.
+        """
+        now = now_iso()
+        rows = []
+        for message in messages:
+            skipped = getattr(message, "skip_reason", None) is not None
+            rows.append(
+                (
+                    message.row,
+                    message.phone,
+                    json.dumps(dict(message.fields or {}), ensure_ascii=False),
+                    message.text or "",
+                    message.encoding,
+                    int(message.segments or 0),
+                    SKIPPED if skipped else PENDING,
+                    message.skip_reason if skipped else None,
+                    getattr(message, "skip_kind", None) if skipped else None,
+                    now,
+                    now if skipped else None,
+                )
+            )
+        with self.db.transaction() as conn:
+            campaign_id = self._next_id(conn)
+            conn.execute(
+                """INSERT INTO campaigns (id, kind, name, created_at, account, provider, source_file, sheet, template,
+                                          country, phone_column, columns, price_per_segment, state, updated_at)
+                   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                (
+                    campaign_id,
+                    kind,
+                    name,
+                    now,
+                    account.name,
+                    account.provider,
+                    source_file,
+                    sheet,
+                    template,
+                    country,
+                    phone_column,
+                    json.dumps(list(columns), ensure_ascii=False),
+                    account.price_per_segment,
+                    READY,
+                    now,
+                ),
+            )
+            try:
+                conn.executemany(
+                    """INSERT INTO messages (campaign_id, row, phone, fields, text, encoding, segments, state, error,
+                                              error_kind, created_at, done_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    [(campaign_id, *row) for row in rows],
+                )
+            except sqlite3.IntegrityError as exc:
+                raise ValueError(
+                    "Two messages to the same number in one campaign: the recipient plan must remove duplicates"
+                ) from exc
+        return campaign_id
+
+    @staticmethod
+    def _next_id(conn: sqlite3.Connection) -> str:
+        # The user's own calendar day: that is the day they will look for.
+        day = datetime.now().strftime("%Y-%m-%d")
+        numbers = [
+            int(row[0].rsplit("-", 1)[1])
+            for row in conn.execute("SELECT id FROM campaigns WHERE id LIKE ?", (day + "-%",))
+            if row[0].rsplit("-", 1)[1].isdigit()
+        ]
+        return f"{day}-{max(numbers, default=0) + 1:03d}"
+
+    # -- reading ---------------------------------------------------------------------------------------------------
+
+    def list_campaigns(self, *, include_tests: bool = False) -> list[CampaignSummary]:
+        """Newest first."""
+        where = "" if include_tests else "WHERE kind = 'campaign'"
+        campaigns = self.conn.execute(
+            f"SELECT * FROM campaigns {where} ORDER BY created_at DESC, id DESC"
+        ).fetchall()
+        stats = self._stats(None)
+        return [self._summary(row, stats.get(row["id"])) for row in campaigns]
+
+    def get_campaign(self, campaign_id: str) -> Campaign:
+        row = self.conn.execute("SELECT * FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()
+        if row is None:
+            raise CampaignNotFound(campaign_id)
+        summary = self._summary(row, self._stats(campaign_id).get(campaign_id))
+        try:
+            columns = json.loads(row["columns"] or "[]")
+        except ValueError:
+            columns = []
+        return Campaign(
+            **summary.__dict__,
+            source_file=row["source_file"],
+            sheet=row["sheet"],
+            template=row["template"],
+            country=row["country"],
+            phone_column=row["phone_column"],
+            columns=list(columns),
+            price_per_segment=row["price_per_segment"],
+        )
+
+    def counts(self, campaign_id: str) -> dict[str, int]:
+        counts = dict.fromkeys(MESSAGE_STATES, 0)
+        for state, number in self.conn.execute(
+            "SELECT state, COUNT(*) FROM messages WHERE campaign_id = ? GROUP BY state", (campaign_id,)
+        ):
+            counts[state] = number
+        return counts
+
+    def messages(
+        self,
+        campaign_id: str,
+        *,
+        states: Iterable[str] | None = None,
+        after_id: int = 0,
+        limit: int | None = None,
+    ) -> list[MessageRecord]:
+        """Rows in journal order (the file's order), optionally only some states, after an id, at most `limit`."""
+        sql = "SELECT * FROM messages WHERE campaign_id = ? AND id > ?"
+        params: list[Any] = [campaign_id, after_id]
+        if states is not None:
+            wanted = list(states)
+            if not wanted:
+                return []
+            sql += f" AND state IN ({','.join('?' * len(wanted))})"
+            params += wanted
+        sql += " ORDER BY id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [_record(row) for row in self.conn.execute(sql, params)]
+
+    def message(self, message_row_id: int) -> MessageRecord | None:
+        row = self.conn.execute("SELECT * FROM messages WHERE id = ?", (message_row_id,)).fetchone()
+        return _record(row) if row else None
+
+    def interrupted_campaigns(self) -> list[CampaignSummary]:
+        """Campaigns with rows still to send that are neither finished nor discarded: offer to resume them."""
+        return [c for c in self.list_campaigns(include_tests=False) if c.resumable]
+
+    def _stats(self, campaign_id: str | None) -> dict[str, dict[str, Any]]:
+        sql = """SELECT campaign_id, state, COUNT(*) AS n, SUM(segments) AS segments, SUM(cost) AS cost
+                 FROM messages {where} GROUP BY campaign_id, state"""
+        if campaign_id is None:
+            rows = self.conn.execute(sql.format(where=""))
+        else:
+            rows = self.conn.execute(sql.format(where="WHERE campaign_id = ?"), (campaign_id,))
+        stats: dict[str, dict[str, Any]] = {}
+        for row in rows:
+            entry = stats.setdefault(
+                row["campaign_id"], {"counts": dict.fromkeys(MESSAGE_STATES, 0), "segments": 0, "cost": None}
+            )
+            entry["counts"][row["state"]] = row["n"]
+            if row["state"] != SKIPPED:
+                entry["segments"] += row["segments"] or 0
+            if row["state"] == SENT and row["cost"] is not None:
+                entry["cost"] = (entry["cost"] or 0.0) + row["cost"]
+        return stats
+
+    @staticmethod
+    def _summary(row: sqlite3.Row, stats: dict[str, Any] | None) -> CampaignSummary:
+        counts = stats["counts"] if stats else dict.fromkeys(MESSAGE_STATES, 0)
+        return CampaignSummary(
+            id=row["id"],
+            kind=row["kind"],
+            name=row["name"],
+            created_at=row["created_at"],
+            account=row["account"],
+            provider=row["provider"],
+            state=row["state"],
+            stop_reason=row["stop_reason"],
+            counts=counts,
+            total=sum(counts.values()),
+            segments=stats["segments"] if stats else 0,
+            cost=stats["cost"] if stats else None,
+            updated_at=row["updated_at"],
+        )
+
+    # -- recovery and user decisions -------------------------------------------------------------------------------
+
+    def recover(self, campaign_id: str) -> int:
+        """Rows left 'sending' become 'unknown'. Call only while holding the campaign's lock. Returns how many."""
+        now = now_iso()
+        with self.db.transaction() as conn:
+            changed = conn.execute(
+                "UPDATE messages SET state = ?, error = ?, error_kind = ?, done_at = ? "
+                "WHERE campaign_id = ? AND state = ?",
+                (UNKNOWN, INTERRUPTED_REASON, INTERRUPTED_KIND, now, campaign_id, SENDING),
+            ).rowcount
+            conn.execute(
+                "UPDATE campaigns SET state = ?, stop_reason = ?, updated_at = ? WHERE id = ? AND state = ?",
+                (
+                    INTERRUPTED,
+                    "SMSDesk stopped while sending this campaign (crash, kill or power cut)",
+                    now,
+                    campaign_id,
+                    RUNNING,
+                ),
+            )
+        return changed
+
+    def recover_interrupted(self) -> list[str]:
+        """On start-up: every campaign left mid-send by a crash gets its 'sending' rows marked 'unknown'.
+
+        Campaigns another window or process is sending right now are left alone. Returns the recovered ids.
+        """
+        candidates = [
+            row[0]
+            for row in self.conn.execute(
+                "SELECT id FROM campaigns WHERE state = ? "
+                "UNION SELECT DISTINCT campaign_id FROM messages WHERE state = ?",
+                (RUNNING, SENDING),
+            )
+        ]
+        recovered = []
+        for campaign_id in candidates:
+            try:
+                with self.lock(campaign_id):
+                    self.recover(campaign_id)
+            except CampaignBusy:
+                continue
+            recovered.append(campaign_id)
+        return recovered
+
+    def retry(self, campaign_id: str, states: Sequence[str] = (FAILED,)) -> int:
+        """Put failed (and, only when asked, unknown) rows back to pending. Returns how many.
+
+        Retrying unknown rows may text those people twice: the caller must have asked the user.
+        """
+        states = tuple(states)
+        wrong = [s for s in states if s not in RETRYABLE_STATES]
+        if wrong:
+            raise ValueError(f"Only failed or unknown messages can be retried, not {', '.join(wrong)}")
+        self.get_campaign(campaign_id)
+        if not states:
+            return 0
+        now = now_iso()
+        with self.lock(campaign_id):
+            self.recover(campaign_id)
+            with self.db.transaction() as conn:
+                changed = conn.execute(
+                    f"""UPDATE messages SET state = ?, message_id = NULL, cost = NULL, error = NULL,
+                            error_kind = NULL, done_at = NULL, sending_at = NULL
+                        WHERE campaign_id = ? AND state IN ({",".join("?" * len(states))})""",
+                    (PENDING, campaign_id, *states),
+                ).rowcount
+                if changed:
+                    conn.execute(
+                        "UPDATE campaigns SET state = ?, stop_reason = NULL, updated_at = ? WHERE id = ?",
+                        (READY, now, campaign_id),
+                    )
+        return changed
+
+    def discard(self, campaign_id: str) -> int:
+        """Give up the rest: pending rows become skipped ("discarded"), the campaign is closed. Returns how many."""
+        self.get_campaign(campaign_id)
+        now = now_iso()
+        with self.lock(campaign_id):
+            self.recover(campaign_id)
+            with self.db.transaction() as conn:
+                changed = conn.execute(
+                    "UPDATE messages SET state = ?, error = ?, error_kind = ?, done_at = ? "
+                    "WHERE campaign_id = ? AND state = ?",
+                    (
+                        SKIPPED,
+                        "not sent: the campaign was discarded",
+                        DISCARDED_KIND,
+                        now,
+                        campaign_id,
+                        PENDING,
+                    ),
+                ).rowcount
+                conn.execute(
+                    "UPDATE campaigns SET state = ?, updated_at = ? WHERE id = ?",
+                    (DISCARDED, now, campaign_id),
+                )
+        return changed
+
+    def set_delivery(self, campaign_id: str, reports: Iterable[Any]) -> int:
+        """Delivery reports (providers.base.DeliveryReport: message_id, state, detail) onto the rows they concern.
+
+        Several rows may share a provider id (a batch request answered with one id): all of them get the report.
+        """
+        now = now_iso()
+        params = [(report.state, now, campaign_id, report.message_id) for report in reports]
+        if not params:
+            return 0
+        with self.db.transaction() as conn:
+            before = conn.total_changes
+            conn.executemany(
+                "UPDATE messages SET delivery = ?, delivery_at = ? WHERE campaign_id = ? AND message_id = ?",
+                params,
+            )
+            return conn.total_changes - before
+
+    # -- used by the sender (which holds the lock) -----------------------------------------------------------------
+
+    def set_state(self, campaign_id: str, state: str, reason: str | None = None) -> None:
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE campaigns SET state = ?, stop_reason = ?, updated_at = ? WHERE id = ?",
+                (state, reason, now_iso(), campaign_id),
+            )
+
+    def commit(self, outcomes: Sequence[Outcome] = (), sending: Sequence[int] = ()) -> int:
+        """Record answers and claim rows for the requests about to leave, in ONE transaction.
+
+        Claimed rows become 'sending' (attempts + 1); the commit is synced to disk when it claims any. Returns how
+        many rows were claimed: rows no longer pending are not claimed, and the caller must not send them.
+        """
+        if not outcomes and not sending:
+            return 0
+        self._set_synchronous("FULL" if sending and self.durable_marks else "NORMAL")
+        now = now_iso()
+        with self.db.transaction() as conn:
+            if outcomes:
+                conn.executemany(
+                    "UPDATE messages SET state = ?, message_id = ?, cost = ?, error = ?, error_kind = ?, "
+                    "done_at = ? WHERE id = ? AND state = 'sending'",
+                    [
+                        (
+                            o.state,
+                            o.message_id,
+                            o.cost,
+                            o.error,
+                            o.error_kind,
+                            None if o.state == PENDING else now,
+                            o.id,
+                        )
+                        for o in outcomes
+                    ],
+                )
+            if not sending:
+                return 0
+            before = conn.total_changes
+            conn.executemany(
+                "UPDATE messages SET state = 'sending', attempts = attempts + 1, sending_at = ? "
+                "WHERE id = ? AND state = 'pending'",
+                [(now, row_id) for row_id in sending],
+            )
+            return conn.total_changes - before
+
+    def mark_sending(self, ids: Sequence[int]) -> int:
+        """Claim pending rows for requests about to leave; committed (and synced) before this returns."""
+        return self.commit((), ids)
+
+    def record(self, outcomes: Sequence[Outcome]) -> None:
+        """Record answers for rows marked 'sending', in one transaction."""
+        self.commit(outcomes, ())
+
+    def _set_synchronous(self, level: str) -> None:
+        if self._synchronous != level:
+            self.conn.execute(f"PRAGMA synchronous = {level}")
+            self._synchronous = level
+
+
+def _record(row: sqlite3.Row) -> MessageRecord:
+    try:
+        fields = json.loads(row["fields"] or "{}")
+    except ValueError:
+        fields = {}
+    return MessageRecord(
+        id=row["id"],
+        campaign_id=row["campaign_id"],
+        row=row["row"],
+        phone=row["phone"],
+        fields=fields if isinstance(fields, dict) else {},
+        text=row["text"],
+        encoding=row["encoding"],
+        segments=row["segments"],
+        state=row["state"],
+        message_id=row["message_id"],
+        cost=row["cost"],
+        error=row["error"],
+        error_kind=row["error_kind"],
+        delivery=row["delivery"],
+        attempts=row["attempts"],
+        created_at=row["created_at"],
+        sending_at=row["sending_at"],
+        done_at=row["done_at"],
+        delivery_at=row["delivery_at"],
+    )
