@@ -20,7 +20,7 @@ import csv
 import math
 import os
 import re
-import tempfile
+import secrets
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -87,8 +87,7 @@ def export_table(
     folder = target.parent if str(target.parent) else Path(".")
     temp_name = None
     try:
-        fd, temp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=suffix, dir=folder)
-        os.close(fd)
+        temp_name = _new_temp_file(folder, target)
         if suffix in XLSX_SUFFIXES:
             _write_xlsx(Path(temp_name), list(header), all_rows, sheet_title)
         else:
@@ -109,6 +108,19 @@ def export_table(
             with contextlib.suppress(OSError):
                 os.unlink(temp_name)
     return target
+
+
+def _new_temp_file(folder: Path, target: Path) -> str:
+    """A new empty file beside the target, with the permissions a normal new file gets (mkstemp's are 0600)."""
+    for _ in range(100):
+        name = folder / f".{target.stem}-{secrets.token_hex(4)}{target.suffix}"
+        try:
+            fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        os.close(fd)
+        return str(name)
+    raise FileExistsError(f"no free temporary name in {folder}")
 
 
 # -- CSV -----------------------------------------------------------------------------------------------------------
