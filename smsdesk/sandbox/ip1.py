@@ -72,7 +72,7 @@ def _statuses(state: SandboxState, facts: dict[str, Any]) -> list[dict[str, Any]
         history += [(102, at), (103, at), (112, at + 0.001)]
         delivery = state.delivery_of(facts["record"])
         if delivery == "delivered":
-            history.append((201, at + state.faults.deliver_after))
+            history.append((201, at + max(state.faults.deliver_after, 0.002)))
         elif delivery == "failed":
             history.append((202, at + 0.002))
     return [{"code": code, "duration": round(when - at, 3), "created": _iso(when)} for code, when in history]
