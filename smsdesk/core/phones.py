@@ -7,11 +7,14 @@ country, unknown country code, and numbers that Excel turned into scientific not
 -- those are flagged, never guessed.
 
 Called once per row on files of 100,000 rows: a cheap pre-clean, then one phonenumbers.parse and is_valid_number.
-Nothing is cached, so a result can never be stale or wrong for another country.
+The default country's own well-formed shapes ("20123456", "+4520123456", "004520123456") skip parse's general
+machinery and go straight to is_valid_number; anything else, and anything that fails there, takes the full
+parse. Only per-country metadata facts are cached, never results.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -92,7 +95,54 @@ def normalise(raw: str, country: str = DEFAULT_COUNTRY) -> PhoneResult:
     return _parse(original, text, country)
 
 
+@functools.lru_cache(maxsize=64)
+def _country_facts(country: str) -> tuple[str, str | None, bool]:
+    """(calling code, international dialling prefix if plain digits, whether local numbers may be taken as-is)."""
+    metadata = phonenumbers.PhoneMetadata.metadata_for_region(country.upper())
+    if metadata is None:
+        return "", None, False
+    prefix = metadata.international_prefix
+    plain_prefix = prefix if prefix and prefix.isdigit() else None
+    return str(metadata.country_code), plain_prefix, metadata.national_prefix_for_parsing is None
+
+
+def _fast_national(text: str, country: str) -> tuple[str, str] | None:
+    """(calling code, national number) for the default country's own well-formed shapes, else None.
+
+    "+45…", "0045…" and, where the country has no trunk prefix (DK, NO), the bare local number: exactly what
+    phonenumbers.parse would produce for these, without its general machinery. A national number with a leading
+    zero (Italy) is left to parse.
+    """
+    calling_code, international, local_as_is = _country_facts(country)
+    if not calling_code:
+        return None
+    if text[0] == "+":
+        national = text[1 + len(calling_code) :] if text.startswith(calling_code, 1) else None
+    elif international and text.startswith(international + calling_code):
+        national = text[len(international) + len(calling_code) :]
+    elif local_as_is and text[0] != "0":
+        national = text
+    else:
+        return None
+    if not national or national[0] == "0":
+        return None
+    return calling_code, national
+
+
 def _parse(original: str, text: str, country: str) -> PhoneResult:
+    fast = _fast_national(text, country)
+    if fast is not None:
+        calling_code, national = fast
+        number = phonenumbers.PhoneNumber(country_code=int(calling_code), national_number=int(national))
+        if phonenumbers.is_valid_number(number):
+            return PhoneResult(original, f"+{calling_code}{national}", None)
+        rest = text[len(calling_code) :]
+        if national is text and text.startswith(calling_code) and rest and rest[0] != "0":
+            national = rest  # "4520123456": the country code typed without "+"
+            number = phonenumbers.PhoneNumber(country_code=int(calling_code), national_number=int(national))
+            if phonenumbers.is_valid_number(number):
+                return PhoneResult(original, f"+{calling_code}{national}", None)
+        # Not valid this way: parse() below tries harder (a country code without "+") and says why.
     try:
         number = phonenumbers.parse(text, country)
     except NumberParseException as exc:

@@ -1,0 +1,140 @@
+"""Phone normalisation: the shapes people type, the damage Excel does, and a reason for every rejection."""
+
+from __future__ import annotations
+
+import phonenumbers
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from smsdesk.core.phones import DEFAULT_COUNTRY, PhoneResult, is_supported_country, normalise
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "20123456",
+        "20 12 34 56",
+        "2012 3456",
+        "20-12-34-56",
+        "20.12.34.56",
+        "(20) 12 34 56",
+        "+4520123456",
+        "+45 20 12 34 56",
+        "(+45) 2012 3456",
+        "004520123456",
+        "0045 20-12-34-56",
+        "4520123456",
+        "45 20 12 34 56",
+        "4520123456.0",  # a float written out as text by some program
+        "20123456.0",
+        "\ufeff20123456",  # BOM glued to the first cell
+        "\u200b20 12 34 56\u00a0",  # zero-width space and NBSP from a web page (zetkin#2572)
+        " 20\u00a012\u00a034\u00a056 ",
+        "4.520123456E+09",  # scientific notation that still holds every digit
+        "20\u201312\u201334\u201356",  # en dashes from Word
+    ],
+)
+def test_danish_shapes_normalise_to_e164(raw):
+    result = normalise(raw)
+    assert result == PhoneResult(original=raw, e164="+4520123456", reason=None)
+    assert result.ok
+
+
+def test_default_country_is_denmark():
+    assert DEFAULT_COUNTRY == "DK"
+    assert normalise("20123456", "DK").e164 == "+4520123456"
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("", "empty"),
+        ("   ", "empty"),
+        ("\u200b\u00a0", "empty"),
+        ("n/a", "not a phone number"),
+        ("ring ikke", "not a phone number"),
+        ("20123456 / 30123456", "too long"),
+        ("+45 20 12 34 56 ext 3", "not a phone number"),
+        ("1234", "too short"),
+        ("2012345", "too short"),
+        ("+45 2012", "too short"),
+        ("201234567", "too long"),
+        ("+45 201234567890", "too long"),
+        ("12345678", "not valid for its country (DK)"),
+        ("+999 123456", "unknown country code"),
+        ("4.52E+09", "damaged by Excel (scientific notation 4.52E+09 lost digits)"),
+        ("4,52E+09", "damaged by Excel (scientific notation 4,52E+09 lost digits)"),
+        ("4.47911E+11", "damaged by Excel (scientific notation 4.47911E+11 lost digits)"),
+        ("4.52e9", "damaged by Excel (scientific notation 4.52e9 lost digits)"),
+        (" 4.52E+09 ", "damaged by Excel (scientific notation 4.52E+09 lost digits)"),
+    ],
+)
+def test_rejections_say_why_and_keep_the_original(raw, reason):
+    result = normalise(raw)
+    assert result.e164 is None
+    assert result.reason == reason
+    assert result.original == raw
+
+
+def test_country_code_without_plus_is_only_taken_for_the_default_country():
+    # "4620123456" could be Swedish, but the user's country is DK: never guessed into another country.
+    assert normalise("4620123456").e164 is None
+    assert normalise("+4620123456").e164 == "+4620123456"
+    assert normalise("004620123456").e164 == "+4620123456"
+    assert normalise("4620123456", "SE").e164 is None or normalise("4620123456", "SE").e164.startswith("+46")
+
+
+@pytest.mark.parametrize(
+    ("raw", "country", "e164"),
+    [
+        ("07911 123456", "GB", "+447911123456"),
+        ("+44 (0)7911 123456", "GB", "+447911123456"),
+        ("7911 123456", "GB", "+447911123456"),  # leading zero lost in Excel
+        ("070-123 45 67", "SE", "+46701234567"),
+        ("412 34 567", "NO", "+4741234567"),
+        ("+46 70 123 45 67", "DK", "+46701234567"),
+        ("0171 1234567", "DE", "+491711234567"),
+        ("06 1234 5678", "IT", "+390612345678"),  # Italian leading zero is part of the number
+    ],
+)
+def test_other_countries(raw, country, e164):
+    assert normalise(raw, country).e164 == e164
+
+
+def test_supported_country():
+    assert is_supported_country("dk")
+    assert not is_supported_country("XX")
+
+
+def _reference(text: str, country: str) -> str | None:
+    """phonenumbers alone: parse + is_valid_number, then the default country's code typed without "+"."""
+    try:
+        number = phonenumbers.parse(text, country)
+        if phonenumbers.is_valid_number(number):
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    except phonenumbers.NumberParseException:
+        pass
+    code = str(phonenumbers.country_code_for_region(country))
+    if not text.startswith("+") and text.startswith(code):
+        try:
+            number = phonenumbers.parse("+" + text, country)
+        except phonenumbers.NumberParseException:
+            return None
+        if phonenumbers.is_valid_number(number):
+            return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return None
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    country=st.sampled_from(["DK", "NO", "SE", "GB", "DE", "IT", "US"]),
+    prefix=st.sampled_from(["", "+", "00", "0", "+45", "0045", "45", "+47", "+44", "+39", "+1", "0044"]),
+    digits=st.text(alphabet="0123456789", min_size=0, max_size=12),
+)
+def test_fast_path_agrees_with_phonenumbers(country, prefix, digits):
+    """The shortcut for well-formed digits must accept exactly what phonenumbers accepts, as the same number."""
+    text = prefix + digits
+    if not text or text == "+":
+        return
+    assert normalise(text, country).e164 == _reference(text, country)
