@@ -2,20 +2,63 @@
 
 from __future__ import annotations
 
+import logging
 import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+STYLE_SHEET = Path(__file__).resolve().parent / "assets" / "style.qss"
+
+log = logging.getLogger(__name__)
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(list(argv or sys.argv))
+    app.setApplicationName("SMSDesk")
+    app.setOrganizationName("SMSDesk")
+    app.setApplicationDisplayName("SMSDesk")
+    apply_style(app)
+    return app
+
+
+def apply_style(app: QApplication) -> None:
+    app.setStyle("Fusion")  # the same look on every platform, so screenshots and the manual match
+    try:
+        # url() in a style sheet is relative to the working directory: point it at our assets folder instead
+        assets = STYLE_SHEET.parent.as_posix()
+        app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8").replace("{assets}", assets))
+    except OSError:
+        log.warning("style sheet missing: %s", STYLE_SHEET)
+
+
+def create_window(db=None, prompts=None):
+    from smsdesk.ui.main_window import MainWindow
+
+    if db is None:
+        from smsdesk.store.db import Database
+
+        db = Database()
+    return MainWindow(db, prompts=prompts)
 
 
 def run_gui(argv: list[str]) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+    app = create_app(argv)
+    from smsdesk.store.db import StoreError
 
-    app = QApplication.instance() or QApplication(argv)
-    app.setApplicationName("SMSDesk")
-    window = QMainWindow()
-    window.setWindowTitle("SMSDesk")
-    window.setCentralWidget(QLabel("SMSDesk"))
-    window.resize(1280, 800)
+    try:
+        window = create_window()
+    except StoreError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, "SMSDesk cannot start", str(exc))
+        return 1
     window.show()
-    return app.exec()
+    window.start()
+    code = app.exec()
+    window.shutdown()
+    window.db.close()
+    return code
 
 
 if __name__ == "__main__":

@@ -1,0 +1,457 @@
+"""Manage accounts: add, edit, remove; the secret goes to the OS keyring only; test the connection off the GUI thread."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smsdesk.ui.widgets import heading, hint
+
+if TYPE_CHECKING:
+    from smsdesk.ui.jobs import Job, JobPool
+    from smsdesk.ui.prompts import Prompts
+
+log = logging.getLogger(__name__)
+
+NEW_ACCOUNT = "__new__"
+
+
+def provider_choices() -> list[tuple[str, str]]:
+    from smsdesk.providers import PROVIDERS, provider_class
+
+    choices = []
+    for name in PROVIDERS:
+        try:
+            choices.append((name, provider_class(name).label))
+        except Exception:  # noqa: BLE001 - a provider module missing from this build is simply not offered
+            continue
+    return choices
+
+
+def keyring_status() -> tuple[bool, str]:
+    """(secure, sentence): which store holds the keys, or why there is none."""
+    try:
+        from smsdesk.store.secrets import backend_info
+
+        info = backend_info()
+    except Exception as exc:  # noqa: BLE001 - a broken keyring install must still let the dialog open
+        return False, f"No password store could be opened ({type(exc).__name__}). Keys cannot be saved."
+    if info.secure:
+        return True, f"Keys are kept in your system's password store ({info.name}), never in SMSDesk's files."
+    return False, (
+        f"No secure password store was found ({info.name}), so SMSDesk will not save keys. "
+        + (info.advice or "")
+    )
+
+
+class AccountsDialog(QDialog):
+    accounts_changed = Signal()
+
+    def __init__(
+        self, db, jobs: JobPool, prompts: Prompts, parent: QWidget | None = None, select: str | None = None
+    ):
+        super().__init__(parent)
+        self.db = db
+        self.jobs = jobs
+        self.prompts = prompts
+        self.test_job: Job | None = None
+        self.setWindowTitle("Accounts")
+        self.setMinimumSize(820, 560)
+
+        self.list = QListWidget()
+        self.list.setMinimumWidth(200)
+        self.list.currentItemChanged.connect(self._selected)
+        add = QPushButton("Add account")
+        add.clicked.connect(self.new_account)
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.clicked.connect(self.remove_account)
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        left_buttons = QHBoxLayout()
+        left_buttons.addWidget(add)
+        left_buttons.addWidget(self.remove_button)
+        left.addLayout(left_buttons)
+
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("e.g. CPSMS shop")
+        self.provider_combo = QComboBox()
+        for name, label in provider_choices():
+            self.provider_combo.addItem(label, name)
+        self.provider_combo.currentIndexChanged.connect(self._provider_changed)
+        self.username_edit = QLineEdit()
+        self.secret_edit = QLineEdit()
+        self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.secret_edit.setObjectName("secret")
+        self.sender_edit = QLineEdit()
+        self.sender_edit.setPlaceholderText("Your shop name or number")
+        self.base_url_edit = QLineEdit()
+        self.price_spin = QDoubleSpinBox()
+        self.price_spin.setDecimals(4)
+        self.price_spin.setRange(0, 1000)
+        self.price_spin.setSpecialValueText("not set")
+        self.price_spin.setToolTip("What one SMS part costs you; used for the estimate before sending")
+        self.rate_spin = QSpinBox()
+        self.rate_spin.setRange(0, 100000)
+        self.rate_spin.setSpecialValueText("no cap")
+        self.rate_spin.setSuffix(" per minute")
+        self.rate_spin.setToolTip(
+            "Your own cap on messages per minute, on top of the provider's documented limit"
+        )
+        self.sender_rule = hint("")
+        self.secret_label = QLabel("API key:")
+        self.username_label = QLabel("Username:")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Name:", self.name_edit)
+        form.addRow("Provider:", self.provider_combo)
+        form.addRow(self.username_label, self.username_edit)
+        form.addRow(self.secret_label, self.secret_edit)
+        form.addRow("Sender:", self.sender_edit)
+        form.addRow("", self.sender_rule)
+        form.addRow("Web address:", self.base_url_edit)
+        form.addRow("Price per SMS:", self.price_spin)
+        form.addRow("Speed cap:", self.rate_spin)
+
+        secure, text = keyring_status()
+        self.keyring_label = QLabel(text)
+        self.keyring_label.setWordWrap(True)
+        self.keyring_label.setObjectName("hint" if secure else "error")
+        self.keyring_box = QFrame()
+        self.keyring_box.setObjectName("card" if secure else "warningBox")
+        keyring_layout = QVBoxLayout(self.keyring_box)
+        keyring_layout.addWidget(self.keyring_label)
+        self.keyring_secure = secure
+
+        self.test_button = QPushButton("Test connection")
+        self.test_button.setToolTip("Ask the provider for the balance with these settings (nothing is sent)")
+        self.test_button.clicked.connect(self.test_connection)
+        self.test_result = QLabel()
+        self.test_result.setWordWrap(True)
+        self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.save_button = QPushButton("Save")
+        self.save_button.setObjectName("primary")
+        self.save_button.clicked.connect(self.save)
+        actions = QHBoxLayout()
+        actions.addWidget(self.test_button)
+        actions.addWidget(self.test_result, 1)
+        actions.addWidget(self.save_button)
+
+        right = QVBoxLayout()
+        self.form_title = heading("Account", 2)
+        right.addWidget(self.form_title)
+        right.addLayout(form)
+        right.addWidget(self.keyring_box)
+        right.addStretch(1)
+        right.addLayout(actions)
+
+        body = QHBoxLayout()
+        body.addLayout(left)
+        body.addSpacing(12)
+        body.addLayout(right, 1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(close)
+
+        self.reload(select)
+
+    # -- list ------------------------------------------------------------------------------------------------------
+
+    def reload(self, select: str | None = None) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        default = self.db.default_account
+        for account in self.db.list_accounts():
+            suffix = "  (default)" if account.name == default else ""
+            item = QListWidgetItem(account.name + suffix)
+            item.setData(Qt.ItemDataRole.UserRole, account.name)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        target = select or default
+        for row in range(self.list.count()):
+            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == target:
+                self.list.setCurrentRow(row)
+                return
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        else:
+            self.new_account()
+
+    def _selected(self, current: QListWidgetItem | None, _previous=None) -> None:
+        if current is None:
+            return
+        account = self.db.get_account(current.data(Qt.ItemDataRole.UserRole))
+        if account is not None:
+            self.show_account(account)
+
+    def show_account(self, account) -> None:
+        self.editing = account.name
+        self.form_title.setText(account.name)
+        self.name_edit.setText(account.name)
+        self.provider_combo.setCurrentIndex(max(0, self.provider_combo.findData(account.provider)))
+        self.username_edit.setText(account.username or "")
+        self.secret_edit.clear()
+        self.sender_edit.setText(account.sender or "")
+        self.base_url_edit.setText(account.base_url or "")
+        self.price_spin.setValue(account.price_per_segment or 0)
+        self.rate_spin.setValue(account.max_per_minute or 0)
+        self.remove_button.setEnabled(True)
+        self.test_result.clear()
+        self._provider_changed()
+        self.secret_edit.setPlaceholderText(
+            "saved in the password store — type to replace" if self._needs_secret() else ""
+        )
+
+    def new_account(self) -> None:
+        self.editing = None
+        self.list.clearSelection()
+        self.form_title.setText("New account")
+        for edit in (
+            self.name_edit,
+            self.username_edit,
+            self.secret_edit,
+            self.sender_edit,
+            self.base_url_edit,
+        ):
+            edit.clear()
+        self.price_spin.setValue(0)
+        self.rate_spin.setValue(0)
+        index = self.provider_combo.findData("cpsms")
+        self.provider_combo.setCurrentIndex(max(0, index))
+        self.remove_button.setEnabled(False)
+        self.test_result.clear()
+        self._provider_changed()
+        self.name_edit.setFocus()
+
+    def _provider_class(self):
+        from smsdesk.providers import provider_class
+
+        return provider_class(self.provider_combo.currentData())
+
+    def _needs_secret(self) -> bool:
+        return self.provider_combo.currentData() != "sandbox"
+
+    def _provider_changed(self, _index: int = 0) -> None:
+        try:
+            cls = self._provider_class()
+        except Exception:  # noqa: BLE001
+            return
+        self.username_edit.setEnabled(cls.needs_username)
+        self.username_label.setEnabled(cls.needs_username)
+        self.secret_label.setText(f"{cls.secret_label[:1].upper()}{cls.secret_label[1:]}:")
+        needs = self._needs_secret()
+        self.secret_edit.setEnabled(needs)
+        if not needs:
+            self.secret_edit.setPlaceholderText("not needed: the sandbox sends nothing for real")
+        elif not self.secret_edit.placeholderText().startswith("saved"):
+            self.secret_edit.setPlaceholderText(f"your {cls.secret_label}")
+        default_url = getattr(cls, "default_base_url", "")
+        self.base_url_edit.setPlaceholderText(
+            "the built-in sandbox" if cls.name == "sandbox" else f"{default_url} (leave empty)"
+        )
+        self.sender_rule.setText(f"Sender: {cls.limits.sender_rule}" if cls.limits.sender_rule else "")
+
+    # -- editing -----------------------------------------------------------------------------------------------
+
+    def account_from_form(self):
+        from smsdesk.providers.base import Account
+
+        previous = self.db.get_account(self.editing) if self.editing else None
+        account = Account(
+            name=self.name_edit.text().strip(),
+            provider=self.provider_combo.currentData(),
+            username=self.username_edit.text().strip() or None,
+            sender=self.sender_edit.text().strip() or None,
+            base_url=self.base_url_edit.text().strip() or None,
+            options=dict(previous.options) if previous is not None else {},
+            price_per_segment=self.price_spin.value() or None,
+            max_per_minute=self.rate_spin.value() or None,
+        )
+        if previous is not None and previous.provider == account.provider:
+            account = replace(account, options=previous.options)
+        return account
+
+    def _secret_for_test(self, account) -> str:
+        typed = self.secret_edit.text()
+        if typed:
+            return typed
+        from smsdesk.store.secrets import secret_for
+
+        return secret_for(account)
+
+    def problems(self, account, secret: str | None) -> list[str]:
+        problems = []
+        if not account.name:
+            problems.append("Give the account a name.")
+        elif account.name != self.editing and self.db.get_account(account.name) is not None:
+            problems.append(f"There is already an account called {account.name!r}.")
+        try:
+            cls = self._provider_class()
+            problems += cls.validate_account(account, secret)
+        except Exception as exc:  # noqa: BLE001 - validation is advisory; its failure is shown, not raised
+            problems.append(str(exc))
+        if account.base_url:
+            from smsdesk.providers.base import checked_base_url
+
+            try:
+                checked_base_url(account.base_url)
+            except ValueError as exc:
+                problems.append(str(exc))
+        return problems
+
+    def save(self) -> bool:
+        from smsdesk.store import secrets
+
+        account = self.account_from_form()
+        typed = self.secret_edit.text()
+        needs = self._needs_secret()
+        is_new_secret = needs and (bool(typed) or self.editing is None or account.name != self.editing)
+        problems = self.problems(account, typed if is_new_secret else None)
+        if (
+            needs
+            and is_new_secret
+            and not typed
+            and not (self.editing and self._has_saved_secret(self.editing))
+        ):
+            problems.append("Type the key the provider gave you.")
+        if needs and typed and not self.keyring_secure:
+            problems.append("There is no secure password store on this computer, so the key cannot be saved.")
+        if problems:
+            self.test_result.setText("\n".join(problems))
+            self.test_result.setObjectName("error")
+            self._repolish(self.test_result)
+            return False
+        try:
+            if needs and typed:
+                secrets.save_secret(account.name, typed)
+            elif needs and self.editing and account.name != self.editing:
+                old = secrets.get_secret(self.editing)
+                if old:
+                    secrets.save_secret(account.name, old)
+            self.db.save_account(account)
+            if self.editing and account.name != self.editing:
+                old_account = self.db.get_account(self.editing)
+                if old_account is not None:
+                    secrets.forget_account_secret(old_account)
+                    self.db.remove_account(self.editing)
+        except Exception as exc:  # noqa: BLE001 - keyring / store failures are sentences for the user
+            self.test_result.setText(str(exc))
+            self.test_result.setObjectName("error")
+            self._repolish(self.test_result)
+            return False
+        self.secret_edit.clear()
+        self.test_result.setObjectName("ok")
+        self.test_result.setText("Saved.")
+        self._repolish(self.test_result)
+        self.reload(account.name)
+        self.accounts_changed.emit()
+        return True
+
+    def _has_saved_secret(self, name: str) -> bool:
+        try:
+            from smsdesk.store.secrets import get_secret
+
+            return bool(get_secret(name))
+        except Exception:  # noqa: BLE001
+            return False
+
+    def remove_account(self) -> None:
+        name = self.editing
+        if not name:
+            return
+        if not self.prompts.confirm(
+            self,
+            "Remove account?",
+            f"Remove {name!r} and its saved key? Campaigns sent with it stay in History.",
+            ok="Remove",
+            warning=True,
+        ):
+            return
+        from smsdesk.store.secrets import forget_account_secret
+
+        account = self.db.get_account(name)
+        try:
+            if account is not None:
+                forget_account_secret(account)
+            self.db.remove_account(name)
+        except Exception as exc:  # noqa: BLE001
+            self.prompts.inform(self, "Remove account", str(exc), warning=True)
+            return
+        self.reload()
+        self.accounts_changed.emit()
+
+    # -- test connection -----------------------------------------------------------------------------------------
+
+    def test_connection(self) -> None:
+        account = self.account_from_form()
+        try:
+            secret = self._secret_for_test(account) if self._needs_secret() else "sandbox"
+        except Exception as exc:  # noqa: BLE001 - no saved key: say so
+            self._show_test(str(exc), ok=False)
+            return
+        problems = self.problems(account, secret)
+        if problems:
+            self._show_test(" ".join(problems), ok=False)
+            return
+        self.test_button.setEnabled(False)
+        self._show_test("Asking the provider…", ok=None)
+
+        def ask(job: Job):
+            from smsdesk.providers import create_provider
+
+            with create_provider(account, secret) as provider:
+                if not provider.limits.has_balance:
+                    return None
+                return provider.balance()
+
+        def answered(balance) -> None:
+            if balance is None or balance.amount is None:
+                self._show_test("Connected. This provider does not report a balance.", ok=True)
+            else:
+                amount = f"{balance.amount:,.2f}".rstrip("0").rstrip(".")
+                self._show_test(f"Connected. Balance: {amount} {balance.currency or ''}".strip(), ok=True)
+
+        self.test_job = self.jobs.start(
+            "test connection",
+            ask,
+            on_success=answered,
+            on_failure=lambda message: self._show_test(f"Could not connect: {message}", ok=False),
+            on_done=lambda: self.test_button.setEnabled(True),
+        )
+
+    def _show_test(self, text: str, ok: bool | None) -> None:
+        self.test_result.setText(text)
+        self.test_result.setObjectName({True: "ok", False: "error", None: "hint"}[ok])
+        self._repolish(self.test_result)
+
+    @staticmethod
+    def _repolish(widget: QWidget) -> None:
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+    def done(self, result: int) -> None:  # noqa: D401 - Qt override
+        if self.test_job is not None and self.test_job.is_running():
+            self.test_job.cancel()
+        super().done(result)

@@ -1,0 +1,197 @@
+"""History: every campaign with its date, account and totals; open one, resume an interrupted one."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from smsdesk.ui.results_page import CAMPAIGN_STATE_TEXT
+from smsdesk.ui.widgets import RowsModel, heading, hint, thousands
+
+if TYPE_CHECKING:
+    from smsdesk.ui.jobs import JobPool
+    from smsdesk.ui.prompts import Prompts
+
+log = logging.getLogger(__name__)
+
+HEADER = [
+    "Date",
+    "Campaign",
+    "Account",
+    "Status",
+    "Recipients",
+    "Sent",
+    "Failed",
+    "Unknown",
+    "Waiting",
+    "SMS",
+    "Cost",
+]
+
+
+def interrupted_campaigns(db) -> list:
+    """Mark rows a crash left 'sending' as 'unknown', then list campaigns with messages still to send."""
+    from smsdesk.store.journal import Journal
+
+    journal = Journal(db)
+    journal.recover_interrupted()
+    return journal.interrupted_campaigns()
+
+
+def describe_campaign(campaign) -> str:
+    counts = campaign.counts
+    sent = counts.get("sent", 0)
+    to_send = campaign.total - counts.get("skipped", 0)
+    when = campaign.created_at.replace("T", " ")[:16]
+    return (
+        f"{campaign.name} ({when}, {campaign.account}): {thousands(sent)} of {thousands(to_send)} sent, "
+        f"{thousands(campaign.pending)} waiting"
+    )
+
+
+class HistoryPage(QWidget):
+    open_requested = Signal(str)
+    resume_requested = Signal(str)
+
+    def __init__(self, db, jobs: JobPool, prompts: Prompts, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.jobs = jobs
+        self.prompts = prompts
+        self.campaigns: list = []
+
+        self.model = RowsModel(HEADER)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+        self.open_button = QPushButton("Open")
+        self.open_button.setToolTip("See every message of this campaign (double-click)")
+        self.open_button.clicked.connect(self.open_selected)
+        self.resume_button = QPushButton("Resume")
+        self.resume_button.setObjectName("primary")
+        self.resume_button.setToolTip(
+            "Send the messages that were never sent (never the sent or unknown ones)"
+        )
+        self.resume_button.clicked.connect(self.resume_selected)
+        self.discard_button = QPushButton("Discard the rest…")
+        self.discard_button.setToolTip("Close the campaign: messages not sent yet will never be sent")
+        self.discard_button.clicked.connect(self.discard_selected)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.resume_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.discard_button)
+
+        self.empty = hint(
+            "No campaigns yet. Every send appears here with its totals, and can be opened again."
+        )
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(12)
+        layout.addWidget(heading("History"))
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty, 1)
+        self.refresh()
+
+    def page_shown(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        from smsdesk.store.journal import Journal
+
+        selected = self.selected()
+        try:
+            self.campaigns = Journal(self.db).list_campaigns()
+        except Exception as exc:  # noqa: BLE001 - a store problem is shown, the app stays up
+            log.warning("could not list campaigns: %s", exc)
+            self.campaigns = []
+        rows = []
+        for campaign in self.campaigns:
+            counts = campaign.counts
+            rows.append(
+                [
+                    campaign.created_at.replace("T", " ")[:16],
+                    campaign.name,
+                    campaign.account,
+                    CAMPAIGN_STATE_TEXT.get(campaign.state, campaign.state).split(" — ")[0],
+                    thousands(campaign.total - counts.get("skipped", 0)),
+                    thousands(counts.get("sent", 0)),
+                    thousands(counts.get("failed", 0)),
+                    thousands(counts.get("unknown", 0)),
+                    thousands(counts.get("pending", 0) + counts.get("sending", 0)),
+                    thousands(campaign.segments),
+                    f"{campaign.cost:g}" if campaign.cost is not None else "",
+                ]
+            )
+        self.model.set_data(HEADER, rows)
+        for column, width in enumerate((130, 260, 130, 120, 90, 70, 70, 80, 80, 70)):
+            self.table.setColumnWidth(column, width)
+        has_rows = bool(rows)
+        self.table.setVisible(has_rows)
+        self.empty.setVisible(not has_rows)
+        if selected is not None:
+            self.select(selected.id)
+        self._update_buttons()
+
+    def select(self, campaign_id: str) -> None:
+        for row, campaign in enumerate(self.campaigns):
+            if campaign.id == campaign_id:
+                self.table.selectRow(row)
+                return
+
+    def selected(self):
+        indexes = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not indexes or indexes[0].row() >= len(self.campaigns):
+            return None
+        return self.campaigns[indexes[0].row()]
+
+    def _update_buttons(self) -> None:
+        campaign = self.selected()
+        self.open_button.setEnabled(campaign is not None)
+        self.resume_button.setEnabled(campaign is not None and campaign.resumable)
+        self.discard_button.setEnabled(campaign is not None and campaign.resumable)
+
+    def open_selected(self) -> None:
+        campaign = self.selected()
+        if campaign is not None:
+            self.open_requested.emit(campaign.id)
+
+    def resume_selected(self) -> None:
+        campaign = self.selected()
+        if campaign is not None and campaign.resumable:
+            self.resume_requested.emit(campaign.id)
+
+    def discard_selected(self) -> None:
+        campaign = self.selected()
+        if campaign is None or not campaign.resumable:
+            return
+        if not self.prompts.confirm(
+            self,
+            "Discard the rest?",
+            f"{thousands(campaign.pending)} messages of {campaign.name!r} were never sent. "
+            "Discarding closes the campaign and they will never be sent. The results so far stay here.",
+            ok="Discard",
+            warning=True,
+        ):
+            return
+        from smsdesk.store.journal import Journal
+
+        try:
+            Journal(self.db).discard(campaign.id)
+        except Exception as exc:  # noqa: BLE001 - e.g. the campaign is being sent in another window
+            self.prompts.inform(self, "Discard", str(exc), warning=True)
+        self.refresh()

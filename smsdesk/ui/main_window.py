@@ -1,0 +1,308 @@
+"""The main window: a sidebar of steps (Recipients → Message → Review & send → Results), History and Settings."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from smsdesk.ui.draft import Draft
+from smsdesk.ui.jobs import JobPool
+from smsdesk.ui.prompts import Prompts
+from smsdesk.ui.widgets import app_icon
+
+log = logging.getLogger(__name__)
+
+RECIPIENTS, MESSAGE, REVIEW, RESULTS, HISTORY, SETTINGS = range(6)
+PAGE_TITLES = {
+    RECIPIENTS: "1  Recipients",
+    MESSAGE: "2  Message",
+    REVIEW: "3  Review & send",
+    RESULTS: "4  Results",
+    HISTORY: "History",
+    SETTINGS: "Settings",
+}
+PAGE_TIPS = {
+    RECIPIENTS: "Open the file with your recipients (Ctrl+1)",
+    MESSAGE: "Write the message, with placeholders from the file (Ctrl+2)",
+    REVIEW: "Check the totals, send a test, then send (Ctrl+3)",
+    RESULTS: "Follow every message of the current send (Ctrl+4)",
+    HISTORY: "Every campaign sent so far (Ctrl+H)",
+    SETTINGS: "Default country, accounts, prices, opt-out list (Ctrl+,)",
+}
+
+
+def account_status_text(account_name: str | None, provider: str | None) -> str:
+    if not account_name:
+        return "No account chosen"
+    if provider == "sandbox":
+        return f"{account_name} — no real SMS"
+    return f"Account: {account_name}"
+
+
+class MainWindow(QMainWindow):
+    campaign_started = Signal(str)
+
+    def __init__(self, db, *, prompts: Prompts | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.prompts = prompts or Prompts()
+        self.jobs = JobPool(self)
+        self.draft = Draft(self)
+        self.draft.country = db.default_country
+        self._closing = False
+        self.setWindowTitle("SMSDesk")
+        self.setWindowIcon(app_icon())
+        self.resize(1280, 800)
+        self.setAcceptDrops(True)
+
+        from smsdesk.ui.history_page import HistoryPage
+        from smsdesk.ui.message_page import MessagePage
+        from smsdesk.ui.recipients_page import RecipientsPage
+        from smsdesk.ui.results_page import ResultsPage
+        from smsdesk.ui.review_page import ReviewPage
+        from smsdesk.ui.settings_page import SettingsPage
+
+        self.recipients_page = RecipientsPage(self.draft, db, self.jobs, self.prompts)
+        self.message_page = MessagePage(self.draft, db, self.jobs, self.prompts)
+        self.review_page = ReviewPage(self.draft, db, self.jobs, self.prompts)
+        self.results_page = ResultsPage(db, self.jobs, self.prompts)
+        self.history_page = HistoryPage(db, self.jobs, self.prompts)
+        self.settings_page = SettingsPage(db, self.jobs, self.prompts)
+        self.pages = [
+            self.recipients_page,
+            self.message_page,
+            self.review_page,
+            self.results_page,
+            self.history_page,
+            self.settings_page,
+        ]
+
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            self.stack.addWidget(page)
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setIconSize(QSize(16, 16))
+        for index, title in PAGE_TITLES.items():
+            if index == HISTORY:
+                spacer = QListWidgetItem("")
+                spacer.setFlags(Qt.ItemFlag.NoItemFlags)
+                spacer.setSizeHint(QSize(10, 18))
+                self.nav.addItem(spacer)
+            item = QListWidgetItem(title)
+            item.setData(Qt.ItemDataRole.UserRole, index)
+            item.setToolTip(PAGE_TIPS[index])
+            self.nav.addItem(item)
+        self.nav.setFixedWidth(200)
+        self.nav.currentItemChanged.connect(self._nav_changed)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.account_label = QLabel()
+        self.account_label.setObjectName("accountStatus")
+        self.account_label.setToolTip("The account messages are sent through; change it in Review & send")
+        self.statusBar().addPermanentWidget(self.account_label)
+
+        # wiring between pages
+        self.recipients_page.next_requested.connect(lambda: self.go(MESSAGE))
+        self.message_page.back_requested.connect(lambda: self.go(RECIPIENTS))
+        self.message_page.next_requested.connect(lambda: self.go(REVIEW))
+        self.review_page.back_requested.connect(lambda: self.go(MESSAGE))
+        self.review_page.campaign_created.connect(self.start_campaign)
+        self.review_page.accounts_changed.connect(self._accounts_changed)
+        self.settings_page.accounts_changed.connect(self._accounts_changed)
+        self.settings_page.opt_outs_changed.connect(self.recipients_page.opt_outs_changed)
+        self.settings_page.default_country_changed.connect(self.recipients_page.set_country)
+        self.history_page.open_requested.connect(self.open_campaign)
+        self.history_page.resume_requested.connect(
+            lambda campaign_id: self.open_campaign(campaign_id, resume=True)
+        )
+        self.results_page.campaign_changed.connect(self.history_page.refresh)
+        self.results_page.state_changed.connect(self._update_status)
+        self.draft.account_changed.connect(self._update_status)
+
+        self._build_menus()
+        self.go(RECIPIENTS)
+        self._update_status()
+
+    # -- navigation ------------------------------------------------------------------------------------------------
+
+    def go(self, index: int) -> None:
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == index:
+                self.nav.setCurrentRow(row)
+                return
+
+    def current_page(self) -> int:
+        return self.stack.currentIndex()
+
+    def _nav_changed(self, current: QListWidgetItem | None, _previous=None) -> None:
+        if current is None:
+            return
+        index = current.data(Qt.ItemDataRole.UserRole)
+        if index is None:
+            return
+        self.stack.setCurrentIndex(index)
+        page = self.pages[index]
+        if hasattr(page, "page_shown"):
+            page.page_shown()
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self.open_action = self._action(file_menu, "&Open recipients…", QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self._open_file)
+        self.export_action = self._action(file_menu, "&Export results…", "Ctrl+E")
+        self.export_action.triggered.connect(self.results_page.export)
+        file_menu.addSeparator()
+        quit_action = self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        quit_action.triggered.connect(self.close)
+
+        go_menu = self.menuBar().addMenu("&Go")
+        for index, title in PAGE_TITLES.items():
+            shortcut = {HISTORY: "Ctrl+H", SETTINGS: "Ctrl+,"}.get(index, f"Ctrl+{index + 1}")
+            action = self._action(go_menu, title.replace("  ", " "), shortcut)
+            action.triggered.connect(lambda _checked=False, target=index: self.go(target))
+            if index == RESULTS:
+                go_menu.addSeparator()
+
+        send_menu = self.menuBar().addMenu("&Send")
+        pause = self._action(send_menu, "&Pause / resume", "Ctrl+P")
+        pause.triggered.connect(self.results_page.toggle_pause)
+        refresh = self._action(send_menu, "&Refresh delivery status", "F5")
+        refresh.triggered.connect(self.results_page.refresh_delivery)
+        send_menu.addSeparator()
+        accounts = self._action(send_menu, "&Manage accounts…", None)
+        accounts.triggered.connect(self.review_page.manage_accounts)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        about = self._action(help_menu, "&About SMSDesk", None)
+        about.triggered.connect(self._about)
+
+    def _action(self, menu, text: str, shortcut) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        menu.addAction(action)
+        return action
+
+    def _open_file(self) -> None:
+        self.go(RECIPIENTS)
+        self.recipients_page.choose_file()
+
+    def _about(self) -> None:
+        from smsdesk import __version__
+
+        QMessageBox.about(
+            self,
+            "About SMSDesk",
+            f"<b>SMSDesk {__version__}</b><br>Bulk SMS from a spreadsheet, with every message followed."
+            "<br><br>The built-in Sandbox account sends nothing for real: try everything with it first.",
+        )
+
+    # -- drops anywhere on the window go to Recipients ------------------------------------------------------------
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.recipients_page.dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.go(RECIPIENTS)
+        self.recipients_page.dropEvent(event)
+
+    # -- status bar ------------------------------------------------------------------------------------------------
+
+    def _accounts_changed(self) -> None:
+        self.review_page.reload_accounts()
+        self.settings_page.reload_accounts()
+        self._update_status()
+
+    def _update_status(self, *_args) -> None:
+        name = self.draft.account or self.db.default_account
+        account = self.db.get_account(name) if name else None
+        self.account_label.setText(account_status_text(name, account.provider if account else None))
+        self.account_label.setProperty("sandbox", bool(account and account.provider == "sandbox"))
+        self.account_label.style().unpolish(self.account_label)
+        self.account_label.style().polish(self.account_label)
+
+    # -- campaigns -----------------------------------------------------------------------------------------------
+
+    def start_campaign(self, campaign_id: str) -> None:
+        self.go(RESULTS)
+        self.results_page.open_campaign(campaign_id, start=True)
+        self.history_page.refresh()
+        self.campaign_started.emit(campaign_id)
+
+    def open_campaign(self, campaign_id: str, resume: bool = False) -> None:
+        self.go(RESULTS)
+        self.results_page.open_campaign(campaign_id, start=resume)
+
+    def offer_resume(self) -> None:
+        """On start-up: campaigns that stopped part-way (crash, quit, account error) can be picked up again."""
+        from smsdesk.ui.history_page import describe_campaign, interrupted_campaigns
+
+        try:
+            campaigns = interrupted_campaigns(self.db)
+        except Exception as exc:  # noqa: BLE001 - a broken journal must not stop the app from opening
+            log.warning("could not list interrupted campaigns: %s", exc)
+            return
+        if not campaigns:
+            return
+        self.history_page.refresh()
+        if self.prompts.resume_interrupted(self, [describe_campaign(c) for c in campaigns]):
+            self.open_campaign(campaigns[0].id, resume=True)
+            if len(campaigns) > 1:
+                self.statusBar().showMessage(
+                    f"{len(campaigns) - 1} more interrupted send(s) are waiting in History.", 10000
+                )
+
+    def start(self) -> None:
+        """After show(): things that may ask the user something."""
+        QTimer.singleShot(0, self.offer_resume)
+
+    # -- closing ---------------------------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self.results_page.is_sending() and not self._closing:
+            if not self.prompts.confirm(
+                self,
+                "A send is running",
+                "Messages are still being sent. Stop now?\n\nThe messages not sent yet stay pending: "
+                "you can resume them from History, and nobody gets a message twice.",
+                ok="Stop and quit",
+                cancel="Keep sending",
+                warning=True,
+            ):
+                event.ignore()
+                return
+            self._closing = True
+            self.results_page.stop_for_quit(self.close)
+            self.statusBar().showMessage("Stopping the send after the request in flight…")
+            event.ignore()
+            return
+        self.shutdown()
+        event.accept()
+
+    def shutdown(self) -> None:
+        """Stop every worker and wait for its thread: a QThread destroyed while running aborts the process."""
+        self.results_page.shutdown()
+        self.review_page.shutdown()
+        self.settings_page.shutdown()
+        self.jobs.shutdown()

@@ -1,0 +1,513 @@
+"""Step 1, Recipients: open or drop a file, see what was parsed, pick the phone column, see who is excluded and why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMimeData, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smsdesk.ui.widgets import RowsModel, country_choices, heading, hint, plural, thousands
+
+if TYPE_CHECKING:
+    from smsdesk.ui.draft import Draft
+    from smsdesk.ui.jobs import Job, JobPool
+    from smsdesk.ui.prompts import Prompts
+
+PREVIEW_ROWS = 200
+FILE_FILTER = "Spreadsheets and text files (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.ods);;All files (*)"
+KIND_LABELS = {
+    "invalid": "Invalid number",
+    "empty": "No number",
+    "duplicate": "Duplicate",
+    "opted_out": "Opted out",
+}
+
+
+def supported_suffixes() -> tuple[str, ...]:
+    from smsdesk.io.tables import SUPPORTED_SUFFIXES
+
+    return tuple(SUPPORTED_SUFFIXES)
+
+
+def local_files(mime: QMimeData) -> list[Path]:
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+
+class DropArea(QFrame):
+    """The big "drop a file here" target; the whole page accepts drops too."""
+
+    open_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("dropArea")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        self.label = QLabel(
+            "<b>Drop a spreadsheet or CSV file here</b><br>"
+            "<span>Excel (.xlsx, .xls), OpenDocument (.ods), CSV or text. "
+            "Each row is one recipient; one column holds the phone numbers.</span>"
+        )
+        self.label.setWordWrap(True)
+        self.button = QPushButton("Open file…")
+        self.button.setToolTip("Choose the file with your recipients (Ctrl+O)")
+        self.button.clicked.connect(self.open_clicked)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button)
+
+    def set_dragging(self, dragging: bool) -> None:
+        self.setProperty("dragging", dragging)
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+
+class RecipientsPage(QWidget):
+    next_requested = Signal()
+
+    def __init__(self, draft: Draft, db, jobs: JobPool, prompts: Prompts, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.prompts = prompts
+        self.draft = draft
+        self.db = db
+        self.jobs = jobs
+        self.read_job: Job | None = None
+        self.plan_job: Job | None = None
+        self._plan_generation = 0
+        self._path: Path | None = None
+        self.setAcceptDrops(True)
+
+        self.drop_area = DropArea()
+        self.drop_area.open_clicked.connect(self.choose_file)
+
+        # file line: name, sheet, progress
+        self.file_label = QLabel("No file yet.")
+        self.file_label.setObjectName("fileLabel")
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setToolTip("The sheet of the workbook to read")
+        self.sheet_combo.setMinimumWidth(160)
+        self.sheet_combo.activated.connect(self._sheet_chosen)
+        self.sheet_label = QLabel("Sheet:")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setTextVisible(True)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop reading the file")
+        self.cancel_button.clicked.connect(self.cancel_reading)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_label, 1)
+        file_row.addWidget(self.progress)
+        file_row.addWidget(self.cancel_button)
+        file_row.addWidget(self.sheet_label)
+        file_row.addWidget(self.sheet_combo)
+
+        # settings: phone column and country
+        self.phone_combo = QComboBox()
+        self.phone_combo.setToolTip("The column that holds the phone numbers (detected automatically)")
+        self.phone_combo.setMinimumWidth(200)
+        self.phone_combo.activated.connect(lambda _index: self.rebuild_plan())
+        self.country_combo = QComboBox()
+        self.country_combo.setToolTip(
+            "Numbers written without a country code (e.g. 20 12 34 56) are read as numbers of this country"
+        )
+        self.country_combo.setMinimumWidth(200)
+        for code, label in country_choices():
+            self.country_combo.addItem(label, code)
+        self.set_country(db.get_setting("default_country", "DK") or "DK")
+        self.country_combo.activated.connect(self._country_chosen)
+        options = QFormLayout()
+        options.addRow("Phone numbers in column:", self.phone_combo)
+        options.addRow("Numbers without country code are in:", self.country_combo)
+
+        # counts
+        self.count_labels: dict[str, QLabel] = {}
+        counts = QGridLayout()
+        counts.setHorizontalSpacing(24)
+        for column, (key, caption, tip) in enumerate(
+            (
+                ("valid", "will get the message", "Unique valid numbers: one message each"),
+                ("duplicate", "duplicates", "Same number as an earlier row (after normalising); skipped"),
+                ("invalid", "invalid or empty", "Not a phone number, or no number in the row; skipped"),
+                ("opted_out", "opted out", "On your opt-out list (Settings); skipped"),
+            )
+        ):
+            number = QLabel("–")
+            number.setObjectName(f"count_{key}")
+            number.setProperty("countNumber", True)
+            number.setToolTip(tip)
+            label = QLabel(caption)
+            label.setToolTip(tip)
+            counts.addWidget(number, 0, column)
+            counts.addWidget(label, 1, column)
+            self.count_labels[key] = number
+        counts.setColumnStretch(4, 1)
+
+        # preview of the parsed rows
+        self.preview_model = RowsModel()
+        self.preview_view = QTableView()
+        self.preview_view.setModel(self.preview_model)
+        self.preview_view.setAlternatingRowColors(True)
+        self.preview_view.verticalHeader().setVisible(False)
+        self.preview_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.preview_view.horizontalHeader().setStretchLastSection(True)
+        self.preview_view.setToolTip("The first rows as they were read: check the columns look right")
+        self.preview_caption = heading("What was read", 2)
+
+        # excluded rows
+        self.excluded_model = RowsModel(["Row", "Value", "Why it is skipped"])
+        self.excluded_proxy = QSortFilterProxyModel(self)
+        self.excluded_proxy.setSourceModel(self.excluded_model)
+        self.excluded_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.excluded_proxy.setFilterKeyColumn(-1)
+        self.excluded_view = QTableView()
+        self.excluded_view.setModel(self.excluded_proxy)
+        self.excluded_view.verticalHeader().setVisible(False)
+        self.excluded_view.setSortingEnabled(True)
+        self.excluded_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.excluded_view.horizontalHeader().setStretchLastSection(True)
+        self.excluded_view.setAlternatingRowColors(True)
+        self.excluded_filter = QLineEdit()
+        self.excluded_filter.setPlaceholderText("Filter skipped rows…")
+        self.excluded_filter.setClearButtonEnabled(True)
+        self.excluded_filter.textChanged.connect(self.excluded_proxy.setFilterFixedString)
+        self.excluded_kind = QComboBox()
+        self.excluded_kind.addItem("All reasons", "")
+        for kind, label in KIND_LABELS.items():
+            self.excluded_kind.addItem(label, kind)
+        self.excluded_kind.currentIndexChanged.connect(lambda _index: self._fill_excluded())
+        self.excluded_caption = heading("Skipped rows", 2)
+        excluded_box = QWidget()
+        excluded_layout = QVBoxLayout(excluded_box)
+        excluded_layout.setContentsMargins(0, 0, 0, 0)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.excluded_caption, 1)
+        filter_row.addWidget(self.excluded_kind)
+        filter_row.addWidget(self.excluded_filter)
+        excluded_layout.addLayout(filter_row)
+        excluded_layout.addWidget(self.excluded_view)
+
+        preview_box = QWidget()
+        preview_layout = QVBoxLayout(preview_box)
+        preview_layout.setContentsMargins(0, 0, 0, 0)
+        preview_layout.addWidget(self.preview_caption)
+        preview_layout.addWidget(self.preview_view)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(preview_box)
+        self.splitter.addWidget(excluded_box)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([300, 200])
+
+        self.empty_hint = hint(
+            "Nothing is sent from this step. After reading the file SMSDesk shows the first rows, "
+            "the column it uses for phone numbers and every row it will skip, with the row number you see in Excel."
+        )
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+        self.next_button = QPushButton("Next: write the message  →")
+        self.next_button.setObjectName("primary")
+        self.next_button.setToolTip("Go on to the message (Ctrl+2)")
+        self.next_button.clicked.connect(self.next_requested)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary_label_widget(), 1)
+        bottom.addWidget(self.next_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(12)
+        layout.addWidget(heading("Recipients"))
+        layout.addWidget(self.drop_area)
+        layout.addLayout(file_row)
+        layout.addWidget(self.error_label)
+        top = QHBoxLayout()
+        top.addLayout(options)
+        top.addSpacing(30)
+        top.addLayout(counts, 1)
+        self.options_widget = QWidget()
+        self.options_widget.setLayout(top)
+        layout.addWidget(self.options_widget)
+        layout.addWidget(self.empty_hint, 1)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(bottom)
+        self.draft.plan_changed.connect(self._refresh)
+        self._refresh()
+
+    def summary_label_widget(self) -> QLabel:
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("hint")
+        return self.summary_label
+
+    # -- opening files -------------------------------------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        start = Path(self.db.get_setting("last_folder", str(Path.home())) or Path.home())
+        path = self.prompts.open_path(self, "Open recipients", start, FILE_FILTER)
+        if path is not None:
+            self.open_path(path)
+
+    def open_mime(self, mime: QMimeData) -> bool:
+        """What a drop does: open the first local file of a supported kind."""
+        files = local_files(mime)
+        if not files:
+            return False
+        wanted = [path for path in files if path.suffix.lower() in supported_suffixes()]
+        if not wanted:
+            self.show_error(
+                f"{files[0].name}: SMSDesk reads {', '.join(supported_suffixes())} files; "
+                "save the list in one of those formats."
+            )
+            return False
+        self.open_path(wanted[0])
+        return True
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if local_files(event.mimeData()):
+            event.acceptProposedAction()
+            self.drop_area.set_dragging(True)
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.drop_area.set_dragging(False)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.drop_area.set_dragging(False)
+        if self.open_mime(event.mimeData()):
+            event.acceptProposedAction()
+
+    def open_path(self, path: Path, sheet: str | None = None) -> None:
+        from smsdesk.core.plan import detect_phone_column
+        from smsdesk.io.tables import read_table
+
+        self.cancel_reading()
+        self._path = path
+        self.error_label.clear()
+        self.file_label.setText(f"Reading <b>{path.name}</b>…")
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.sheet_combo.setEnabled(False)
+        self.db.set_setting("last_folder", str(path.parent))
+
+        def read(job: Job):
+            table = read_table(path, sheet=sheet, progress=job.report, cancelled=job.cancelled)
+            return table, detect_phone_column(table.header, table.rows)
+
+        self.read_job = self.jobs.start(
+            f"read {path.name}",
+            read,
+            on_success=self._table_read,
+            on_failure=self._read_failed,
+            on_progress=lambda fraction: self.progress.setValue(int(fraction * 100)),
+            on_cancel=self._read_cancelled,
+            on_done=self._read_done,
+        )
+
+    def cancel_reading(self) -> None:
+        if self.read_job is not None and self.read_job.is_running():
+            self.read_job.cancel()
+
+    def is_busy(self) -> bool:
+        return any(job is not None and job.is_running() for job in (self.read_job, self.plan_job))
+
+    def _read_done(self) -> None:
+        self.read_job = None
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.sheet_combo.setEnabled(True)
+
+    def _read_cancelled(self) -> None:
+        self.file_label.setText("Reading was cancelled." if self.draft.table is None else self._file_text())
+
+    def _read_failed(self, message: str) -> None:
+        self.show_error(message)
+        self.file_label.setText(
+            "The file could not be read." if self.draft.table is None else self._file_text()
+        )
+
+    def show_error(self, message: str) -> None:
+        self.error_label.setText(message)
+        self.error_label.show()
+
+    def _table_read(self, result) -> None:
+        table, detected = result
+        self.draft.set_table(table)
+        self.file_label.setText(self._file_text())
+        self.sheet_combo.clear()
+        for name in table.sheets or []:
+            self.sheet_combo.addItem(name)
+        if table.sheet:
+            self.sheet_combo.setCurrentText(table.sheet)
+        self.preview_model.set_data(
+            [f"{name}" for name in table.header],
+            table.rows[:PREVIEW_ROWS],
+        )
+        self.preview_view.resizeColumnsToContents()
+        self.preview_caption.setText(
+            f"What was read — first {min(PREVIEW_ROWS, len(table.rows))} of {plural(len(table.rows), 'row')}"
+        )
+        self.phone_combo.clear()
+        for name in table.header:
+            self.phone_combo.addItem(name, name)
+        if detected is not None:
+            self.phone_combo.setCurrentIndex(self.phone_combo.findData(detected))
+        elif table.header:
+            self.show_error(
+                "No column looks like phone numbers. Choose the phone column above "
+                "(or check the file has a header row)."
+            )
+        self.rebuild_plan()
+
+    def _file_text(self) -> str:
+        table = self.draft.table
+        if table is None:
+            return "No file yet."
+        details = [plural(len(table.rows), "row"), plural(len(table.header), "column")]
+        if table.delimiter:
+            names = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
+            details.append(f"separated by {names.get(table.delimiter, repr(table.delimiter))}")
+        if table.encoding:
+            details.append(table.encoding)
+        if table.header_row and table.header_row != 1:
+            details.append(f"header on row {table.header_row}")
+        return f"<b>{Path(table.path).name}</b> — {', '.join(details)}"
+
+    def _sheet_chosen(self, _index: int) -> None:
+        table = self.draft.table
+        sheet = self.sheet_combo.currentText()
+        if table is not None and sheet and sheet != table.sheet:
+            self.open_path(Path(table.path), sheet=sheet)
+
+    # -- the plan ----------------------------------------------------------------------------------------------------
+
+    def set_country(self, code: str) -> None:
+        index = self.country_combo.findData(code)
+        if index >= 0:
+            self.country_combo.setCurrentIndex(index)
+            self.draft.country = code
+
+    def _country_chosen(self, _index: int) -> None:
+        self.draft.country = self.country_combo.currentData() or "DK"
+        self.rebuild_plan()
+
+    def phone_column(self) -> str | None:
+        return self.phone_combo.currentData()
+
+    def set_phone_column(self, name: str) -> None:
+        index = self.phone_combo.findData(name)
+        if index >= 0:
+            self.phone_combo.setCurrentIndex(index)
+            self.rebuild_plan()
+
+    def rebuild_plan(self) -> None:
+        """Normalise, dedupe and scrub opt-outs off the GUI thread (phonenumbers on 10,000 rows takes a while)."""
+        from smsdesk.core.plan import build_plan
+
+        table = self.draft.table
+        if table is None:
+            return
+        column = self.phone_column()
+        country = self.country_combo.currentData() or "DK"
+        opt_outs = frozenset(self.db.opt_outs())
+        self._plan_generation += 1
+        generation = self._plan_generation
+        if self.plan_job is not None:
+            self.plan_job.cancel()
+        self.draft.set_plan(None)
+        self.summary_label.setText("Checking the numbers…")
+
+        def plan(job: Job):
+            return build_plan(
+                table.header,
+                table.rows,
+                table.row_numbers,
+                phone_column=column,
+                country=country,
+                opt_outs=opt_outs,
+            )
+
+        def finished(result) -> None:
+            if generation == self._plan_generation:
+                self.draft.set_plan(result)
+                self._refresh()
+
+        def failed(message: str) -> None:
+            if generation == self._plan_generation:
+                self.show_error(message)
+                self._refresh()
+
+        self.plan_job = self.jobs.start("plan", plan, on_success=finished, on_failure=failed)
+
+    def opt_outs_changed(self) -> None:
+        if self.draft.table is not None:
+            self.rebuild_plan()
+
+    def _fill_excluded(self) -> None:
+        plan = self.draft.plan
+        kind = self.excluded_kind.currentData()
+        rows = []
+        if plan is not None:
+            for item in plan.excluded:
+                if kind and item.kind != kind:
+                    continue
+                rows.append([item.row, item.value, item.reason])
+        self.excluded_model.set_data(["Row", "Value", "Why it is skipped"], rows)
+        self.excluded_view.resizeColumnToContents(0)
+        self.excluded_view.setColumnWidth(1, max(160, self.excluded_view.columnWidth(1)))
+
+    def _refresh(self) -> None:
+        table, plan = self.draft.table, self.draft.plan
+        has_table = table is not None
+        self.progress.setVisible(self.read_job is not None)
+        self.cancel_button.setVisible(self.read_job is not None)
+        self.error_label.setVisible(bool(self.error_label.text()))
+        has_sheets = bool(has_table and table.sheets and len(table.sheets) > 1)
+        self.sheet_combo.setVisible(has_sheets)
+        self.sheet_label.setVisible(has_sheets)
+        self.options_widget.setVisible(has_table)
+        self.splitter.setVisible(has_table)
+        self.empty_hint.setVisible(not has_table)
+        if plan is None:
+            for label in self.count_labels.values():
+                label.setText("–")
+            self.next_button.setEnabled(False)
+            self.summary_label.setText("" if has_table else "Open a file to begin.")
+            self._fill_excluded()
+            return
+        self.count_labels["valid"].setText(thousands(plan.valid))
+        self.count_labels["duplicate"].setText(thousands(plan.duplicates))
+        self.count_labels["invalid"].setText(thousands(len(plan.invalid)))
+        self.count_labels["opted_out"].setText(thousands(plan.opted_out))
+        self._fill_excluded()
+        self.excluded_caption.setText(
+            f"Skipped rows ({thousands(len(plan.excluded))})" if plan.excluded else "Skipped rows — none"
+        )
+        self.next_button.setEnabled(plan.valid > 0)
+        if plan.valid:
+            self.summary_label.setText(f"{plural(plan.valid, 'recipient')} ready.")
+        else:
+            self.summary_label.setText("No valid phone numbers: check the phone column and the country.")

@@ -1,0 +1,284 @@
+"""The Results table: one row per journal message, updated in place as results stream in.
+
+Rows are plain lists (cheap to hold 10,000 of); updates arrive in batches from a timer and are announced as a few
+contiguous dataChanged ranges, so the view repaints once per batch whatever the batch size.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+
+from smsdesk.ui.widgets import STATE_LABELS, state_colour, status_icon
+
+COLUMNS = ("Row", "Name", "Number", "Status", "Delivery", "Provider id", "SMS", "Cost", "Error")
+ROW, NAME, NUMBER, STATUS, DELIVERY, PROVIDER_ID, SEGMENTS, COST, ERROR = range(len(COLUMNS))
+STATE_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+# internal row layout
+_ID, _ROW, _NAME, _PHONE, _STATE, _DELIVERY, _MESSAGE_ID, _SEGMENTS, _COST, _ERROR = range(10)
+DELIVERY_LABELS = {"delivered": "Delivered", "failed": "Not delivered", "pending": "Waiting for receipt"}
+NAME_HINTS = ("name", "navn", "namn", "nimi", "nom")
+
+
+def name_from_fields(fields: dict[str, Any]) -> str:
+    """The person's name for the table, from whichever column looks like a name (first name + last name if split)."""
+    parts = []
+    for key, value in fields.items():
+        lowered = str(key).lower()
+        if value and any(hint in lowered for hint in NAME_HINTS):
+            parts.append(str(value).strip())
+        if len(parts) == 2:
+            break
+    return " ".join(parts)
+
+
+def row_from_record(record: Any) -> list[Any]:
+    return [
+        record.id,
+        record.row,
+        name_from_fields(record.fields or {}),
+        record.phone,
+        record.state,
+        record.delivery,
+        record.message_id,
+        record.segments,
+        record.cost,
+        record.error,
+    ]
+
+
+class ResultsModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[list[Any]] = []
+        self._position: dict[int, int] = {}
+        self.counts: dict[str, int] = {}
+        self.delivery_counts: dict[str, int] = {}
+
+    # -- loading and updating ------------------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[list[Any]]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._position = {row[_ID]: index for index, row in enumerate(self._rows)}
+        self.counts = {}
+        self.delivery_counts = {}
+        for row in self._rows:
+            self.counts[row[_STATE]] = self.counts.get(row[_STATE], 0) + 1
+            if row[_DELIVERY]:
+                self.delivery_counts[row[_DELIVERY]] = self.delivery_counts.get(row[_DELIVERY], 0) + 1
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_rows([])
+
+    def apply(self, updates: Iterable[dict[str, Any]]) -> int:
+        """Apply {id, state, message_id, cost, error, delivery, segments} dicts (missing keys: unchanged)."""
+        changed: set[int] = set()
+        appended: list[list[Any]] = []
+        for update in updates:
+            position = self._position.get(update["id"])
+            if position is None:
+                row = [update["id"], update.get("row"), update.get("name", ""), update.get("phone", "")]
+                row += [update.get("state", "pending"), None, None, update.get("segments"), None, None]
+                self._position[update["id"]] = len(self._rows) + len(appended)
+                appended.append(row)
+                self.counts[row[_STATE]] = self.counts.get(row[_STATE], 0) + 1
+                continue
+            row = self._rows[position]
+            if "state" in update and update["state"] != row[_STATE]:
+                self.counts[row[_STATE]] = self.counts.get(row[_STATE], 1) - 1
+                row[_STATE] = update["state"]
+                self.counts[row[_STATE]] = self.counts.get(row[_STATE], 0) + 1
+            if "delivery" in update and update["delivery"] != row[_DELIVERY]:
+                if row[_DELIVERY]:
+                    self.delivery_counts[row[_DELIVERY]] -= 1
+                row[_DELIVERY] = update["delivery"]
+                if row[_DELIVERY]:
+                    self.delivery_counts[row[_DELIVERY]] = self.delivery_counts.get(row[_DELIVERY], 0) + 1
+            for key, column in (
+                ("message_id", _MESSAGE_ID),
+                ("cost", _COST),
+                ("error", _ERROR),
+                ("segments", _SEGMENTS),
+            ):
+                if key in update:
+                    row[column] = update[key]
+            changed.add(position)
+        if appended:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(appended) - 1)
+            self._rows.extend(appended)
+            self.endInsertRows()
+        last_column = len(COLUMNS) - 1
+        for first, last in _runs(sorted(changed)):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
+        return len(changed) + len(appended)
+
+    def message_ids(self, states: Iterable[str] = ("sent",)) -> list[str]:
+        wanted = set(states)
+        return [row[_MESSAGE_ID] for row in self._rows if row[_STATE] in wanted and row[_MESSAGE_ID]]
+
+    def undelivered_ids(self) -> list[str]:
+        """Provider ids of sent messages with no final receipt yet (what a delivery refresh asks about)."""
+        return list(
+            dict.fromkeys(
+                row[_MESSAGE_ID]
+                for row in self._rows
+                if row[_STATE] == "sent" and row[_MESSAGE_ID] and row[_DELIVERY] in (None, "pending")
+            )
+        )
+
+    def apply_delivery(self, reports: Iterable[Any]) -> int:
+        by_id = {report.message_id: report.state for report in reports}
+        updates = [
+            {"id": row[_ID], "delivery": by_id[row[_MESSAGE_ID]]}
+            for row in self._rows
+            if row[_MESSAGE_ID] in by_id and row[_DELIVERY] != by_id[row[_MESSAGE_ID]]
+        ]
+        return self.apply(updates)
+
+    def state_at(self, row: int) -> str:
+        return self._rows[row][_STATE]
+
+    def total(self) -> int:
+        return len(self._rows)
+
+    # -- Qt model ----------------------------------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt signature
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            return {
+                ROW: "The row number in your file, as Excel shows it",
+                STATUS: "Sent = accepted by the provider; Unknown = the answer was lost, it may have been sent",
+                DELIVERY: "What the phone network reported later, where the provider can be asked",
+                SEGMENTS: "SMS parts the message is billed as",
+                COST: "What the provider reported for this message",
+            }.get(section)
+        return None
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == STATE_ROLE:
+            return row[_STATE]
+        if role == SORT_ROLE:
+            value = self._sort_value(row, column)
+            return value
+        if column == STATUS:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return status_icon(row[_STATE])
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return state_colour(row[_STATE])
+        if column == DELIVERY and row[_DELIVERY]:
+            state = {"delivered": "delivered", "failed": "failed", "pending": "pending"}.get(row[_DELIVERY])
+            if role == Qt.ItemDataRole.DecorationRole and state:
+                return status_icon(state)
+            if role == Qt.ItemDataRole.ForegroundRole and state:
+                return state_colour(state)
+        if role == Qt.ItemDataRole.ToolTipRole and column == ERROR and row[_ERROR]:
+            return row[_ERROR]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (ROW, SEGMENTS, COST):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _display(row: list[Any], column: int):
+        if column == ROW:
+            return str(row[_ROW]) if row[_ROW] is not None else ""
+        if column == NAME:
+            return row[_NAME]
+        if column == NUMBER:
+            return row[_PHONE]
+        if column == STATUS:
+            return STATE_LABELS.get(row[_STATE], row[_STATE])
+        if column == DELIVERY:
+            return DELIVERY_LABELS.get(row[_DELIVERY], row[_DELIVERY] or "")
+        if column == PROVIDER_ID:
+            return row[_MESSAGE_ID] or ""
+        if column == SEGMENTS:
+            return str(row[_SEGMENTS]) if row[_SEGMENTS] else ""
+        if column == COST:
+            return f"{row[_COST]:g}" if row[_COST] is not None else ""
+        if column == ERROR:
+            return row[_ERROR] or ""
+        return None
+
+    @staticmethod
+    def _sort_value(row: list[Any], column: int):
+        value = {
+            ROW: row[_ROW],
+            NAME: row[_NAME],
+            NUMBER: row[_PHONE],
+            STATUS: row[_STATE],
+            DELIVERY: row[_DELIVERY],
+            PROVIDER_ID: row[_MESSAGE_ID],
+            SEGMENTS: row[_SEGMENTS],
+            COST: row[_COST],
+            ERROR: row[_ERROR],
+        }[column]
+        if value is None:
+            return "" if column not in (ROW, SEGMENTS, COST) else -1
+        return value
+
+
+def _runs(positions: list[int]) -> Iterable[tuple[int, int]]:
+    if not positions:
+        return
+    first = last = positions[0]
+    for position in positions[1:]:
+        if position == last + 1:
+            last = position
+            continue
+        yield first, last
+        first = last = position
+    yield first, last
+
+
+class StatusFilter(QSortFilterProxyModel):
+    """Shows rows of the chosen states (journal state, or 'delivered'/'undelivered' from receipts) and text."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._states: frozenset[str] | None = None
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+
+    def set_states(self, states: Iterable[str] | None) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.10 deprecates invalidateFilter()
+            self.beginFilterChange()
+            self._states = frozenset(states) if states else None
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self._states = frozenset(states) if states else None
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802 - Qt override
+        if self._states is not None:
+            model = self.sourceModel()
+            state = model.data(model.index(source_row, STATUS, source_parent), STATE_ROLE)
+            delivery = model.index(source_row, DELIVERY, source_parent).data()
+            wanted = self._states
+            if state not in wanted and not (
+                ("delivered" in wanted and delivery == DELIVERY_LABELS["delivered"])
+                or ("undelivered" in wanted and delivery == DELIVERY_LABELS["failed"])
+            ):
+                return False
+        return super().filterAcceptsRow(source_row, source_parent)

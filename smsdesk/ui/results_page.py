@@ -1,0 +1,604 @@
+"""Step 4, Results: every message of a campaign, live while it sends; pause, resume, cancel, retry, export."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import deque
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smsdesk.ui.campaign_worker import CampaignWorker
+from smsdesk.ui.results_model import COLUMNS, ResultsModel, StatusFilter, row_from_record
+from smsdesk.ui.widgets import duration_text, heading, hint, plural, thousands
+
+if TYPE_CHECKING:
+    from smsdesk.ui.jobs import Job, JobPool
+    from smsdesk.ui.prompts import Prompts
+
+log = logging.getLogger(__name__)
+
+FILTERS = (
+    ("All messages", None),
+    ("Sent", ("sent",)),
+    ("Delivered", ("delivered",)),
+    ("Failed", ("failed",)),
+    ("Not delivered", ("undelivered",)),
+    ("Unknown", ("unknown",)),
+    ("Waiting to send", ("pending", "sending")),
+    ("Skipped", ("skipped",)),
+)
+DELIVERY_REFRESH_SECONDS = 180  # "every few minutes", never faster than the provider allows
+RATE_WINDOW_SECONDS = 20
+CAMPAIGN_STATE_TEXT = {
+    "ready": "Ready to send",
+    "running": "Sending",
+    "paused": "Paused",
+    "cancelled": "Cancelled — the rest can be resumed",
+    "stopped": "Stopped by the provider",
+    "finished": "Finished",
+    "interrupted": "Interrupted — the rest can be resumed",
+    "discarded": "Closed (the rest was discarded)",
+}
+
+
+class ResultsPage(QWidget):
+    campaign_changed = Signal()
+    state_changed = Signal()
+
+    def __init__(self, db, jobs: JobPool, prompts: Prompts, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.jobs = jobs
+        self.prompts = prompts
+        self.campaign = None
+        self.campaign_id: str | None = None
+        self.worker: CampaignWorker | None = None
+        self.load_job: Job | None = None
+        self.delivery_job: Job | None = None
+        self._after_stop: Callable[[], None] | None = None
+        self._progress_samples: deque[tuple[float, int]] = deque()
+        self._last_delivery_query = 0.0
+        self.last_export: Path | None = None
+        self.campaign_state = ""
+
+        self.title = heading("Results")
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("hint")
+        self.subtitle.setWordWrap(True)
+        self.state_label = QLabel()
+        self.state_label.setObjectName("campaignState")
+        self.state_label.setWordWrap(True)
+
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(True)
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("countsLine")
+        self.time_left_label = QLabel()
+        self.time_left_label.setObjectName("hint")
+
+        self.pause_button = QPushButton("Pause")
+        self.pause_button.setToolTip("Stop after the requests in flight; resume any time (Ctrl+P)")
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setToolTip("Stop sending; what is not sent yet stays pending and can be resumed")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.resume_button = QPushButton("Resume sending")
+        self.resume_button.setObjectName("primary")
+        self.resume_button.setToolTip(
+            "Send the messages that are still pending (never the sent or unknown ones)"
+        )
+        self.resume_button.clicked.connect(self.start_sending)
+        self.retry_failed_button = QPushButton("Retry failed")
+        self.retry_failed_button.setToolTip("Send the failed messages again")
+        self.retry_failed_button.clicked.connect(self.retry_failed)
+        self.retry_unknown_button = QPushButton("Retry unknown…")
+        self.retry_unknown_button.setToolTip(
+            "Messages whose answer was lost may already have arrived: retrying may text them twice"
+        )
+        self.retry_unknown_button.clicked.connect(self.retry_unknown)
+        self.export_button = QPushButton("Export…")
+        self.export_button.setToolTip("Save every row with its status to CSV or Excel (Ctrl+E)")
+        self.export_button.clicked.connect(self.export)
+        self.delivery_button = QPushButton("Refresh delivery")
+        self.delivery_button.setToolTip("Ask the provider which messages reached the phone (F5)")
+        self.delivery_button.clicked.connect(self.refresh_delivery)
+        buttons = QHBoxLayout()
+        for button in (self.pause_button, self.cancel_button, self.resume_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        for button in (
+            self.retry_failed_button,
+            self.retry_unknown_button,
+            self.delivery_button,
+            self.export_button,
+        ):
+            buttons.addWidget(button)
+
+        self.filter_combo = QComboBox()
+        for label, states in FILTERS:
+            self.filter_combo.addItem(label, states)
+        self.filter_combo.setToolTip("Show only messages in this state")
+        self.filter_combo.currentIndexChanged.connect(self._filter_changed)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search number, name, error…")
+        self.search.setClearButtonEnabled(True)
+        self.delivery_note = QLabel()
+        self.delivery_note.setObjectName("hint")
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("Show:"))
+        filters.addWidget(self.filter_combo)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.delivery_note)
+
+        self.model = ResultsModel(self)
+        self.proxy = StatusFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView()
+        self.table.setObjectName("resultsTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for column, width in zip(range(len(COLUMNS)), (60, 170, 140, 110, 150, 170, 50, 70), strict=False):
+            self.table.setColumnWidth(column, width)
+
+        self.empty = hint(
+            "Nothing sent yet. Results appear here as soon as you send from Review & send, "
+            "or when you open a campaign from History."
+        )
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(10)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.state_label)
+        layout.addLayout(top)
+        layout.addWidget(self.subtitle)
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(10)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.time_left_label)
+        body.addLayout(progress_row)
+        body.addWidget(self.counts_label)
+        body.addLayout(buttons)
+        body.addLayout(filters)
+        body.addWidget(self.table, 1)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.empty, 1)
+
+        self.delivery_timer = QTimer(self)
+        self.delivery_timer.timeout.connect(lambda: self.refresh_delivery(automatic=True))
+        self.clock = QTimer(self)
+        self.clock.setInterval(1000)
+        self.clock.timeout.connect(self._update_progress)
+        self._update_controls()
+
+    # -- opening -------------------------------------------------------------------------------------------------
+
+    def open_campaign(self, campaign_id: str, *, start: bool = False) -> None:
+        if self.is_sending() and campaign_id != self.campaign_id:
+            self.prompts.inform(
+                self,
+                "A send is running",
+                f"Campaign {self.campaign_id} is still sending. Pause or cancel it before opening another.",
+            )
+            return
+        if self.is_sending():
+            return
+        from smsdesk.store.journal import Journal
+
+        self.campaign_id = campaign_id
+        self.campaign = Journal(self.db).get_campaign(campaign_id)
+        self.campaign_state = self.campaign.state
+        self.model.clear()
+        self._progress_samples.clear()
+        self._last_delivery_query = 0.0
+        self._show_header()
+        self._update_controls()
+        self.subtitle.setText(self.subtitle.text() + " · loading…")
+        source = self.db
+
+        def load(job: Job):
+
+            db = source.open_another()
+            try:
+                return [row_from_record(record) for record in Journal(db).messages(campaign_id)]
+            finally:
+                db.close()
+
+        def loaded(rows) -> None:
+            if campaign_id != self.campaign_id:
+                return
+            self.model.set_rows(rows)
+            self._show_header()
+            self._update_progress()
+            self._update_controls()
+            self._schedule_delivery()
+            if start:
+                self.start_sending()
+
+        self.load_job = self.jobs.start(
+            "load results", load, on_success=loaded, on_failure=lambda message: self._error(message)
+        )
+
+    def _show_header(self) -> None:
+        campaign = self.campaign
+        if campaign is None:
+            self.title.setText("Results")
+            self.subtitle.setText("")
+            self.state_label.setText("")
+            return
+        self.title.setText(f"Results — {campaign.name}")
+        created = campaign.created_at.replace("T", " ")[:16]
+        self.subtitle.setText(
+            f"Campaign {campaign.id} · started {created} UTC · account {campaign.account}"
+            + (" (sandbox: no real SMS)" if campaign.provider == "sandbox" else "")
+        )
+        self.state_label.setText(CAMPAIGN_STATE_TEXT.get(self.campaign_state, self.campaign_state))
+        self.state_label.setProperty("state", self.campaign_state)
+        self.state_label.style().unpolish(self.state_label)
+        self.state_label.style().polish(self.state_label)
+
+    def _error(self, message: str) -> None:
+        self.prompts.inform(self, "Results", message, warning=True)
+
+    # -- sending -------------------------------------------------------------------------------------------------
+
+    def is_sending(self) -> bool:
+        return self.worker is not None and self.worker.is_running()
+
+    def start_sending(self) -> None:
+        if self.campaign_id is None or self.is_sending():
+            return
+        self.worker = CampaignWorker(self.db.path, self.campaign_id, self)
+        self.worker.updates.connect(self._apply_updates)
+        self.worker.state_changed.connect(self._campaign_state_changed)
+        self.worker.finished.connect(self._worker_finished)
+        self._progress_samples.clear()
+        self.campaign_state = "running"
+        self.worker.start()
+        self.clock.start()
+        self._show_header()
+        self._update_controls()
+        self.state_changed.emit()
+
+    def _apply_updates(self, updates: list) -> None:
+        self.model.apply(updates)
+        self._update_progress()
+
+    def _campaign_state_changed(self, state: str, reason: str) -> None:
+        self.campaign_state = state
+        self._show_header()
+        if reason and state in ("stopped", "interrupted"):
+            self.state_label.setText(f"{CAMPAIGN_STATE_TEXT.get(state, state)}: {reason}")
+        self._update_controls()
+        self.state_changed.emit()
+
+    def _worker_finished(self, error: str) -> None:
+        worker, self.worker = self.worker, None
+        if worker is not None:
+            worker.wait()
+            worker.deleteLater()
+        self.clock.stop()
+        from smsdesk.store.journal import Journal
+
+        if self.campaign_id is not None:
+            self.campaign = Journal(self.db).get_campaign(self.campaign_id)
+            self.campaign_state = self.campaign.state
+            if self.campaign.stop_reason and self.campaign.state in ("stopped",):
+                error = error or self.campaign.stop_reason
+        self._show_header()
+        if error and self.campaign_state in ("stopped", "interrupted", "ready", "running"):
+            self.state_label.setText(f"Stopped: {error}")
+        self._update_progress()
+        self._update_controls()
+        self._schedule_delivery()
+        self.campaign_changed.emit()
+        self.state_changed.emit()
+        if self._after_stop is not None:
+            callback, self._after_stop = self._after_stop, None
+            callback()
+        elif error and self.campaign_state != "finished":
+            self.prompts.inform(self, "Sending stopped", error, warning=True)
+
+    def toggle_pause(self) -> None:
+        if not self.is_sending():
+            return
+        if self.worker.paused:
+            self.worker.resume()
+            self.campaign_state = "running"
+        else:
+            self.worker.pause()
+            self.campaign_state = "paused"
+        self._show_header()
+        self._update_controls()
+
+    def cancel(self) -> None:
+        if not self.is_sending():
+            return
+        if self.prompts.confirm(
+            self,
+            "Cancel sending?",
+            "Stop sending now? Messages not sent yet stay pending: you can resume them later from History.",
+            ok="Stop sending",
+            cancel="Keep sending",
+        ):
+            self.worker.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def stop_for_quit(self, then: Callable[[], None]) -> None:
+        """Cancel the run and call `then` once its thread has ended (the window closes without blocking)."""
+        if not self.is_sending():
+            then()
+            return
+        self._after_stop = then
+        self.worker.cancel()
+
+    def shutdown(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.worker.wait(30000)
+            self.worker.timer.stop()
+        self.delivery_timer.stop()
+        self.clock.stop()
+
+    # -- retry -----------------------------------------------------------------------------------------------------
+
+    def retry_failed(self) -> None:
+        self._retry(("failed",))
+
+    def retry_unknown(self) -> None:
+        unknown = self.model.counts.get("unknown", 0)
+        if not unknown:
+            return
+        if not self.prompts.confirm(
+            self,
+            "Retry unknown messages?",
+            f"{plural(unknown, 'message')} may already have reached the phone: the provider's answer was lost "
+            "(timeout, connection dropped, crash). Sending again may text those people twice.\n\n"
+            "Check the provider's own log first if you can.",
+            ok="Send them again",
+            cancel="Don't send",
+            warning=True,
+        ):
+            return
+        self._retry(("unknown",))
+
+    def _retry(self, states: tuple[str, ...]) -> None:
+        if self.campaign_id is None or self.is_sending():
+            return
+        from smsdesk.store.journal import Journal
+
+        try:
+            changed = Journal(self.db).retry(self.campaign_id, states=states)
+        except Exception as exc:  # noqa: BLE001 - journal errors are for the user (busy campaign, locked db)
+            self._error(str(exc))
+            return
+        if changed:
+            self.open_campaign(self.campaign_id, start=True)
+
+    # -- export ----------------------------------------------------------------------------------------------------
+
+    def export(self, path: Path | None = None) -> None:
+        if self.campaign_id is None:
+            self.prompts.inform(self, "Export", "Open a campaign first (History), or send one.")
+            return
+        if path is None:
+            folder = Path(self.db.get_setting("last_folder", str(Path.home())) or Path.home())
+            path = self.prompts.save_path(
+                self,
+                "Export results",
+                folder / f"SMSDesk {self.campaign_id}.xlsx",
+                "Excel workbook (*.xlsx);;CSV for Excel (*.csv)",
+            )
+            if path is None:
+                return
+        if path.suffix.lower() not in (".csv", ".xlsx"):
+            path = path.with_suffix(".xlsx")
+        source, campaign_id = self.db, self.campaign_id
+
+        def write(job: Job):
+            from smsdesk.ui.export_adapter import export_campaign
+
+            db = source.open_another()
+            try:
+                return export_campaign(db, campaign_id, path)
+            finally:
+                db.close()
+
+        def written(_result) -> None:
+            self.last_export = path
+            self.window().statusBar().showMessage(f"Saved {path}", 8000) if hasattr(
+                self.window(), "statusBar"
+            ) else None
+
+        self.export_button.setEnabled(False)
+        self.jobs.start(
+            "export",
+            write,
+            on_success=written,
+            on_failure=lambda message: self._error(f"Could not save {path.name}: {message}"),
+            on_done=lambda: self.export_button.setEnabled(self.campaign_id is not None),
+        )
+
+    # -- delivery --------------------------------------------------------------------------------------------------
+
+    def _provider_limits(self):
+        if self.campaign is None:
+            return None
+        try:
+            from smsdesk.providers import provider_class
+
+            return provider_class(self.campaign.provider).limits
+        except Exception:  # noqa: BLE001 - an unknown provider just has no delivery status
+            return None
+
+    def _delivery_interval(self) -> float:
+        limits = self._provider_limits()
+        minimum = limits.delivery_status_min_interval if limits else 0.0
+        return max(float(DELIVERY_REFRESH_SECONDS), minimum)
+
+    def _schedule_delivery(self) -> None:
+        limits = self._provider_limits()
+        if limits is None or not limits.has_delivery_status or not self.model.undelivered_ids():
+            self.delivery_timer.stop()
+            return
+        self.delivery_timer.start(int(self._delivery_interval() * 1000))
+
+    def refresh_delivery(self, automatic: bool = False) -> None:
+        limits = self._provider_limits()
+        if self.campaign is None or limits is None or not limits.has_delivery_status:
+            return
+        if self.delivery_job is not None and self.delivery_job.is_running():
+            return
+        ids = self.model.undelivered_ids()
+        if not ids:
+            self.delivery_note.setText("Every sent message has a final delivery report.")
+            return
+        wait = limits.delivery_status_min_interval - (time.monotonic() - self._last_delivery_query)
+        if wait > 0:
+            self.delivery_note.setText(
+                f"The provider allows one delivery check every {duration_text(limits.delivery_status_min_interval)}: "
+                f"next in {duration_text(wait)}."
+            )
+            QTimer.singleShot(int(wait * 1000) + 50, lambda: self.refresh_delivery(automatic=True))
+            return
+        self._last_delivery_query = time.monotonic()
+        account_name, campaign_id, source = self.campaign.account, self.campaign.id, self.db
+        self.delivery_note.setText("Asking the provider for delivery reports…")
+
+        def query(job: Job):
+            from smsdesk.providers import create_provider
+            from smsdesk.store.journal import Journal
+            from smsdesk.store.secrets import secret_for
+
+            db = source.open_another()
+            try:
+                account = db.get_account(account_name)
+                if account is None:
+                    raise ValueError(f"The account {account_name!r} no longer exists")
+                with create_provider(account, secret_for(account) or "") as provider:
+                    reports = provider.delivery_status(ids)
+                Journal(db).set_delivery(campaign_id, reports)
+                return reports
+            finally:
+                db.close()
+
+        def answered(reports) -> None:
+            if self.campaign is None or self.campaign.id != campaign_id:
+                return
+            self.model.apply_delivery(reports)
+            delivered = self.model.delivery_counts.get("delivered", 0)
+            failed = self.model.delivery_counts.get("failed", 0)
+            self.delivery_note.setText(
+                f"Delivered {thousands(delivered)} · not delivered {thousands(failed)} · "
+                f"checked {time.strftime('%H:%M')}"
+            )
+            self._update_progress()
+            self._schedule_delivery()
+
+        def failed(message: str) -> None:
+            self.delivery_note.setText(f"Delivery check failed: {message}")
+
+        self.delivery_job = self.jobs.start("delivery status", query, on_success=answered, on_failure=failed)
+
+    # -- display -----------------------------------------------------------------------------------------------
+
+    def _filter_changed(self, _index: int) -> None:
+        self.proxy.set_states(self.filter_combo.currentData())
+
+    def show_filter(self, label: str) -> None:
+        self.filter_combo.setCurrentIndex(self.filter_combo.findText(label))
+
+    def _update_progress(self) -> None:
+        counts = self.model.counts
+        skipped = counts.get("skipped", 0)
+        to_send = self.model.total() - skipped
+        waiting = counts.get("pending", 0) + counts.get("sending", 0)
+        done = to_send - waiting
+        self.progress.setValue(int(1000 * done / to_send) if to_send else 0)
+        self.progress.setFormat(
+            f"{thousands(done)} of {thousands(to_send)} done" if to_send else "Nothing to send"
+        )
+        parts = [
+            f"Sent {thousands(counts.get('sent', 0))}",
+            f"Failed {thousands(counts.get('failed', 0))}",
+            f"Unknown {thousands(counts.get('unknown', 0))}",
+            f"Waiting {thousands(waiting)}",
+        ]
+        if skipped:
+            parts.append(f"Skipped {thousands(skipped)}")
+        delivered = self.model.delivery_counts.get("delivered", 0)
+        if delivered:
+            parts.append(f"Delivered {thousands(delivered)}")
+        self.counts_label.setText("   ·   ".join(parts))
+        self.time_left_label.setText(self._time_left(done, waiting))
+
+    def _time_left(self, done: int, waiting: int) -> str:
+        if not self.is_sending() or self.worker.paused:
+            self._progress_samples.clear()
+            return ""
+        now = time.monotonic()
+        self._progress_samples.append((now, done))
+        while self._progress_samples and now - self._progress_samples[0][0] > RATE_WINDOW_SECONDS:
+            self._progress_samples.popleft()
+        if waiting == 0:
+            return "finishing…"
+        first_time, first_done = self._progress_samples[0]
+        if now - first_time < 1.5 or done <= first_done:
+            return "estimating time left…"
+        rate = (done - first_done) / (now - first_time)
+        return f"about {duration_text(waiting / rate)} left"
+
+    def _update_controls(self) -> None:
+        has_campaign = self.campaign is not None
+        self.body.setVisible(has_campaign)
+        self.empty.setVisible(not has_campaign)
+        sending = self.is_sending()
+        counts = self.model.counts
+        self.pause_button.setEnabled(sending)
+        self.pause_button.setText("Resume" if sending and self.worker.paused else "Pause")
+        self.cancel_button.setEnabled(sending)
+        self.cancel_button.setVisible(sending)
+        self.pause_button.setVisible(sending)
+        closed = self.campaign_state in ("finished", "discarded")
+        can_resume = has_campaign and not sending and not closed and counts.get("pending", 0) > 0
+        self.resume_button.setVisible(can_resume)
+        self.retry_failed_button.setEnabled(has_campaign and not sending and counts.get("failed", 0) > 0)
+        self.retry_unknown_button.setEnabled(has_campaign and not sending and counts.get("unknown", 0) > 0)
+        self.export_button.setEnabled(has_campaign)
+        limits = self._provider_limits()
+        can_ask = bool(limits and limits.has_delivery_status)
+        self.delivery_button.setEnabled(can_ask)
+        if has_campaign and not can_ask:
+            self.delivery_button.setToolTip("This provider cannot be asked for delivery reports")
+            self.delivery_note.setText("")

@@ -1,0 +1,638 @@
+"""Step 3, Review & send: account, totals (recipients, SMS, cost, balance, time), a test to yourself, then Send."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smsdesk.ui.widgets import duration_text, heading, hint, plural, thousands
+
+if TYPE_CHECKING:
+    from smsdesk.ui.draft import Draft
+    from smsdesk.ui.jobs import Job, JobPool
+    from smsdesk.ui.prompts import Prompts
+
+TEST_NUMBER_SETTING = "test_number"
+ASSUMED_LATENCY = (
+    0.3  # seconds per request, for the time estimate (real providers answer in a few hundred ms)
+)
+
+
+def estimate_requests(recipients: int, personalised: bool, limits: Any) -> int:
+    """HTTP requests the send will take: one per recipient for personalised texts unless the API takes
+    per-recipient texts in one request; otherwise as many recipients per request as the API allows."""
+    if recipients <= 0:
+        return 0
+    per_request = max(1, getattr(limits, "max_recipients_per_request", 1) or 1)
+    if personalised and not getattr(limits, "different_texts_per_request", False):
+        per_request = 1
+    return math.ceil(recipients / per_request)
+
+
+def estimate_duration(recipients: int, personalised: bool, limits: Any, account: Any) -> float:
+    from smsdesk.core.costing import estimate_seconds
+
+    requests = estimate_requests(recipients, personalised, limits)
+    per_minute = getattr(limits, "requests_per_minute", None)
+    seconds = estimate_seconds(
+        requests,
+        requests_per_second=per_minute / 60 if per_minute else None,
+        concurrency=2 if per_minute else 4,
+        latency=ASSUMED_LATENCY,
+    )
+    cap = getattr(account, "max_per_minute", None)
+    if cap:
+        seconds = max(seconds, recipients / (cap / 60))
+    return seconds
+
+
+class ReviewPage(QWidget):
+    back_requested = Signal()
+    campaign_created = Signal(str)
+    accounts_changed = Signal()
+
+    def __init__(self, draft: Draft, db, jobs: JobPool, prompts: Prompts, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.draft = draft
+        self.db = db
+        self.jobs = jobs
+        self.prompts = prompts
+        self.totals = None
+        self.messages: list | None = None
+        self.balance = None
+        self.totals_job: Job | None = None
+        self.balance_job: Job | None = None
+        self.create_job: Job | None = None
+        self.test_job: Job | None = None
+        self._generation = 0
+        self._stale = True
+
+        # account
+        self.account_combo = QComboBox()
+        self.account_combo.setMinimumWidth(260)
+        self.account_combo.setToolTip("The provider account the messages go through")
+        self.account_combo.activated.connect(self._account_chosen)
+        self.manage_button = QPushButton("Manage accounts…")
+        self.manage_button.setToolTip("Add, edit or remove provider accounts; test a connection")
+        self.manage_button.clicked.connect(self.manage_accounts)
+        self.account_note = QLabel()
+        self.account_note.setObjectName("hint")
+        self.account_note.setWordWrap(True)
+        account_row = QHBoxLayout()
+        account_row.addWidget(QLabel("Send through:"))
+        account_row.addWidget(self.account_combo)
+        account_row.addWidget(self.manage_button)
+        account_row.addStretch(1)
+
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("Name shown in History")
+        self.name_edit.setToolTip("A name to find this send again in History")
+        name_form = QFormLayout()
+        name_form.addRow("Campaign name:", self.name_edit)
+
+        # totals
+        self.total_labels: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(28)
+        grid.setVerticalSpacing(4)
+        for column, (key, caption) in enumerate(
+            (
+                ("recipients", "recipients"),
+                ("segments", "SMS in total"),
+                ("cost", "estimated cost"),
+                ("balance", "balance"),
+                ("duration", "estimated time"),
+            )
+        ):
+            value = QLabel("–")
+            value.setProperty("countNumber", True)
+            value.setObjectName(f"total_{key}")
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label = QLabel(caption)
+            label.setObjectName("hint")
+            grid.addWidget(value, 0, column)
+            grid.addWidget(label, 1, column)
+            self.total_labels[key] = value
+        grid.setColumnStretch(5, 1)
+        self.details_label = QLabel()
+        self.details_label.setWordWrap(True)
+        self.details_label.setObjectName("hint")
+        self.warning_label = QLabel()
+        self.warning_label.setObjectName("error")
+        self.warning_label.setWordWrap(True)
+        totals_card = QFrame()
+        totals_card.setObjectName("card")
+        totals_layout = QVBoxLayout(totals_card)
+        totals_layout.setContentsMargins(16, 14, 16, 14)
+        totals_layout.addLayout(grid)
+        totals_layout.addWidget(self.details_label)
+        totals_layout.addWidget(self.warning_label)
+
+        # the message as the first recipient gets it
+        self.sample_label = QLabel()
+        self.sample_label.setWordWrap(True)
+        self.sample_label.setObjectName("sample")
+        self.sample_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.sample_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        # test send
+        self.test_number = QLineEdit(db.get_setting(TEST_NUMBER_SETTING, "") or "")
+        self.test_number.setPlaceholderText("your mobile, e.g. 20 12 34 56")
+        self.test_number.setMaximumWidth(240)
+        self.test_button = QPushButton("Send a test to my number")
+        self.test_button.setToolTip(
+            "Send the first recipient's message to your own phone, through the chosen account"
+        )
+        self.test_button.clicked.connect(self.send_test)
+        self.test_result = QLabel()
+        self.test_result.setWordWrap(True)
+        test_row = QHBoxLayout()
+        test_row.addWidget(self.test_number)
+        test_row.addWidget(self.test_button)
+        test_row.addWidget(self.test_result, 1)
+
+        self.back_button = QPushButton("←  Message")
+        self.back_button.clicked.connect(self.back_requested)
+        self.send_button = QPushButton("Send…")
+        self.send_button.setObjectName("primary")
+        self.send_button.setToolTip("Shows the totals once more and asks before anything is sent")
+        self.send_button.clicked.connect(self.send)
+        self.send_hint = QLabel()
+        self.send_hint.setObjectName("hint")
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.back_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.send_hint)
+        bottom.addWidget(self.send_button)
+
+        self.missing = hint("")
+        self.missing.setObjectName("emptyState")
+        self.missing.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(12)
+        layout.addWidget(heading("Review & send"))
+        layout.addLayout(account_row)
+        layout.addWidget(self.account_note)
+        layout.addWidget(self.missing, 1)
+        self.body = QWidget()
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(12)
+        body.addLayout(name_form)
+        body.addWidget(totals_card)
+        body.addWidget(heading("The message, as the first recipient gets it", 2))
+        body.addWidget(self.sample_label)
+        body.addWidget(heading("Try it first", 2))
+        body.addLayout(test_row)
+        body.addStretch(1)
+        layout.addWidget(self.body, 1)
+        layout.addLayout(bottom)
+
+        draft.plan_changed.connect(self._invalidate)
+        draft.message_changed.connect(self._invalidate)
+        self.reload_accounts()
+
+    # -- accounts ------------------------------------------------------------------------------------------------
+
+    def reload_accounts(self) -> None:
+        current = self.draft.account or self.db.default_account
+        self.account_combo.clear()
+        for account in self.db.list_accounts():
+            label = account.name
+            if account.provider == "sandbox":
+                label += " — no real SMS"
+            self.account_combo.addItem(label, account.name)
+        index = self.account_combo.findData(current)
+        self.account_combo.setCurrentIndex(max(0, index))
+        self.draft.set_account(self.account_combo.currentData())
+        self._account_chosen()
+
+    def account(self):
+        name = self.account_combo.currentData()
+        return self.db.get_account(name) if name else None
+
+    def _account_chosen(self, _index: int = 0) -> None:
+        self.draft.set_account(self.account_combo.currentData())
+        account = self.account()
+        if account is None:
+            self.account_note.setText("Add an account with Manage accounts… to send.")
+        else:
+            from smsdesk.providers import provider_class
+
+            try:
+                cls = provider_class(account.provider)
+                note = cls.label
+                if account.provider == "sandbox":
+                    note = "The sandbox sends nothing for real: use it to try the whole flow."
+                elif account.sender:
+                    note += f" · sender {account.sender}"
+            except ValueError as exc:
+                note = str(exc)
+            self.account_note.setText(note)
+        self.balance = None
+        self._invalidate()
+        if self.isVisible():
+            self.page_shown()
+
+    def manage_accounts(self) -> None:
+        from smsdesk.ui.accounts_dialog import AccountsDialog
+
+        dialog = AccountsDialog(
+            self.db, self.jobs, self.prompts, self.window(), select=self.account_combo.currentData()
+        )
+        dialog.accounts_changed.connect(self.accounts_changed)
+        dialog.exec()
+        dialog.deleteLater()
+
+    # -- totals ----------------------------------------------------------------------------------------------------
+
+    def _invalidate(self) -> None:
+        self._stale = True
+        self._generation += 1
+        self.totals = None
+        self.messages = None
+        if self.isVisible():
+            self.page_shown()
+
+    def page_shown(self) -> None:
+        problems = self._missing()
+        self.missing.setText(problems)
+        self.missing.setVisible(bool(problems))
+        self.body.setVisible(not problems)
+        if problems:
+            self.send_button.setEnabled(False)
+            self.test_button.setEnabled(False)
+            return
+        if not self.name_edit.text().strip() or self.name_edit.property("auto"):
+            self.name_edit.setText(self._default_name())
+            self.name_edit.setProperty("auto", True)
+        if self._stale:
+            self._stale = False
+            self._compute_totals()
+        if self.balance is None:
+            self._fetch_balance()
+        self._show_totals()
+
+    def _missing(self) -> str:
+        if self.draft.plan is None:
+            return "Nothing to review yet: open a file with your recipients first (step 1)."
+        if not self.draft.recipients:
+            return "The file has no valid phone numbers: check the phone column and country in step 1."
+        problems = self.draft.message_problems()
+        if problems:
+            return "The message needs fixing first (step 2): " + " ".join(problems)
+        if self.account() is None:
+            return "Choose or add an account to send through (Manage accounts…)."
+        return ""
+
+    def _default_name(self) -> str:
+        table = self.draft.table
+        stem = Path(table.path).stem if table is not None else "Campaign"
+        return f"{stem} {datetime.now().strftime('%d %b %Y')}"
+
+    def _compute_totals(self) -> None:
+        from smsdesk.core.costing import render_messages, totals
+
+        plan, text = self.draft.plan, self.draft.message
+        account = self.account()
+        price = account.price_per_segment if account else None
+        generation = self._generation
+        for key in ("recipients", "segments", "cost", "duration"):
+            self.total_labels[key].setText("…")
+        self.send_button.setEnabled(False)
+
+        def work(job: Job):
+            messages = render_messages(plan, text)
+            return messages, totals(messages, price)
+
+        def done(result) -> None:
+            if generation != self._generation:
+                return
+            self.messages, self.totals = result
+            self._show_totals()
+
+        if self.totals_job is not None:
+            self.totals_job.cancel()
+        self.totals_job = self.jobs.start(
+            "review totals",
+            work,
+            on_success=done,
+            on_failure=lambda message: self.warning_label.setText(message),
+        )
+
+    def _fetch_balance(self) -> None:
+        account = self.account()
+        if account is None:
+            return
+        from smsdesk.providers import provider_class
+
+        try:
+            limits = provider_class(account.provider).limits
+        except ValueError:
+            return
+        if not limits.has_balance:
+            self.balance = "n/a"
+            self._show_totals()
+            return
+        self.balance = "…"
+        name = account.name
+
+        def ask(job: Job):
+            from smsdesk.providers import create_provider
+            from smsdesk.store.secrets import secret_for
+
+            with create_provider(account, secret_for(account)) as provider:
+                return provider.balance()
+
+        def answered(balance) -> None:
+            if self.account_combo.currentData() == name:
+                self.balance = balance if balance is not None else "n/a"
+                self._show_totals()
+
+        def failed(message: str) -> None:
+            if self.account_combo.currentData() == name:
+                self.balance = f"error: {message}"
+                self._show_totals()
+
+        self.balance_job = self.jobs.start("balance", ask, on_success=answered, on_failure=failed)
+
+    def balance_text(self) -> str:
+        balance = self.balance
+        if balance is None or balance == "…":
+            return "checking…"
+        if balance == "n/a":
+            return "not reported"
+        if isinstance(balance, str):
+            return "unavailable"
+        if balance.amount is None:
+            return "not reported"
+        amount = f"{balance.amount:,.2f}"
+        return f"{amount} {balance.currency or ''}".strip()
+
+    def _show_totals(self) -> None:
+        account = self.account()
+        totals = self.totals
+        self.total_labels["balance"].setText(self.balance_text())
+        if isinstance(self.balance, str) and self.balance.startswith("error: "):
+            self.total_labels["balance"].setToolTip(self.balance[7:])
+        if totals is None:
+            return
+        self.total_labels["recipients"].setText(thousands(totals.recipients))
+        self.total_labels["segments"].setText(thousands(totals.segments))
+        if totals.estimated_cost is not None:
+            currency = ""
+            if self.balance is not None and not isinstance(self.balance, str) and self.balance.currency:
+                currency = " " + self.balance.currency
+            self.total_labels["cost"].setText(f"{totals.estimated_cost:,.2f}{currency}")
+            self.total_labels["cost"].setToolTip(
+                f"{thousands(totals.segments)} SMS × {account.price_per_segment:g} per SMS"
+            )
+        else:
+            self.total_labels["cost"].setText("price not set")
+            self.total_labels["cost"].setToolTip("Set your price per SMS in Settings to see the cost here")
+        from smsdesk.core.template import Template
+        from smsdesk.providers import provider_class
+
+        limits = provider_class(account.provider).limits if account else None
+        personalised = bool(Template(self.draft.message).placeholders)
+        seconds = estimate_duration(totals.recipients, personalised, limits, account)
+        self.total_labels["duration"].setText(duration_text(seconds) if seconds >= 1 else "under a second")
+        details = []
+        if totals.skipped:
+            details.append(f"{plural(totals.skipped, 'row')} of the file will be skipped (see Recipients)")
+        if totals.unicode_messages:
+            details.append(f"{plural(totals.unicode_messages, 'message')} in Unicode (70 characters per SMS)")
+        if totals.max_segments > 1:
+            details.append(f"the longest message is {totals.max_segments} SMS")
+        self.details_label.setText(("; ".join(details) + ".").capitalize() if details else "")
+        self.details_label.setVisible(bool(details))
+        warning = self._balance_warning()
+        self.warning_label.setText(warning)
+        self.warning_label.setVisible(bool(warning))
+        first = next((m for m in self.messages or [] if m.sendable), None)
+        self.sample_label.setText(first.text if first else "")
+        self.send_button.setEnabled(totals.recipients > 0 and not self.is_busy())
+        self.test_button.setEnabled(totals.recipients > 0)
+        self.send_button.setText(f"Send to {plural(totals.recipients, 'recipient')}…")
+
+    def _balance_warning(self) -> str:
+        """Refuse nothing silently: say when the balance is clearly short of the estimate (same unit)."""
+        balance, totals = self.balance, self.totals
+        if totals is None or balance is None or isinstance(balance, str) or balance.amount is None:
+            return ""
+        unit = (balance.currency or "").lower()
+        if unit in ("sms", "credits", "points", "messages") and balance.amount < totals.segments:
+            return (
+                f"The balance ({balance.amount:,.0f} {balance.currency}) looks too low for {thousands(totals.segments)} "
+                "SMS: sending will stop when the credit runs out (the rest stays pending)."
+            )
+        if (
+            totals.estimated_cost is not None
+            and unit
+            and unit not in ("sms", "credits", "points", "messages")
+        ) and balance.amount < totals.estimated_cost:
+            return (
+                f"The balance ({balance.amount:,.2f} {balance.currency}) is less than the estimated cost: "
+                "sending will stop when the credit runs out (the rest stays pending)."
+            )
+        return ""
+
+    def is_busy(self) -> bool:
+        return self.create_job is not None and self.create_job.is_running()
+
+    # -- test send ---------------------------------------------------------------------------------------------
+
+    def send_test(self) -> None:
+        from smsdesk.core.phones import normalise
+
+        account = self.account()
+        raw = self.test_number.text().strip()
+        result = normalise(raw, self.draft.country)
+        if result.e164 is None:
+            self._test_result(f"{raw or 'The number'} is not a phone number ({result.reason}).", ok=False)
+            return
+        first = next((m for m in self.messages or [] if m.sendable), None)
+        if first is None or account is None:
+            return
+        self.db.set_setting(TEST_NUMBER_SETTING, raw)
+        self.test_button.setEnabled(False)
+        self._test_result(f"Sending a test to {result.e164}…", ok=None)
+        source, phone, text, fields = self.db, result.e164, first.text, dict(first.fields)
+        template, name = self.draft.message, self.name_edit.text().strip()
+
+        def work(job: Job):
+            db = source.open_another()
+            try:
+                return run_test_send(db, account, phone, text, fields, template, name)
+            finally:
+                db.close()
+
+        def done(outcome) -> None:
+            state, detail = outcome
+            if state == "sent":
+                self._test_result(f"Test sent to {phone}" + (f" (id {detail})." if detail else "."), ok=True)
+            else:
+                self._test_result(f"The test was not sent: {detail}", ok=False)
+
+        self.test_job = self.jobs.start(
+            "test send",
+            work,
+            on_success=done,
+            on_failure=lambda message: self._test_result(f"The test was not sent: {message}", ok=False),
+            on_done=lambda: self.test_button.setEnabled(True),
+        )
+
+    def _test_result(self, text: str, ok: bool | None) -> None:
+        self.test_result.setText(text)
+        self.test_result.setObjectName({True: "ok", False: "error", None: "hint"}[ok])
+        self.test_result.style().unpolish(self.test_result)
+        self.test_result.style().polish(self.test_result)
+
+    # -- send ------------------------------------------------------------------------------------------------------
+
+    def confirmation_text(self) -> str:
+        totals, account = self.totals, self.account()
+        lines = [
+            f"Send {plural(totals.recipients, 'message')} ({plural(totals.segments, 'SMS', 'SMS')} in total) "
+            f"through {account.name}?",
+            "",
+            f"Estimated cost: {self.total_labels['cost'].text()}",
+            f"Balance: {self.balance_text()}",
+            f"Estimated time: {self.total_labels['duration'].text()}",
+        ]
+        if totals.skipped:
+            lines.append(f"Skipped rows: {thousands(totals.skipped)}")
+        if account.provider == "sandbox":
+            lines += ["", "This is the sandbox: no real SMS will be sent."]
+        else:
+            lines += ["", "Messages go out as soon as you confirm. You can pause or cancel at any time."]
+        warning = self._balance_warning()
+        if warning:
+            lines += ["", warning]
+        return "\n".join(lines)
+
+    def send(self) -> None:
+        if self.totals is None or self.messages is None or self.is_busy():
+            return
+        account = self.account()
+        if account is None:
+            return
+        if not self.prompts.confirm(
+            self,
+            "Send now?",
+            self.confirmation_text(),
+            ok=f"Send {thousands(self.totals.recipients)} messages",
+            cancel="Not yet",
+        ):
+            return
+        source, messages = self.db, self.messages
+        table = self.draft.table
+        plan = self.draft.plan
+        name = self.name_edit.text().strip() or self._default_name()
+        template, country = self.draft.message, self.draft.country
+
+        def create(job: Job):
+            from smsdesk.store.journal import Journal
+
+            db = source.open_another()
+            try:
+                return Journal(db).create_campaign(
+                    name=name,
+                    account=account,
+                    source_file=str(table.path) if table is not None else None,
+                    sheet=table.sheet if table is not None else None,
+                    template=template,
+                    country=country,
+                    phone_column=plan.phone_column,
+                    columns=plan.columns,
+                    messages=messages,
+                )
+            finally:
+                db.close()
+
+        self.send_button.setEnabled(False)
+        self.send_hint.setText("Saving the campaign…")
+        self.create_job = self.jobs.start(
+            "create campaign",
+            create,
+            on_success=self._created,
+            on_failure=lambda message: self.prompts.inform(self, "Could not start", message, warning=True),
+            on_done=self._create_done,
+        )
+
+    def _created(self, campaign_id: str) -> None:
+        self.name_edit.setProperty("auto", True)
+        self.campaign_created.emit(campaign_id)
+
+    def _create_done(self) -> None:
+        self.send_hint.setText("")
+        if self.totals is not None:
+            self.send_button.setEnabled(True)
+
+    def shutdown(self) -> None:
+        for job in (self.totals_job, self.balance_job, self.test_job, self.create_job):
+            if job is not None:
+                job.cancel()
+
+
+def run_test_send(
+    db, account, phone: str, text: str, fields: dict, template: str, name: str
+) -> tuple[str, str]:
+    """One message to the user's own number, journaled like any send (a test campaign, hidden from History)."""
+    try:
+        from smsdesk.engine.preflight import test_send  # type: ignore[import-not-found]
+    except ImportError:
+        test_send = None
+    if test_send is not None:
+        outcome = test_send(db, account, phone, text)
+        state = getattr(outcome, "state", None) or getattr(outcome, "status", None) or "sent"
+        detail = getattr(outcome, "message_id", None) or getattr(outcome, "error", None) or ""
+        return str(state), str(detail)
+
+    from smsdesk.core.costing import PlannedMessage
+    from smsdesk.core.encoding import count
+    from smsdesk.engine.sender import CampaignRunner
+    from smsdesk.store.journal import KIND_TEST, Journal
+
+    counted = count(text)
+    journal = Journal(db)
+    campaign_id = journal.create_campaign(
+        name=f"Test: {name}" if name else "Test message",
+        account=account,
+        source_file=None,
+        sheet=None,
+        template=text,
+        country=None,
+        phone_column=None,
+        columns=[],
+        messages=[
+            PlannedMessage(
+                row=0, phone=phone, fields={}, text=text, encoding=counted.encoding, segments=counted.segments
+            )
+        ],
+        kind=KIND_TEST,
+    )
+    CampaignRunner(db.path, campaign_id).run()
+    record = journal.messages(campaign_id)[0]
+    if record.state == "sent":
+        return "sent", record.message_id or ""
+    campaign = journal.get_campaign(campaign_id)
+    return record.state, record.error or campaign.stop_reason or record.state

@@ -1,0 +1,359 @@
+"""Settings: default country and account, each account's price and speed cap, and the opt-out list."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from smsdesk.ui.widgets import RowsModel, country_choices, heading, hint, plural
+
+if TYPE_CHECKING:
+    from smsdesk.ui.jobs import Job, JobPool
+    from smsdesk.ui.prompts import Prompts
+
+OPT_OUT_HEADER = ["Number", "Added", "Source"]
+OPT_OUT_FILTER = "Spreadsheets and text files (*.csv *.txt *.xlsx *.xls *.ods);;All files (*)"
+
+
+class SettingsPage(QWidget):
+    accounts_changed = Signal()
+    opt_outs_changed = Signal()
+    default_country_changed = Signal(str)
+
+    def __init__(self, db, jobs: JobPool, prompts: Prompts, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db = db
+        self.jobs = jobs
+        self.prompts = prompts
+        self.opt_out_job: Job | None = None
+
+        # general
+        self.country_combo = QComboBox()
+        for code, label in country_choices():
+            self.country_combo.addItem(label, code)
+        self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(db.default_country)))
+        self.country_combo.setToolTip("Numbers without a country code are read as numbers of this country")
+        self.country_combo.activated.connect(self._country_chosen)
+        self.default_account_combo = QComboBox()
+        self.default_account_combo.setToolTip("The account chosen when SMSDesk starts")
+        self.default_account_combo.activated.connect(self._default_account_chosen)
+        general = QFormLayout()
+        general.addRow("Default country:", self.country_combo)
+        general.addRow("Default account:", self.default_account_combo)
+
+        # per account
+        self.account_combo = QComboBox()
+        self.account_combo.activated.connect(lambda _index: self._show_account())
+        self.price_spin = QDoubleSpinBox()
+        self.price_spin.setDecimals(4)
+        self.price_spin.setRange(0, 1000)
+        self.price_spin.setSpecialValueText("not set")
+        self.price_spin.setToolTip("What one SMS part costs you; the estimate before sending uses it")
+        self.rate_spin = QSpinBox()
+        self.rate_spin.setRange(0, 100000)
+        self.rate_spin.setSpecialValueText("no cap")
+        self.rate_spin.setSuffix(" messages per minute")
+        self.rate_spin.setToolTip(
+            "Your own limit, on top of the provider's documented one (some networks flag fast senders as spam)"
+        )
+        self.save_account_button = QPushButton("Save")
+        self.save_account_button.clicked.connect(self.save_account_settings)
+        self.manage_button = QPushButton("Manage accounts…")
+        self.manage_button.clicked.connect(self.manage_accounts)
+        self.account_saved = QLabel()
+        self.account_saved.setObjectName("ok")
+        per_account = QFormLayout()
+        per_account.addRow("Account:", self.account_combo)
+        per_account.addRow("Price per SMS:", self.price_spin)
+        per_account.addRow("Speed cap:", self.rate_spin)
+        account_buttons = QHBoxLayout()
+        account_buttons.addWidget(self.save_account_button)
+        account_buttons.addWidget(self.manage_button)
+        account_buttons.addWidget(self.account_saved, 1)
+        per_account.addRow("", account_buttons)
+
+        left = QVBoxLayout()
+        left.setSpacing(10)
+        left.addWidget(heading("General", 2))
+        left.addLayout(general)
+        left.addSpacing(12)
+        left.addWidget(heading("Accounts", 2))
+        left.addLayout(per_account)
+        left.addStretch(1)
+
+        # opt-outs
+        self.opt_out_model = RowsModel(OPT_OUT_HEADER)
+        self.opt_out_proxy = QSortFilterProxyModel(self)
+        self.opt_out_proxy.setSourceModel(self.opt_out_model)
+        self.opt_out_proxy.setFilterKeyColumn(-1)
+        self.opt_out_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.opt_out_view = QTableView()
+        self.opt_out_view.setModel(self.opt_out_proxy)
+        self.opt_out_view.verticalHeader().setVisible(False)
+        self.opt_out_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.opt_out_view.horizontalHeader().setStretchLastSection(True)
+        self.opt_out_view.setSortingEnabled(True)
+        self.opt_out_filter = QLineEdit()
+        self.opt_out_filter.setPlaceholderText("Find a number…")
+        self.opt_out_filter.setClearButtonEnabled(True)
+        self.opt_out_filter.textChanged.connect(self.opt_out_proxy.setFilterFixedString)
+        self.add_edit = QLineEdit()
+        self.add_edit.setPlaceholderText("Number to add, e.g. 20 12 34 56")
+        self.add_edit.returnPressed.connect(self.add_opt_out)
+        add_button = QPushButton("Add")
+        add_button.clicked.connect(self.add_opt_out)
+        self.remove_button = QPushButton("Remove selected")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.import_button = QPushButton("Import…")
+        self.import_button.setToolTip("Add every number of a CSV or Excel file (any column of numbers)")
+        self.import_button.clicked.connect(lambda: self.import_opt_outs())
+        self.export_button = QPushButton("Export…")
+        self.export_button.setToolTip("Save the list to CSV or Excel")
+        self.export_button.clicked.connect(lambda: self.export_opt_outs())
+        self.opt_out_message = QLabel()
+        self.opt_out_message.setWordWrap(True)
+        self.opt_out_count = QLabel()
+        self.opt_out_count.setObjectName("hint")
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.add_edit, 1)
+        add_row.addWidget(add_button)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.opt_out_filter, 1)
+        file_row.addWidget(self.remove_button)
+        file_row.addWidget(self.import_button)
+        file_row.addWidget(self.export_button)
+        right = QVBoxLayout()
+        right.setSpacing(8)
+        right.addWidget(heading("Opt-out list", 2))
+        right.addWidget(
+            hint(
+                "People on this list never get a message: they are skipped when a file is read, with the reason."
+            )
+        )
+        right.addLayout(add_row)
+        right.addLayout(file_row)
+        right.addWidget(self.opt_out_message)
+        right.addWidget(self.opt_out_view, 1)
+        right.addWidget(self.opt_out_count)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(28)
+        left_box = QFrame()
+        left_box.setLayout(left)
+        left_box.setMaximumWidth(480)
+        columns.addWidget(left_box)
+        columns.addLayout(right, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(12)
+        layout.addWidget(heading("Settings"))
+        layout.addLayout(columns, 1)
+        self.reload_accounts()
+        self.reload_opt_outs()
+
+    def page_shown(self) -> None:
+        self.reload_opt_outs()
+
+    # -- general ---------------------------------------------------------------------------------------------------
+
+    def _country_chosen(self, _index: int) -> None:
+        code = self.country_combo.currentData()
+        self.db.set_setting("default_country", code)
+        self.default_country_changed.emit(code)
+
+    def _default_account_chosen(self, _index: int) -> None:
+        name = self.default_account_combo.currentData()
+        if name:
+            self.db.set_setting("default_account", name)
+            self.accounts_changed.emit()
+
+    def reload_accounts(self) -> None:
+        accounts = self.db.list_accounts()
+        default = self.db.default_account
+        current = self.account_combo.currentData()
+        for combo in (self.default_account_combo, self.account_combo):
+            combo.clear()
+            for account in accounts:
+                combo.addItem(
+                    account.name + (" — no real SMS" if account.provider == "sandbox" else ""), account.name
+                )
+        self.default_account_combo.setCurrentIndex(max(0, self.default_account_combo.findData(default)))
+        self.account_combo.setCurrentIndex(max(0, self.account_combo.findData(current or default)))
+        self._show_account()
+
+    def _show_account(self) -> None:
+        account = self.db.get_account(self.account_combo.currentData() or "")
+        self.account_saved.clear()
+        enabled = account is not None
+        for widget in (self.price_spin, self.rate_spin, self.save_account_button):
+            widget.setEnabled(enabled)
+        if account is not None:
+            self.price_spin.setValue(account.price_per_segment or 0)
+            self.rate_spin.setValue(account.max_per_minute or 0)
+
+    def save_account_settings(self) -> None:
+        account = self.db.get_account(self.account_combo.currentData() or "")
+        if account is None:
+            return
+        updated = replace(
+            account,
+            price_per_segment=self.price_spin.value() or None,
+            max_per_minute=self.rate_spin.value() or None,
+        )
+        self.db.save_account(updated)
+        self.account_saved.setText("Saved.")
+        self.accounts_changed.emit()
+
+    def manage_accounts(self) -> None:
+        from smsdesk.ui.accounts_dialog import AccountsDialog
+
+        dialog = AccountsDialog(
+            self.db, self.jobs, self.prompts, self.window(), select=self.account_combo.currentData()
+        )
+        dialog.accounts_changed.connect(self.accounts_changed)
+        dialog.exec()
+        dialog.deleteLater()
+
+    # -- opt-outs ------------------------------------------------------------------------------------------------
+
+    def reload_opt_outs(self) -> None:
+        entries = self.db.list_opt_outs()
+        self.opt_out_model.set_data(
+            OPT_OUT_HEADER,
+            [[entry.phone, entry.added_at.replace("T", " ")[:16], entry.source or ""] for entry in entries],
+        )
+        self.opt_out_view.setColumnWidth(0, 160)
+        self.opt_out_view.setColumnWidth(1, 150)
+        self.opt_out_count.setText(
+            plural(len(entries), "number") + " on the list." if entries else "The list is empty."
+        )
+        self.remove_button.setEnabled(bool(entries))
+        self.export_button.setEnabled(bool(entries))
+
+    def _message(self, text: str, ok: bool) -> None:
+        self.opt_out_message.setText(text)
+        self.opt_out_message.setObjectName("ok" if ok else "error")
+        self.opt_out_message.style().unpolish(self.opt_out_message)
+        self.opt_out_message.style().polish(self.opt_out_message)
+
+    def add_opt_out(self) -> None:
+        from smsdesk.store.optouts import MANUAL, OptOutError, phone_or_error
+
+        raw = self.add_edit.text()
+        if not raw.strip():
+            return
+        try:
+            phone = phone_or_error(raw, self.db.default_country)
+        except OptOutError as exc:
+            self._message(str(exc), ok=False)
+            return
+        added = self.db.add_opt_outs([phone], source=MANUAL)
+        self._message(f"{phone} added." if added else f"{phone} was already on the list.", ok=True)
+        self.add_edit.clear()
+        self.reload_opt_outs()
+        self.opt_outs_changed.emit()
+
+    def remove_selected(self) -> None:
+        phones = [index.data() for index in self.opt_out_view.selectionModel().selectedRows(0)]
+        if not phones:
+            self._message("Select the numbers to remove first.", ok=False)
+            return
+        for phone in phones:
+            self.db.remove_opt_out(phone)
+        self._message(f"{plural(len(phones), 'number')} removed.", ok=True)
+        self.reload_opt_outs()
+        self.opt_outs_changed.emit()
+
+    def import_opt_outs(self, path: Path | None = None) -> None:
+        if path is None:
+            start = Path(self.db.get_setting("last_folder", str(Path.home())) or Path.home())
+            path = self.prompts.open_path(self, "Import opt-outs", start, OPT_OUT_FILTER)
+            if path is None:
+                return
+        source, country = self.db, self.db.default_country
+
+        def work(job: Job):
+            from smsdesk.store.optouts import import_opt_outs
+
+            db = source.open_another()
+            try:
+                return import_opt_outs(db, path, country=country)
+            finally:
+                db.close()
+
+        def done(result) -> None:
+            text = f"{path.name}: {plural(result.added, 'number')} added"
+            if result.already:
+                text += f", {thousands_text(result.already)} already on the list"
+            if result.rejected:
+                first = result.rejected[0]
+                text += (
+                    f"; {plural(len(result.rejected), 'row')} skipped (e.g. row {first.row}: "
+                    f"{first.value!r}, {first.reason})"
+                )
+            self._message(text + ".", ok=True)
+            self.reload_opt_outs()
+            self.opt_outs_changed.emit()
+
+        self._message(f"Reading {path.name}…", ok=True)
+        self.opt_out_job = self.jobs.start(
+            "import opt-outs",
+            work,
+            on_success=done,
+            on_failure=lambda message: self._message(message, ok=False),
+        )
+
+    def export_opt_outs(self, path: Path | None = None) -> None:
+        if path is None:
+            start = Path(self.db.get_setting("last_folder", str(Path.home())) or Path.home())
+            path = self.prompts.save_path(
+                self,
+                "Export opt-outs",
+                start / "SMSDesk opt-outs.xlsx",
+                "Excel workbook (*.xlsx);;CSV (*.csv)",
+            )
+            if path is None:
+                return
+        source = self.db
+
+        def work(job: Job):
+            from smsdesk.store.optouts import export_opt_outs
+
+            db = source.open_another()
+            try:
+                return export_opt_outs(db, path)
+            finally:
+                db.close()
+
+        self.opt_out_job = self.jobs.start(
+            "export opt-outs",
+            work,
+            on_success=lambda count: self._message(f"{plural(count, 'number')} saved to {path}.", ok=True),
+            on_failure=lambda message: self._message(message, ok=False),
+        )
+
+    def shutdown(self) -> None:
+        if self.opt_out_job is not None:
+            self.opt_out_job.cancel()
+
+
+def thousands_text(number: int) -> str:
+    return f"{number:,}"

@@ -1,0 +1,231 @@
+"""Small building blocks shared by the pages: assets, headings, a flow layout for chips, a plain rows model."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QIcon
+from PySide6.QtWidgets import QFrame, QLabel, QLayout, QLayoutItem, QSizePolicy, QVBoxLayout, QWidget
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+
+# Message states (journal) and delivery states, with the colour people read them by.
+STATE_COLOURS = {
+    "pending": "#6b7280",
+    "sending": "#2f6fd1",
+    "sent": "#2e7d32",
+    "delivered": "#1f6e43",
+    "failed": "#c62828",
+    "skipped": "#6b7280",
+    "unknown": "#b86e00",
+}
+STATE_LABELS = {
+    "pending": "Pending",
+    "sending": "Sending",
+    "sent": "Sent",
+    "delivered": "Delivered",
+    "failed": "Failed",
+    "skipped": "Skipped",
+    "unknown": "Unknown",
+}
+
+
+@cache
+def asset_icon(name: str) -> QIcon:
+    path = ASSETS / f"{name}.svg"
+    return QIcon(str(path)) if path.exists() else QIcon()
+
+
+def status_icon(state: str) -> QIcon:
+    return asset_icon(f"status-{state}")
+
+
+@cache
+def state_colour(state: str) -> QColor:
+    return QColor(STATE_COLOURS.get(state, "#374151"))
+
+
+def app_icon() -> QIcon:
+    """The packaging helper's icon under resources/, when the tree has it; else none."""
+    root = Path(__file__).resolve().parents[2] / "resources"
+    for name in ("smsdesk.svg", "smsdesk.png"):
+        if (root / name).exists():
+            return QIcon(str(root / name))
+    return QIcon()
+
+
+def heading(text: str, level: int = 1) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("heading" if level == 1 else "subheading")
+    label.setWordWrap(True)
+    return label
+
+
+def hint(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def card(*widgets: QWidget, object_name: str = "card") -> QFrame:
+    frame = QFrame()
+    frame.setObjectName(object_name)
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(14, 12, 14, 12)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return frame
+
+
+def thousands(number: int | float) -> str:
+    if isinstance(number, float) and not number.is_integer():
+        return f"{number:,.2f}"
+    return f"{int(number):,}"
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{thousands(count)} {one if count == 1 else (many or one + 's')}"
+
+
+def duration_text(seconds: float) -> str:
+    seconds = max(0, int(round(seconds)))
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes, seconds = divmod(seconds, 60)
+    if minutes < 60:
+        return f"{minutes} min {seconds:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """(region code, "Denmark (+45)") for every region phonenumbers knows, by name; Denmark first."""
+    import phonenumbers
+    from PySide6.QtCore import QLocale
+
+    choices = []
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        territory = QLocale.codeToTerritory(region)
+        name = QLocale.territoryToString(territory) if territory != QLocale.Country.AnyCountry else region
+        code = phonenumbers.country_code_for_region(region)
+        choices.append((region, f"{name} (+{code})"))
+    choices.sort(key=lambda item: (item[0] != "DK", item[1]))
+    return choices
+
+
+class FlowLayout(QLayout):
+    """Lays out chips left to right, wrapping to the next line (Qt's flow-layout example, trimmed)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6):
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt override
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def clear(self) -> None:
+        while self._items:
+            item = self._items.pop()
+            widget = item.widget()
+            if widget is not None:
+                widget.setParent(None)
+                widget.deleteLater()
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, line_height = area.x(), area.y(), 0
+        for item in self._items:
+            hint_size = item.sizeHint()
+            if x + hint_size.width() > area.right() and line_height > 0:
+                x = area.x()
+                y += line_height + self._spacing
+                line_height = 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint_size))
+            x += hint_size.width() + self._spacing
+            line_height = max(line_height, hint_size.height())
+        return y + line_height - rect.y() + margins.bottom()
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table of strings (file preview, excluded rows)."""
+
+    def __init__(self, header: Sequence[str] = (), rows: Sequence[Sequence[object]] = (), parent=None):
+        super().__init__(parent)
+        self._header = list(header)
+        self._rows = [list(row) for row in rows]
+
+    def set_data(self, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
+        self.beginResetModel()
+        self._header = list(header)
+        self._rows = [list(row) for row in rows]
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt signature
+        return 0 if parent.isValid() else len(self._header)
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            row = self._rows[index.row()]
+            value = row[index.column()] if index.column() < len(row) else ""
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.UserRole:
+            return self._rows[index.row()][index.column()]
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self._header[section] if section < len(self._header) else None
+        return None
+
+
+def expanding(widget: QWidget) -> QWidget:
+    widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+    return widget
