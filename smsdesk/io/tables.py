@@ -228,8 +228,9 @@ def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
         try:
             return data.decode(codec), encoding
         except UnicodeDecodeError as exc:
+            line = data.count(b"\n", 0, exc.start) + 1
             raise TableError(
-                f"{name}: cannot be read as {encoding} (byte {exc.start + 1} is not valid there)"
+                f"{name}: cannot be read as {encoding} (line {line}, byte {exc.start + 1} is not valid there)"
             ) from None
     if data.startswith(codecs.BOM_UTF8):
         candidates = ["utf-8-sig"]

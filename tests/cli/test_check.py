@@ -1,0 +1,176 @@
+"""`smsdesk check`: the exact JSON contract, the human summary, and exit 2 with one line for what cannot be read."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from smsdesk.cli import run_cli
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+CONTRACT_KEYS = {"rows", "valid", "duplicates", "invalid", "columns", "phone_column", "recipients"}
+
+
+def check(capsys, *args: str) -> tuple[int, str, str]:
+    code = run_cli(["check", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def check_json(capsys, *args: str) -> dict:
+    code, out, err = check(capsys, *args, "--json")
+    assert (code, err) == (0, "")
+    return json.loads(out)
+
+
+def test_json_contract_on_the_danish_csv(capsys):
+    result = check_json(capsys, str(FIXTURES / "danish_semicolon_cp1252.csv"))
+    assert set(result) >= CONTRACT_KEYS
+    assert (result["rows"], result["valid"], result["duplicates"]) == (10, 5, 1)
+    assert result["columns"] == ["Navn", "Mobil", "By", "Bemærkning"]
+    assert result["phone_column"] == "Mobil"
+    # "invalid" holds unusable numbers and rows without one; duplicates are counted, and listed in "excluded".
+    assert result["invalid"] == [
+        {"row": 8, "value": "", "reason": "no phone number"},
+        {"row": 9, "value": "1234", "reason": "too short"},
+        {"row": 11, "value": "ikke oplyst", "reason": "not a phone number"},
+        {"row": 12, "value": "12345678", "reason": "not valid for its country (DK)"},
+    ]
+    assert result["recipients"][0] == {
+        "row": 2,
+        "phone": "+4520123456",
+        "fields": {"Navn": "Søren Ærø", "Mobil": "20 12 34 56", "By": "Århus", "Bemærkning": ""},
+        "original": "20 12 34 56",
+    }
+    assert [r["phone"] for r in result["recipients"]] == [
+        "+4520123456",
+        "+4531234567",
+        "+4540123456",
+        "+4550123456",
+        "+4561234567",
+    ]
+    assert {
+        "row": 10,
+        "value": "+45 20123456",
+        "reason": "duplicate of row 2",
+        "kind": "duplicate",
+    } in result["excluded"]
+    assert len(result["excluded"]) == 5
+    assert (result["encoding"], result["delimiter"], result["header_row"], result["opted_out"]) == (
+        "cp1252",
+        ";",
+        1,
+        0,
+    )
+    # Types, exactly as the contract says.
+    assert all(isinstance(result[key], int) for key in ("rows", "valid", "duplicates"))
+    assert all(isinstance(col, str) for col in result["columns"])
+    for recipient in result["recipients"]:
+        assert isinstance(recipient["row"], int) and recipient["phone"].startswith("+")
+        assert all(isinstance(k, str) and isinstance(v, str) for k, v in recipient["fields"].items())
+
+
+def test_json_on_xlsx_with_sheet_and_column_and_country(capsys):
+    path = str(FIXTURES / "customers_second_sheet.xlsx")
+    result = check_json(capsys, path)
+    assert (result["sheet"], result["valid"], result["duplicates"]) == ("Kunder", 4, 1)
+    assert result["invalid"] == [
+        {
+            "row": 6,
+            "value": "4.52E+09",
+            "reason": "damaged by Excel (scientific notation 4.52E+09 lost digits)",
+        }
+    ]
+    result = check_json(capsys, path, "--sheet", "Kunder", "--phone-column", "Kundenr", "--country", "se")
+    assert result["phone_column"] == "Kundenr"
+    assert result["valid"] == 0
+    assert result["invalid"][0] == {"row": 4, "value": "1001", "reason": "too short"}
+    assert result["country"] == "SE"
+
+
+def test_overrides_for_text_files(capsys):
+    path = str(FIXTURES / "danish_semicolon_cp1252.csv")
+    result = check_json(capsys, path, "--encoding", "cp1252", "--delimiter", ";", "--header-row", "1")
+    assert result["valid"] == 5
+    result = check_json(capsys, path, "--delimiter", ",", "--phone-column", "A")
+    assert result["columns"][0] == "Navn;Mobil;By;Bemærkning"
+
+
+def test_human_summary(capsys):
+    code, out, err = check(capsys, str(FIXTURES / "customers_second_sheet.xlsx"))
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        'customers_second_sheet.xlsx (sheet "Kunder", header on row 3)',
+        "Phone column: Mobil   (columns: Kundenr, Navn, Mobil, Oprettet, Beløb)",
+        "Rows: 6   Valid: 4   Invalid: 1   Duplicates: 1   Opted out: 0",
+        "Left out:",
+        '  row 6: "4.52E+09": damaged by Excel (scientific notation 4.52E+09 lost digits)',
+        '  row 10: "22334466": duplicate of row 5',
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["broken_empty.csv"], "smsdesk check: broken_empty.csv: is empty"),
+        (
+            ["broken_password_protected.xlsx"],
+            "smsdesk check: broken_password_protected.xlsx: is password-protected",
+        ),
+        (["broken_png_named.csv"], "smsdesk check: broken_png_named.csv: is a PNG image"),
+        (["broken_garbage.xlsx"], "smsdesk check: broken_garbage.xlsx: is not a spreadsheet"),
+        (["missing.csv"], "smsdesk check: missing.csv: file not found"),
+        (
+            ["customers_second_sheet.xlsx", "--sheet", "Nope"],
+            "smsdesk check: customers_second_sheet.xlsx: has no sheet named 'Nope'; its sheets are: 'Noter', 'Kunder'",
+        ),
+        (
+            ["customers_second_sheet.xlsx", "--phone-column", "Telefon"],
+            "smsdesk check: customers_second_sheet.xlsx: no column 'Telefon'; the columns are: "
+            "Kundenr, Navn, Mobil, Oprettet, Beløb",
+        ),
+        (["danish_semicolon_cp1252.csv", "--country", "XX"], "smsdesk check: unknown country code 'XX'"),
+        (
+            ["danish_semicolon_cp1252.csv", "--encoding", "utf-8"],
+            "smsdesk check: danish_semicolon_cp1252.csv: cannot be read as utf-8 (line 1, byte 18 is not valid there)",
+        ),
+        (
+            ["utf16_tab.txt", "--phone-column", "Fornavn", "--header-row", "0"],
+            "smsdesk check: utf16_tab.txt: no column 'Fornavn'; the columns are: Column A, Column B, Column C",
+        ),
+    ],
+)
+def test_unreadable_input_exits_2_with_one_line(capsys, args, message):
+    code, out, err = check(capsys, str(FIXTURES / args[0]), *args[1:], "--json")
+    assert code == 2
+    assert out == ""
+    assert err.startswith(message)
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_no_phone_column_found_exits_2(capsys, tmp_path):
+    path = tmp_path / "names.csv"
+    path.write_text("Navn;By\nAnn;Køge\n", encoding="utf-8")
+    code, out, err = check(capsys, str(path))
+    assert code == 2
+    assert err == (
+        "smsdesk check: names.csv: no column of phone numbers found; choose one with --phone-column "
+        "(columns: Navn, By)\n"
+    )
+
+
+def test_real_command_line_never_shows_a_traceback():
+    result = subprocess.run(
+        [sys.executable, "-m", "smsdesk", "check", str(FIXTURES / "broken_truncated.xlsx"), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.startswith("smsdesk check: broken_truncated.xlsx: is damaged or not a spreadsheet")
+    assert result.stderr.count("\n") == 1
