@@ -11,6 +11,8 @@ Facts and doubts (see ../shared/providers.md section 3 and the provider's page):
 - The failure shape of one number in `results` is not shown: we read `error`, `message` or `reason` for the text.
 - HTTP status codes are not documented: a PHP script may answer 200 with "success": false, or a 4xx/5xx. Both are
   read the same way; the body's `code` wins over the status.
+- A whole request refused over "a number" (no per-number results) is raised as InvalidRecipient when it held several
+  numbers, so the engine re-sends them one by one; a one-number request gets a failed result.
 - Rate limits on the page: 100 requests/minute (also 5,000/hour, 50,000/day) per API key.
 - Recipients per request: not documented. The answer lists one result per number, so the server sends them one by one
   before answering; a large request risks a timeout with an unknown outcome for every number in it. We send up to
@@ -264,9 +266,12 @@ class CustomerSmsProvider(Provider):
         if isinstance(error, (AccountError, RateLimited, Transient, OutcomeUnknown)):
             raise error
         if isinstance(error, InvalidRecipient) and len(batch) > 1:
-            # The request as a whole was refused over "a number" without saying which one.
-            error = MessageRejected(
-                error.reason + " (the answer does not say which number of this request)", code=error.code
+            # The whole request was refused over "a number" without saying which: raised, the engine re-sends
+            # the numbers one by one to find the bad one (nothing of this request was sent).
+            raise InvalidRecipient(
+                error.reason
+                + f" (one of the {len(batch)} numbers of this request; the answer does not say which)",
+                code=error.code,
             )
         return [SendResult.failed(message.key, error) for message in batch]
 

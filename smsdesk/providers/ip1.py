@@ -420,8 +420,10 @@ class Ip1Provider(Provider):
         if isinstance(error, (AccountError, RateLimited, Transient, OutcomeUnknown)):
             raise error
         if isinstance(error, InvalidRecipient) and len(batch) > 1:
-            error = MessageRejected(
-                error.reason + " (the answer does not say which recipient of this batch)", code=error.code
+            # Raised for the whole request: the engine re-sends the recipients one by one to find the bad one.
+            raise InvalidRecipient(
+                error.reason + f" (one of the {len(batch)} recipients; the answer does not say which)",
+                code=error.code,
             )
         return [SendResult.failed(message.key, error) for message in batch]
 

@@ -13,8 +13,8 @@ Facts and doubts (see ../shared/providers.md section 4):
   assumed for both. There is ONE message_id for the whole request and no per-number outcome: every message of the
   request gets that id and is reported accepted.
 - 400 "Invalid phone number format." does not say which number. For a one-number request that number is invalid
-  (InvalidRecipient); for several numbers the whole request is refused and each message is MessageRejected with
-  code INVALID_NUMBER_IN_REQUEST, so the engine may re-send them one by one to find the bad one.
+  (a failed result); for several numbers send() raises InvalidRecipient for the whole request with code
+  INVALID_NUMBER_IN_REQUEST, and the engine re-sends them one by one to find the bad one.
 - The v2 balance body is not shown: {"data": {"balance", "currency"}}, {"balance", "currency"} and similar spellings
   (credit, credits, amount) are accepted.
 - 60 requests a minute per key. Laravel's throttle sends X-RateLimit-Limit/-Remaining on every answer and
@@ -263,7 +263,8 @@ class UgsmsProvider(Provider):
         if isinstance(error, (AccountError, RateLimited, Transient, OutcomeUnknown)):
             raise error
         if isinstance(error, InvalidRecipient) and len(batch) > 1:
-            error = MessageRejected(
+            # Raised for the whole request: the engine re-sends the numbers one by one to find the bad one.
+            raise InvalidRecipient(
                 f"{error.reason} One of the {len(batch)} numbers in this request was refused; "
                 f"{self.label} does not say which, so none of them was sent.",
                 code=INVALID_NUMBER_IN_REQUEST,

@@ -173,6 +173,16 @@ def test_other_refusal_rejects_the_messages_and_goes_on(sandbox):
     assert results[0].error.code == "CONTENT_BLOCKED"
 
 
+def test_request_refused_over_an_unnamed_number_is_raised_for_the_whole_request(sandbox):
+    body = {"success": False, "error": "Invalid phone number in list", "code": "INVALID_PHONE"}
+    with canned(sandbox, "badphone", Response(400, body)) as adapter:
+        with pytest.raises(InvalidRecipient) as caught:
+            adapter.send(messages("+4512345678", "+4522334455"))
+        assert "does not say which" in caught.value.reason
+        (alone,) = adapter.send(messages("+4512345678"))
+    assert isinstance(alone.error, InvalidRecipient)
+
+
 def test_server_error_is_transient(sandbox):
     sandbox.state.faults.fail_next = 1
     with provider(sandbox.url) as adapter:

@@ -349,6 +349,12 @@ def test_error_answers_are_typed(sandbox, response, kind):
     assert isinstance(outcome, kind)
 
 
+def test_batch_refused_over_an_unnamed_recipient_is_raised_for_the_whole_request(sandbox):
+    answer = Response(400, {"message": "The request is invalid.", "modelState": {"r": ["Invalid recipient"]}})
+    with canned(sandbox, "badrcpt", answer) as adapter, pytest.raises(InvalidRecipient):
+        adapter.send(messages("+4512345678", "+4522334455"))
+
+
 def test_post_answer_as_message_list_with_integer_enums(sandbox):
     listing = [
         {

@@ -127,11 +127,11 @@ def test_invalid_number_alone_is_an_invalid_recipient(sandbox):
 
 def test_invalid_number_among_several_refuses_the_request_for_all(sandbox):
     sandbox.state.faults.reject_numbers = {"+256701234567"}
-    with provider(sandbox.url) as adapter:
-        results = adapter.send(messages("+256772123456", "+256701234567"))
-    assert all(isinstance(r.error, MessageRejected) for r in results)
-    assert results[0].error.code == INVALID_NUMBER_IN_REQUEST
-    assert "does not say which" in results[0].error.reason
+    with provider(sandbox.url) as adapter, pytest.raises(InvalidRecipient) as caught:
+        adapter.send(messages("+256772123456", "+256701234567"))
+    # Raised for the whole request, so the engine re-sends each number alone to find the bad one.
+    assert caught.value.code == INVALID_NUMBER_IN_REQUEST
+    assert "does not say which" in caught.value.reason
     assert sandbox.state.accepted == []
 
 
