@@ -1,12 +1,19 @@
 """{column} placeholders: parse, list, check against columns, render. `{{` and `}}` are literal braces.
 
-CONTRACT STUB — replaced by the implementation; keep these names and shapes.
+A placeholder matches a column exactly, or else ignoring case and surrounding/doubled spaces, so `{navn}` finds the
+column "Navn " (Excel headers often carry a stray space). Nothing is ever rendered as a silent empty string: a
+malformed brace or a placeholder without a column is a TemplateProblem with its position, and render() raises
+TemplateError for it. A column that is present but empty for a recipient renders empty: that is the data.
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+
+# Characters that end a placeholder's name without closing it: a brace left open should not swallow the next lines.
+_NAME_STOPS = frozenset("{}\r\n")
 
 
 @dataclass(frozen=True)
@@ -18,19 +25,187 @@ class TemplateProblem:
 
 
 class TemplateError(ValueError):
-    def __init__(self, problems: list[TemplateProblem]): ...
+    def __init__(self, problems: list[TemplateProblem]):
+        self.problems = list(problems)
+        if not self.problems:
+            text = "the message template has a problem"
+        elif len(self.problems) == 1:
+            text = self.problems[0].message
+        else:
+            more = len(self.problems) - 1
+            text = f"{self.problems[0].message} (and {more} more problem{'s' if more > 1 else ''})"
+        super().__init__(text)
+
+
+@dataclass(frozen=True)
+class _Placeholder:
+    name: str  # as written between the braces
+    position: int  # index of the opening brace
+    length: int  # including both braces
+
+
+def normalize_name(name: str) -> str:
+    """The form two column names are compared in when they differ in case or spacing."""
+    return " ".join(name.split()).casefold()
+
+
+def match_column(name: str, columns: Iterable[str]) -> str | None:
+    """The column a placeholder refers to: the exact name, else the only one equal ignoring case and spacing."""
+    columns = list(columns)
+    if name in columns:
+        return name
+    wanted = normalize_name(name)
+    found = [column for column in columns if normalize_name(column) == wanted]
+    return found[0] if len(found) == 1 else None
+
+
+def _character(position: int) -> str:
+    return f"character {position + 1}"
+
+
+def _parse(text: str) -> tuple[list[str | _Placeholder], list[TemplateProblem]]:
+    parts: list[str | _Placeholder] = []
+    problems: list[TemplateProblem] = []
+    literal: list[str] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        char = text[i]
+        if char == "{":
+            if text.startswith("{{", i):
+                literal.append("{")
+                i += 2
+                continue
+            j = i + 1
+            while j < n and text[j] not in _NAME_STOPS:
+                j += 1
+            if j < n and text[j] == "}":
+                name = text[i + 1 : j]
+                if name.strip():
+                    if literal:
+                        parts.append("".join(literal))
+                        literal = []
+                    parts.append(_Placeholder(name, i, j + 1 - i))
+                else:
+                    problems.append(
+                        TemplateProblem(
+                            i,
+                            j + 1 - i,
+                            f"Empty placeholder {text[i : j + 1]} at {_character(i)}: put a column name between "
+                            "the braces, or write {{ and }} for literal braces",
+                        )
+                    )
+                i = j + 1
+            else:
+                problems.append(
+                    TemplateProblem(
+                        i,
+                        max(1, j - i),
+                        f"Unclosed {{ at {_character(i)}: end the placeholder with }}, or write {{{{ for a "
+                        "literal {",
+                    )
+                )
+                literal.append(text[i:j])
+                i = j
+        elif char == "}":
+            if text.startswith("}}", i):
+                literal.append("}")
+                i += 2
+                continue
+            problems.append(
+                TemplateProblem(
+                    i, 1, f"Stray }} at {_character(i)} with no {{ before it: write }}}} for a literal }}"
+                )
+            )
+            literal.append("}")
+            i += 1
+        else:
+            j = i + 1
+            while j < n and text[j] not in "{}":
+                j += 1
+            literal.append(text[i:j])
+            i = j
+    if literal:
+        parts.append("".join(literal))
+    return parts, problems
 
 
 class Template:
-    def __init__(self, text: str): ...  # never raises
+    def __init__(self, text: str):  # never raises
+        self.text = text
+        self._parts, self._syntax_problems = _parse(text)
+        self._tokens = [part for part in self._parts if isinstance(part, _Placeholder)]
+        self.placeholders: tuple[str, ...] = tuple(dict.fromkeys(token.name for token in self._tokens))
+        self._resolved_for: tuple[str, ...] | None = None
+        self._resolved: dict[str, str | None] = {}
 
     text: str
     placeholders: tuple[str, ...]  # unique, in order of first appearance
 
+    def __repr__(self) -> str:
+        return f"Template({self.text!r})"
+
     def problems(self, columns: Iterable[str] | None = None) -> list[TemplateProblem]:
         """Malformed braces, and (when columns are given) placeholders with no matching column."""
-        ...
+        problems = list(self._syntax_problems)
+        if columns is not None:
+            columns = list(columns)
+            for token in self._tokens:
+                if match_column(token.name, columns) is None:
+                    problems.append(self._unknown(token, columns))
+        problems.sort(key=lambda problem: problem.position)
+        return problems
+
+    def columns_used(self, columns: Iterable[str]) -> dict[str, str]:
+        """{placeholder: column} for every placeholder that matches one of `columns`."""
+        columns = list(columns)
+        found = {name: match_column(name, columns) for name in self.placeholders}
+        return {name: column for name, column in found.items() if column is not None}
 
     def render(self, fields: Mapping[str, str]) -> str:
         """Raises TemplateError when malformed or a placeholder is missing from `fields`."""
-        ...
+        if self._syntax_problems:
+            raise TemplateError(list(self._syntax_problems))
+        if not self._tokens:
+            return "".join(self._parts)  # type: ignore[arg-type]  # only strings without placeholders
+        keys = tuple(fields)
+        if keys != self._resolved_for:  # every recipient of a file has the same columns: resolve once
+            self._resolved = {name: match_column(name, keys) for name in self.placeholders}
+            self._resolved_for = keys
+        resolved = self._resolved
+        missing = [token for token in self._tokens if resolved[token.name] is None]
+        if missing:
+            raise TemplateError([self._unknown(token, keys) for token in missing])
+        pieces = []
+        for part in self._parts:
+            if isinstance(part, str):
+                pieces.append(part)
+            else:
+                value = fields[resolved[part.name]]  # type: ignore[index]
+                pieces.append("" if value is None else str(value))
+        return "".join(pieces)
+
+    @staticmethod
+    def _unknown(token: _Placeholder, columns: list[str] | tuple[str, ...]) -> TemplateProblem:
+        written = "{" + token.name + "}"
+        wanted = normalize_name(token.name)
+        alike = [column for column in columns if normalize_name(column) == wanted]
+        if len(alike) > 1:
+            names = ", ".join(f'"{column}"' for column in alike)
+            message = (
+                f"Placeholder {written} at {_character(token.position)} matches several columns ({names}); "
+                "write it exactly as one of them"
+            )
+        else:
+            by_normal = {normalize_name(column): column for column in columns}
+            close = difflib.get_close_matches(wanted, list(by_normal), n=1, cutoff=0.6)
+            message = f'Unknown placeholder {written} at {_character(token.position)} - the file has no column "{token.name.strip()}"'
+            if close:
+                message += f". Did you mean {{{by_normal[close[0]].strip()}}}?"
+            elif columns:
+                shown = ", ".join(f"{{{column.strip()}}}" for column in list(columns)[:8])
+                more = f" and {len(columns) - 8} more" if len(columns) > 8 else ""
+                message += f". The columns are {shown}{more}"
+            else:
+                message += " (no file is loaded)"
+        return TemplateProblem(token.position, token.length, message, token.name)
