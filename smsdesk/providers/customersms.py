@@ -163,13 +163,17 @@ class CustomerSmsProvider(Provider):
                 code=_code_of(data) or "429",
                 retry_after=retry_after_seconds(response),
             )
+        if 300 <= status < 400 or status == 404:
+            # The address is wrong for every message: stop and let the user fix the account.
+            raise AccountError(
+                f"{self.label} answered HTTP {status} at {self._path}; check the account's base URL",
+                code=str(status),
+            )
         failed_on_top = isinstance(data, dict) and (data.get("success") is False or status >= 400)
         if failed_on_top:
             return self._whole_request_failed(self._top_level_error(data, response), batch)
         if status >= 400:
             return self._whole_request_failed(self._redacted(status_error(response, self.label)), batch)
-        if status >= 300:
-            raise OutcomeUnknown(self.redact(f"{self.label} answered HTTP {status}: {short_body(response)}"))
         if not isinstance(data, dict):
             raise OutcomeUnknown(
                 self.redact(

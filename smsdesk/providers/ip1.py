@@ -338,9 +338,10 @@ class Ip1Provider(Provider):
         response = self.request("POST", BATCHES_PATH, json=body, headers=self._headers())
         status = response.status_code
         if not 200 <= status < 300:
-            if 300 <= status < 400:
-                raise OutcomeUnknown(
-                    f"iP.1 answered HTTP {status} to the send; the messages may have been sent"
+            if 300 <= status < 400 or status == 404:
+                # The address is wrong for every message: stop and let the user fix the account.
+                raise AccountError(
+                    f"iP.1 answered HTTP {status}; check the account's base URL", code=str(status)
                 )
             return self._refused(self._error_of(response), batch)
         data = parse_json(response)

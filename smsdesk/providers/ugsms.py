@@ -233,6 +233,10 @@ class UgsmsProvider(Provider):
             data.get("errors") if isinstance(data, dict) and isinstance(data.get("errors"), dict) else {}
         )
         code = str(status)
+        if 300 <= status < 400 or status == 404:
+            return AccountError(
+                f"{self.label} answered HTTP {status}; check the account's base URL", code=code
+            )
         if status == 429:
             return RateLimited(
                 f"{self.label} asks us to slow down (60 requests a minute)",

@@ -241,6 +241,14 @@ def test_html_error_page_from_a_proxy_is_transient(sandbox):
     assert "HTML" in caught.value.reason
 
 
+@pytest.mark.parametrize("status", [301, 404])
+def test_wrong_address_stops_the_campaign(sandbox, status):
+    moved = Response(status, b"", headers={"Location": "https://elsewhere/"})
+    with canned(sandbox, "moved", moved) as adapter, pytest.raises(AccountError) as caught:
+        adapter.send(messages("+4512345678"))
+    assert "base URL" in caught.value.reason
+
+
 def test_empty_400_rejects_without_crashing(sandbox):
     with canned(sandbox, "empty400", Response(400, b"")) as adapter:
         results = adapter.send(messages("+4512345678"))

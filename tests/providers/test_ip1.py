@@ -334,11 +334,23 @@ def test_empty_2xx_counts_as_accepted_with_the_location_batch(sandbox):
         (Response(200, {"errors": {"recipients": ["Recipient is not a valid MSISDN"]}}), InvalidRecipient),
         (Response(200, {"error": "Body contains a blocked link"}), MessageRejected),
         (Response(400, b""), MessageRejected),
+        (Response(404, b""), AccountError),
+        (Response(302, b"", headers={"Location": "https://login.example/"}), AccountError),
         (Response(400, {"message": "The request is invalid."}), MessageRejected),
         (Response(403, "<html><body>IP not allowed</body></html>", content_type="text/html"), AccountError),
         (Response(502, "<html><body>Bad gateway</body></html>", content_type="text/html"), Transient),
     ],
-    ids=["200-funds", "200-recipient", "200-other", "400-empty", "400-json", "403-html", "502-html"],
+    ids=[
+        "200-funds",
+        "200-recipient",
+        "200-other",
+        "400-empty",
+        "404",
+        "302",
+        "400-json",
+        "403-html",
+        "502-html",
+    ],
 )
 def test_error_answers_are_typed(sandbox, response, kind):
     with canned(sandbox, "err", response) as adapter:

@@ -281,9 +281,10 @@ def test_unreadable_2xx_send_answer_is_outcome_unknown(sandbox, response):
         (Response(200, {"success": False, "message": "Message body contains banned words"}), MessageRejected),
         (Response(422, {"message": "Invalid data", "errors": {"numbers": ["bad"]}}), InvalidRecipient),
         (Response(400, b""), MessageRejected),
+        (Response(404, {"message": "Not Found"}), AccountError),
         (Response(502, "<html><body>Bad gateway</body></html>", content_type="text/html"), Transient),
     ],
-    ids=["200-credit", "200-number", "200-other", "422-numbers", "400-empty", "502-html"],
+    ids=["200-credit", "200-number", "200-other", "422-numbers", "400-empty", "404", "502-html"],
 )
 def test_error_answers_are_typed(sandbox, response, kind):
     with canned(sandbox, "err", response) as adapter:
