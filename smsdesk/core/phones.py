@@ -74,6 +74,12 @@ def normalise(raw: str, country: str = DEFAULT_COUNTRY) -> PhoneResult:
     text = raw.strip(_INVISIBLE_AND_SPACE)
     if not text:
         return PhoneResult(original, None, EMPTY)
+    if text[0] == "'" or text[:4].lower() == "tel:":
+        # Excel's text marker pasted along, or a link copied from a web page or a vCard.
+        text = text[1:] if text[0] == "'" else text[4:]
+        text = text.strip(_INVISIBLE_AND_SPACE)
+        if not text:
+            return PhoneResult(original, None, EMPTY)
     if "E" in text or "e" in text:
         scientific = _SCIENTIFIC.fullmatch(text.replace(" ", ""))
         if scientific:

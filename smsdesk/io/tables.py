@@ -106,6 +106,7 @@ def read_table(
     """Read a file into a Table. header_row overrides detection (1-based as Excel shows; 0 = no header row)."""
     path = Path(path)
     watcher = _Watcher(path, progress, cancelled)
+    watcher.report(0.0)
     kind, data = _sniff(path)
     if kind == "text":
         if sheet:
@@ -281,12 +282,20 @@ def _read_text(
     grid: list[list[str]] = []
     try:
         for record in csv.reader(lines(), delimiter=delimiter, quotechar='"', strict=False):
-            grid.append([cell.strip(INVISIBLE) for cell in record])
+            grid.append([_csv_cell(cell) for cell in record])
     except csv.Error as exc:
         raise TableError(f"{path.name}: cannot be read as CSV near record {len(grid) + 1} ({exc})") from None
     # Excel shows one row per record, however many lines a quoted field spans.
     numbers = list(range(first_row, first_row + len(grid)))
     return grid, numbers, used_encoding, delimiter
+
+
+def _csv_cell(cell: str) -> str:
+    cell = cell.strip(INVISIBLE)
+    if cell.startswith('="') and cell.endswith('"') and len(cell) >= 3:
+        # ="0045 20123456": the trick that keeps Excel from eating leading zeros; Excel shows the text inside.
+        return cell[2:-1].replace('""', '"').strip(INVISIBLE)
+    return cell
 
 
 def detect_delimiter(text: str, sample_records: int = 50) -> str:
@@ -462,7 +471,7 @@ def cell_text(value: object) -> str:
         if value.is_integer():  # type: ignore[union-attr]
             whole = int(value)  # type: ignore[arg-type]
             return _scientific_if_damaged(whole) if abs(whole) >= 100_000_000 else str(whole)
-        return repr(value)
+        return f"{value:.15g}"  # Excel shows 15 significant digits: 0.1 + 0.2 is "0.3"
     if kind is int:
         return _scientific_if_damaged(value) if abs(value) >= 100_000_000 else str(value)  # type: ignore[arg-type]
     if kind is bool:
@@ -546,6 +555,17 @@ def _looks_like_data(cell: str) -> bool:
     return sum(ch.isdigit() for ch in cell) >= 6
 
 
+def _filled(row: list[str]) -> int:
+    return sum(1 for cell in row if cell)
+
+
+def _is_header_like(row: list[str]) -> bool:
+    """Mostly short text labels, and nothing that is plainly data."""
+    filled = [cell for cell in row if cell]
+    labels = sum(1 for cell in filled if _is_label(cell))
+    return labels > 0 and labels * 2 > len(filled) and not any(_looks_like_data(cell) for cell in filled)
+
+
 def find_header(grid: list[list[str]]) -> int | None:
     """Index of the header row: the first row of mostly short text labels followed by a row of similar width.
 
@@ -556,21 +576,21 @@ def find_header(grid: list[list[str]]) -> int | None:
         return None
     for position, index in enumerate(candidates):
         row = grid[index]
-        filled = [cell for cell in row if cell]
-        labels = sum(1 for cell in filled if _is_label(cell))
-        if labels * 2 <= len(filled) or labels == 0 or any(_looks_like_data(cell) for cell in filled):
+        if not _is_header_like(row):
             continue
+        filled = _filled(row)
         following = [grid[i] for i in candidates[position + 1 : position + 4]]
         if not following:
-            return index if position == 0 else None
-        widths = [sum(1 for cell in other if cell) for other in following]
-        # A title ("Kundeliste marts") fills one cell above a wider table; the header is about as wide as the data.
-        if max(widths) <= max(len(filled), 1) * 1.5 + 1 and (len(filled) >= 2 or max(widths) <= 1):
+            if position == 0:
+                return index
+            break
+        if filled <= 2 and _is_header_like(following[0]) and _filled(following[0]) > filled:
+            continue  # a title of two cells ("Kundeliste", "marts 2025") above the real, wider header
+        widths = [_filled(other) for other in following]
+        # A one-cell title ("Kundeliste marts") sits above a wider table; the header is about as wide as the data.
+        if max(widths) <= filled * 1.5 + 1 and (filled >= 2 or max(widths) <= 1):
             return index
-    first = [cell for cell in grid[candidates[0]] if cell]
-    if sum(1 for cell in first if _is_label(cell)) * 2 > len(first) and not any(map(_looks_like_data, first)):
-        return candidates[0]
-    return None
+    return candidates[0] if _is_header_like(grid[candidates[0]]) else None
 
 
 def column_letter(index: int) -> str:

@@ -33,6 +33,8 @@ from smsdesk.core.phones import DEFAULT_COUNTRY, PhoneResult, is_supported_count
         " 20\u00a012\u00a034\u00a056 ",
         "4.520123456E+09",  # scientific notation that still holds every digit
         "20\u201312\u201334\u201356",  # en dashes from Word
+        "'20123456",  # Excel's text marker pasted along
+        "tel:+4520123456",  # a link copied from a web page
     ],
 )
 def test_danish_shapes_normalise_to_e164(raw):

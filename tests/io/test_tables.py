@@ -175,6 +175,10 @@ def test_find_header_examples():
     assert find_header([["", ""], ["Navn", "Mobil"], ["Ann", "20123456"]]) == 1
     assert find_header([["20123456"], ["31234567"]]) is None
     assert find_header([["Navn", "Mobil"]]) == 0  # a header alone
+    two_cell_title = [["Kundeliste", "marts 2025"], [], ["Navn", "Mobil", "By"], ["Ann", "20123456", "Køge"]]
+    assert find_header(two_cell_title) == 2
+    # An all-text data row below the header is not mistaken for a wider header.
+    assert find_header([["Navn", "By"], ["Ann", "Køge"], ["Bo", "Vejle"]]) == 0
 
 
 def test_blank_and_duplicate_header_names_and_extra_columns(tmp_path):
@@ -192,6 +196,11 @@ def test_unique_names_and_column_letters():
         "Column F",
     ]
     assert [column_letter(i) for i in (0, 25, 26, 27, 701, 702)] == ["A", "Z", "AA", "AB", "ZZ", "AAA"]
+
+
+def test_excel_text_formula_trick_in_csv(tmp_path):
+    table = read_table(write(tmp_path, "a.csv", b'Navn;Mobil\nAnn;="004520123456"\nBo;="a""b"\n'))
+    assert table.rows == [["Ann", "004520123456"], ["Bo", 'a"b']]
 
 
 def test_cells_are_stripped_of_invisible_characters(tmp_path):
@@ -268,6 +277,7 @@ def test_blank_header_cell_gets_its_excel_column_letter(tmp_path):
         (4520120000.0, "4520120000"),  # four trailing zeros: a real number can look like this
         (70100000.0, "70100000"),  # eight digits: Excel shows these in full, never in E notation
         (12.5, "12.5"),
+        (0.1 + 0.2, "0.3"),
         (0.0, "0"),
         (-3.0, "-3"),
         (True, "TRUE"),
