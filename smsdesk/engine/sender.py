@@ -128,6 +128,31 @@ def secret_for_account(account: Any) -> str:
     return secrets.secret_for(account)
 
 
+def outgoing_message(
+    key: str,
+    phone: str,
+    text: str,
+    encoding: str,
+    segments: int,
+    fields: Any,
+    template: str | Template | None,
+) -> OutgoingMessage:
+    """The provider's view of one journaled message. Fields and template go along only when the template has
+    placeholders (a provider that takes templated batches, iP.1, sends personalised texts in one request)."""
+    if template is not None and not isinstance(template, Template):
+        template = Template(template)
+    placeholders = template.placeholders if template is not None else ()
+    return OutgoingMessage(
+        key=key,
+        to=phone,
+        text=text,
+        encoding=encoding,
+        segments=segments,
+        fields={name: str((fields or {}).get(name, "")) for name in placeholders},
+        template=template.text if placeholders else None,
+    )
+
+
 @dataclass
 class _Batch:
     rows: list[MessageRecord]
@@ -173,8 +198,12 @@ class CampaignRunner:
         retry: RetryPolicy | None = None,
         pacer: Pacer | None = None,
         durable_marks: bool = True,
+        max_batch: int | None = None,
     ):
-        """`provider`: None builds one per worker from the campaign's account and its keyring secret; a factory is
+        """`max_batch` caps the messages per request below what the provider takes: fewer messages end up
+        'unknown' if the computer dies mid-request.
+
+        `provider`: None builds one per worker from the campaign's account and its keyring secret; a factory is
         called once per worker; an instance is used as is, and then only one request is in flight (an adapter
         instance serves one call at a time)."""
         self.db_path = Path(db_path)
@@ -186,6 +215,7 @@ class CampaignRunner:
         self.retry = retry or RetryPolicy()
         self._pacer_arg = pacer
         self._durable_marks = durable_marks
+        self.max_batch = max_batch
         self._control = threading.Lock()
         self._pause_requested = False
         self._cancel_requested = False
@@ -328,8 +358,7 @@ class _Session:
         self.client = make_client()
         self.providers: list[Provider] = []
         self.threads: list[threading.Thread] = []
-        template = Template(campaign.template or "")
-        self.placeholders = template.placeholders
+        self.template = Template(campaign.template or "")
         self.label = "the provider"
         self.rows: dict[int, MessageRecord] = {}
         self.pacer: Pacer = runner._pacer_arg or Pacer()
@@ -406,23 +435,23 @@ class _Session:
         rows = self.journal.messages(self.campaign.id, states=(PENDING,))
         if not rows:
             return
-        template = self.campaign.template if self.placeholders else None
         messages = [
-            OutgoingMessage(
-                key=f"{self.campaign.id}-{row.id}",
-                to=row.phone,
-                text=row.text,
-                encoding=row.encoding,
-                segments=row.segments,
-                fields={name: str(row.fields.get(name, "")) for name in self.placeholders},
-                template=template,
+            outgoing_message(
+                f"{self.campaign.id}-{row.id}",
+                row.phone,
+                row.text,
+                row.encoding,
+                row.segments,
+                row.fields,
+                self.template,
             )
             for row in rows
         ]
         by_key = {m.key: r for m, r in zip(messages, rows, strict=True)}
         self.rows.update((row.id, row) for row in rows)
         groups = self.providers[0].plan_requests(messages)
-        cap = self.pacer.max_messages_per_request if self.pacer else None
+        caps = [c for c in (self.pacer.max_messages_per_request, self.runner.max_batch) if c]
+        cap = min(caps) if caps else None
         for group in groups:
             step = min(len(group), cap) if cap else len(group)
             for start in range(0, len(group), max(1, step)):

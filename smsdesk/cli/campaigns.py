@@ -1,0 +1,244 @@
+"""`smsdesk campaigns ...`: list, resume, retry, discard and export journaled campaigns.
+
+Contract (exact; keys and flags may be added, never renamed or dropped):
+  campaigns list [--json] [--all]     --json: [{"id", "name", "kind", "created_at", "account", "provider", "state",
+                                      "reason", "total", "pending", "sent", "failed", "skipped", "unknown",
+                                      "segments", "cost"}], newest first; --all includes test sends
+  campaigns resume ID [--json]        sends the pending rows; the same lines and exit codes as `smsdesk send`
+  campaigns retry ID [--unknown]      puts failed rows (and with --unknown, rows whose fate is unknown: they may be
+                                      texted twice) back to pending; `resume` then sends them
+  campaigns discard ID                gives up the rows not sent yet (they become skipped); the campaign is closed
+  campaigns export ID --out FILE      every row with its state and reason, .csv or .xlsx, Excel-safe
+Exit codes: 0 done, 2 bad input (no such campaign, it is being sent elsewhere, a file that cannot be written);
+resume as `smsdesk send`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from smsdesk.cli import EXIT_OK, UsageError
+from smsdesk.cli.send import add_batch_size, open_database, run_campaign
+from smsdesk.io.export import ExportError, export_table
+from smsdesk.store.journal import (
+    FAILED,
+    PENDING,
+    SENT,
+    SKIPPED,
+    UNKNOWN,
+    Campaign,
+    CampaignBusy,
+    CampaignNotFound,
+    CampaignSummary,
+    Journal,
+)
+
+# Export columns before the recipient's own columns.
+EXPORT_COLUMNS = [
+    "Row",
+    "Phone",
+    "Status",
+    "Reason",
+    "Reason code",
+    "Message ID",
+    "Segments",
+    "Cost",
+    "Encoding",
+    "Attempts",
+    "Sent at (UTC)",
+    "Delivery",
+    "Message",
+]
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "campaigns",
+        help="list, resume, retry, discard or export campaigns",
+        description=__doc__.split("\n")[0],
+    )
+    commands = parser.add_subparsers(dest="campaigns_command", metavar="ACTION")
+    parser.set_defaults(handler=lambda args: _usage(parser))
+
+    listing = commands.add_parser("list", help="campaigns, newest first, with their counts")
+    listing.add_argument("--json", action="store_true", help="print a JSON list")
+    listing.add_argument("--all", action="store_true", help="include test sends")
+    listing.set_defaults(handler=handle_list)
+
+    resume = commands.add_parser(
+        "resume", help="send what an interrupted or stopped campaign has not sent yet"
+    )
+    resume.add_argument("id", metavar="ID")
+    resume.add_argument(
+        "--json", action="store_true", help="one JSON line per recipient, then a summary line"
+    )
+    add_batch_size(resume)
+    resume.set_defaults(handler=handle_resume)
+
+    retry = commands.add_parser("retry", help="put failed messages back in the queue (then: resume)")
+    retry.add_argument("id", metavar="ID")
+    retry.add_argument(
+        "--unknown",
+        action="store_true",
+        help="also messages whose fate is unknown (they may have arrived: those people may get it twice)",
+    )
+    retry.add_argument("--json", action="store_true", help='print {"campaign": ID, "requeued": N}')
+    retry.set_defaults(handler=handle_retry)
+
+    discard = commands.add_parser("discard", help="give up the messages not sent yet and close the campaign")
+    discard.add_argument("id", metavar="ID")
+    discard.set_defaults(handler=handle_discard)
+
+    export = commands.add_parser("export", help="write every row with its status and reason to .xlsx or .csv")
+    export.add_argument("id", metavar="ID")
+    export.add_argument("--out", required=True, metavar="FILE", help="FILE.xlsx or FILE.csv")
+    export.set_defaults(handler=handle_export)
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return 2
+
+
+def handle_list(args: argparse.Namespace) -> int:
+    db = open_database()
+    try:
+        campaigns = Journal(db).list_campaigns(include_tests=args.all)
+    finally:
+        db.close()
+    if args.json:
+        json.dump([summary_json(c) for c in campaigns], sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    if not campaigns:
+        print("No campaigns yet.")
+        return EXIT_OK
+    for c in campaigns:
+        counts = c.counts
+        print(
+            f"{c.id}  {c.state:<11} {counts[SENT]:>6} sent {counts[FAILED]:>5} failed {counts[UNKNOWN]:>4} unknown "
+            f"{counts[PENDING]:>6} to send  {c.account}: {c.name}"
+        )
+    return EXIT_OK
+
+
+def summary_json(c: CampaignSummary) -> dict:
+    return {
+        "id": c.id,
+        "name": c.name,
+        "kind": c.kind,
+        "created_at": c.created_at,
+        "account": c.account,
+        "provider": c.provider,
+        "state": c.state,
+        "reason": c.stop_reason,
+        "total": c.total,
+        "pending": c.counts[PENDING],
+        "sent": c.counts[SENT],
+        "failed": c.counts[FAILED],
+        "skipped": c.counts[SKIPPED],
+        "unknown": c.counts[UNKNOWN],
+        "segments": c.segments,
+        "cost": c.cost,
+    }
+
+
+def handle_resume(args: argparse.Namespace) -> int:
+    if args.batch_size is not None and args.batch_size < 1:
+        raise UsageError("--batch-size must be 1 or more")
+    db = open_database()
+    try:
+        _campaign(db, args.id)
+        return run_campaign(db, args.id, json_lines=args.json, batch_size=args.batch_size)
+    finally:
+        db.close()
+
+
+def handle_retry(args: argparse.Namespace) -> int:
+    states = (FAILED, UNKNOWN) if args.unknown else (FAILED,)
+    db = open_database()
+    try:
+        _campaign(db, args.id)
+        try:
+            count = Journal(db).retry(args.id, states)
+        except CampaignBusy as exc:
+            raise UsageError(str(exc)) from None
+    finally:
+        db.close()
+    if args.json:
+        print(json.dumps({"campaign": args.id, "requeued": count}))
+    elif count:
+        print(f"{count} messages will be sent again by: smsdesk campaigns resume {args.id}")
+    else:
+        print("Nothing to retry.")
+    return EXIT_OK
+
+
+def handle_discard(args: argparse.Namespace) -> int:
+    db = open_database()
+    try:
+        _campaign(db, args.id)
+        try:
+            count = Journal(db).discard(args.id)
+        except CampaignBusy as exc:
+            raise UsageError(str(exc)) from None
+    finally:
+        db.close()
+    print(f"Campaign {args.id} closed; {count} messages will not be sent.")
+    return EXIT_OK
+
+
+def handle_export(args: argparse.Namespace) -> int:
+    db = open_database()
+    try:
+        campaign = _campaign(db, args.id)
+        header, rows = export_rows(Journal(db), campaign)
+    finally:
+        db.close()
+    try:
+        path = export_table(args.out, header, rows, sheet_title=f"Campaign {campaign.id}")
+    except ExportError as exc:
+        raise UsageError(str(exc)) from None
+    print(f"{len(rows)} rows written to {path}")
+    return EXIT_OK
+
+
+def export_rows(journal: Journal, campaign: Campaign) -> tuple[list[str], list[list[object]]]:
+    """Every row of the campaign, in file order. Phone numbers and ids stay text (the exporter keeps them so)."""
+    own = [c for c in campaign.columns if c not in EXPORT_COLUMNS]
+    header = EXPORT_COLUMNS + own
+    rows: list[list[object]] = []
+    after = 0
+    while True:
+        page = journal.messages(campaign.id, after_id=after, limit=5000)
+        if not page:
+            return header, rows
+        for r in page:
+            rows.append(
+                [
+                    r.row,
+                    r.phone,
+                    r.state,
+                    r.error or "",
+                    r.error_kind or "",
+                    r.message_id or "",
+                    r.segments,
+                    r.cost,
+                    r.encoding if r.state != SKIPPED else "",
+                    r.attempts,
+                    r.done_at if r.state == SENT else "",
+                    r.delivery or "",
+                    r.text,
+                ]
+                + [str(r.fields.get(c, "")) for c in own]
+            )
+        after = page[-1].id
+
+
+def _campaign(db, campaign_id: str) -> Campaign:
+    try:
+        return Journal(db).get_campaign(campaign_id)
+    except CampaignNotFound as exc:
+        raise UsageError(f"{exc}; see smsdesk campaigns list") from None

@@ -1,0 +1,422 @@
+"""`smsdesk send`: read a file, plan, show the totals, confirm, journal the campaign and send it.
+
+Contract (exact; keys and flags may be added, never renamed or dropped):
+  smsdesk send --account NAME --file FILE (--message TEXT | --message-file F) [--sheet S] [--phone-column C]
+               [--country CC] [--name CAMPAIGN] [--dry-run] [--yes] [--json]
+  --json: one line per recipient as its result is recorded,
+    {"row": int, "phone": "+E164", "status": "sent"|"failed"|"skipped"|"unknown", "message_id": str|null,
+     "error": str|null, "segments": int}
+  then a last line {"campaign": str, "sent": int, "failed": int, "skipped": int, "unknown": int}.
+  Added keys: "kind" on skipped lines (invalid, duplicate, opted_out, empty, empty_message); "pending", "state" and
+  "reason" on the last line. Skipped rows carry the phone cell as written (it is not a number) and segments 0.
+  --dry-run --json prints one line of totals instead: {"dry_run": true, "recipients", "messages", "segments",
+  "skipped", "requests", "estimated_cost", "estimated_seconds", "balance", "currency", "refusal"}.
+  Added flag: --batch-size N (at most N messages per request; fewer messages at stake if the computer dies).
+Exit codes: 0 all sent, 1 some failed or unknown, 2 bad input or usage (and no confirmation possible), 3 stopped by
+the provider (bad credentials, out of credit, unreachable) or refused before sending (balance too low), 130 Ctrl-C
+(the campaign is kept: `smsdesk campaigns resume ID` sends the rest).
+Human text (totals, progress) goes to stderr with --json, so stdout stays one JSON object per line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+from smsdesk.cli import EXIT_OK, EXIT_PROVIDER_STOPPED, EXIT_SOME_FAILED, EXIT_USAGE, UsageError
+from smsdesk.core import costing
+from smsdesk.core.phones import is_supported_country
+from smsdesk.core.plan import build_plan, resolve_column
+from smsdesk.core.template import Template
+from smsdesk.engine import preflight
+from smsdesk.engine.sender import (
+    STOPPED_BY_SETUP,
+    CampaignRunner,
+    MessageUpdate,
+    RunOutcome,
+)
+from smsdesk.io.tables import TableError, read_table
+from smsdesk.store.db import Database, StoreError
+from smsdesk.store.journal import (
+    CANCELLED,
+    FAILED,
+    SENT,
+    SKIPPED,
+    STOPPED,
+    UNKNOWN,
+    CampaignBusy,
+    CampaignNotFound,
+    Journal,
+    MessageRecord,
+)
+
+EXIT_INTERRUPTED = 130
+_FINAL = (SENT, FAILED, UNKNOWN)
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "send",
+        help="send a campaign: one message per recipient of a file, personalised with {column} placeholders",
+        description="Read a recipient file, show recipients, segments, cost and balance, ask, then send. Every "
+        "result is journaled: an interrupted campaign resumes with `smsdesk campaigns resume ID` and never texts "
+        "anyone twice.",
+    )
+    parser.add_argument(
+        "--account", required=True, metavar="NAME", help="provider account (smsdesk accounts list)"
+    )
+    parser.add_argument(
+        "--file", required=True, metavar="FILE", help="recipients: .csv/.txt, .xlsx, .xls or .ods"
+    )
+    text = parser.add_mutually_exclusive_group(required=True)
+    text.add_argument("--message", metavar="TEXT", help="the message; {Column} inserts that column's value")
+    text.add_argument("--message-file", metavar="F", help="read the message from a UTF-8 text file")
+    parser.add_argument("--sheet", metavar="S", help="sheet to read (default: the first with a table)")
+    parser.add_argument("--phone-column", metavar="C", help="column with the numbers: header name or letter")
+    parser.add_argument(
+        "--country", metavar="CC", help="country for numbers without country code (default: DK)"
+    )
+    parser.add_argument(
+        "--name", metavar="CAMPAIGN", help="a name for the campaign (default: file name and date)"
+    )
+    parser.add_argument("--dry-run", action="store_true", help="plan and show the totals; send nothing")
+    parser.add_argument(
+        "--yes", action="store_true", help="send without asking (needed when not at a terminal)"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="one JSON line per recipient, then a summary line"
+    )
+    add_batch_size(parser)
+    parser.set_defaults(handler=handle)
+
+
+def add_batch_size(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--batch-size",
+        metavar="N",
+        type=int,
+        help="at most N messages per request (default: as many as the provider takes)",
+    )
+
+
+def handle(args: argparse.Namespace) -> int:
+    text = _message_text(args)
+    if args.batch_size is not None and args.batch_size < 1:
+        raise UsageError("--batch-size must be 1 or more")
+    db = open_database()
+    try:
+        return _send(args, db, text)
+    finally:
+        db.close()
+
+
+def _send(args: argparse.Namespace, db: Database, text: str) -> int:
+    account = db.get_account(args.account)
+    if account is None:
+        names = ", ".join(a.name for a in db.list_accounts()) or "none yet (smsdesk accounts add)"
+        raise UsageError(f"no account named {args.account!r}; the accounts are: {names}")
+    country = (args.country or db.default_country).strip().upper()
+    if not is_supported_country(country):
+        raise UsageError(
+            f"unknown country code {args.country!r}; use a two-letter code such as DK, SE, NO, DE"
+        )
+    try:
+        table = read_table(args.file, sheet=args.sheet)
+    except TableError as exc:
+        raise UsageError(str(exc)) from None
+    phone_column = None
+    if args.phone_column is not None:
+        phone_column = resolve_column(table.header, args.phone_column)
+        if phone_column is None:
+            raise UsageError(
+                f"{table.path.name}: no column {args.phone_column!r}; the columns are: "
+                + ", ".join(table.header)
+            )
+    plan = build_plan(
+        table.header,
+        table.rows,
+        table.row_numbers,
+        phone_column=phone_column,
+        country=country,
+        opt_outs=db.opt_outs(),
+    )
+    if plan.phone_column is None:
+        raise UsageError(
+            f"{table.path.name}: no column of phone numbers found; choose one with --phone-column "
+            "(columns: " + ", ".join(table.header) + ")"
+        )
+    template = Template(text)
+    problems = template.problems(plan.columns)
+    if problems:
+        raise UsageError("the message: " + "; ".join(p.message for p in problems))
+    messages = costing.render_messages(plan, template)
+    totals = preflight.totals(account, messages, template=text)
+    human = sys.stderr if args.json else sys.stdout
+    print(describe_totals(totals), file=human)
+    if args.dry_run:
+        if args.json:
+            print_json(sys.stdout, totals_json(totals))
+        return EXIT_OK
+    if totals.recipients == 0:
+        raise UsageError(f"{table.path.name}: nobody to send to: all {len(messages)} rows are left out")
+    if totals.refusal:
+        print(f"smsdesk send: not sending: {totals.refusal}", file=sys.stderr)
+        return EXIT_PROVIDER_STOPPED
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UsageError("not sending without a confirmation: add --yes (input is not a terminal)")
+        answer = input(f"Send {totals.messages} messages via {account.name}? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes", "j", "ja"):
+            print("Nothing was sent.", file=human)
+            return EXIT_OK
+    journal = Journal(db)
+    campaign_id = journal.create_campaign(
+        name=args.name or f"{table.path.name} {datetime.now():%Y-%m-%d %H:%M}",
+        account=account,
+        source_file=str(table.path),
+        sheet=table.sheet,
+        template=text,
+        country=country,
+        phone_column=plan.phone_column,
+        columns=plan.columns,
+        messages=messages,
+    )
+    print(f"Campaign {campaign_id}: sending {totals.messages} messages.", file=human, flush=True)
+    if args.json:
+        for record in journal.messages(campaign_id, states=(SKIPPED,)):
+            print_json(sys.stdout, record_json(record))
+    return run_campaign(db, campaign_id, json_lines=args.json, batch_size=args.batch_size)
+
+
+def _message_text(args: argparse.Namespace) -> str:
+    if args.message_file is not None:
+        try:
+            text = Path(args.message_file).read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise UsageError(f"{args.message_file}: no such file") from None
+        except UnicodeDecodeError:
+            raise UsageError(f"{args.message_file}: not UTF-8 text; save it as UTF-8") from None
+        except OSError as exc:
+            raise UsageError(f"{args.message_file}: {exc.strerror or exc}") from None
+        text = text.rstrip("\r\n")  # editors add a final newline nobody means to send
+    else:
+        text = args.message
+    if not text.strip():
+        raise UsageError("the message is empty")
+    return text
+
+
+def open_database() -> Database:
+    try:
+        return Database()
+    except StoreError as exc:
+        raise UsageError(str(exc)) from None
+
+
+# -- running and reporting (shared with `campaigns resume`) ----------------------------------------------------------
+
+
+def run_campaign(db: Database, campaign_id: str, *, json_lines: bool, batch_size: int | None = None) -> int:
+    """Send a journaled campaign's pending rows, printing results; returns the exit code."""
+    human = sys.stderr if json_lines else sys.stdout
+    progress = _Progress(human, enabled=not json_lines and human.isatty())
+
+    def on_update(update: MessageUpdate) -> None:
+        if update.status not in _FINAL:
+            return
+        if json_lines:
+            print_json(sys.stdout, update_json(update))
+        else:
+            progress.count(update)
+
+    runner = CampaignRunner(db.path, campaign_id, on_update=on_update, max_batch=batch_size)
+    previous = signal.getsignal(signal.SIGINT)
+
+    def interrupt(signum: int, frame: Any) -> None:
+        # First Ctrl-C: stop cleanly (what is in flight gets recorded); a second one interrupts outright.
+        signal.signal(signal.SIGINT, previous)
+        print("\nStopping after the requests in flight...", file=sys.stderr, flush=True)
+        runner.cancel()
+
+    installed = _install(signal.SIGINT, interrupt)
+    try:
+        outcome = runner.run()
+    except CampaignBusy as exc:
+        raise UsageError(str(exc)) from None
+    except CampaignNotFound as exc:
+        raise UsageError(f"{exc}; see smsdesk campaigns list") from None
+    except StoreError as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        if installed:
+            signal.signal(signal.SIGINT, previous)
+    progress.done()
+    counts = outcome.counts
+    if json_lines:
+        print_json(
+            sys.stdout,
+            {
+                "campaign": campaign_id,
+                "sent": counts[SENT],
+                "failed": counts[FAILED],
+                "skipped": counts[SKIPPED],
+                "unknown": counts[UNKNOWN],
+                "pending": counts["pending"],
+                "state": outcome.state,
+                "reason": outcome.reason,
+            },
+        )
+    _report(human, db, campaign_id, outcome, show_failures=not json_lines)
+    return exit_code(outcome)
+
+
+def exit_code(outcome: RunOutcome) -> int:
+    if outcome.state == STOPPED:
+        return EXIT_USAGE if outcome.stopped_by == STOPPED_BY_SETUP else EXIT_PROVIDER_STOPPED
+    if outcome.state == CANCELLED:
+        return EXIT_INTERRUPTED
+    if outcome.counts[FAILED] or outcome.counts[UNKNOWN]:
+        return EXIT_SOME_FAILED
+    return EXIT_OK
+
+
+def _install(signum: int, handler: Any) -> bool:
+    try:
+        signal.signal(signum, handler)
+    except ValueError:  # not the main thread (tests calling the handler directly): no Ctrl-C handling needed
+        return False
+    return True
+
+
+def _report(out: TextIO, db: Database, campaign_id: str, outcome: RunOutcome, *, show_failures: bool) -> None:
+    counts = outcome.counts
+    line = (
+        f"Campaign {campaign_id}: {counts[SENT]} sent, {counts[FAILED]} failed, {counts[UNKNOWN]} unknown, "
+        f"{counts[SKIPPED]} skipped"
+    )
+    if counts["pending"]:
+        line += f", {counts['pending']} not sent yet"
+    print(line + ".", file=out)
+    if show_failures and (counts[FAILED] or counts[UNKNOWN]):
+        journal = Journal(db)
+        shown = journal.messages(campaign_id, states=(FAILED, UNKNOWN), limit=20)
+        for record in shown:
+            print(f"  row {record.row} {record.phone}: {record.state}: {record.error}", file=out)
+        if counts[FAILED] + counts[UNKNOWN] > len(shown):
+            print(f"  ... see all: smsdesk campaigns export {campaign_id} --out results.xlsx", file=out)
+    if outcome.state == STOPPED:
+        print(f"Stopped: {outcome.reason}", file=sys.stderr)
+    if outcome.state in (STOPPED, CANCELLED) and counts["pending"]:
+        print(f"The rest can be sent later with: smsdesk campaigns resume {campaign_id}", file=sys.stderr)
+    if counts[UNKNOWN]:
+        print(
+            f"{counts[UNKNOWN]} messages may or may not have arrived (unknown); they are not sent again unless you "
+            f"ask: smsdesk campaigns retry {campaign_id} --unknown",
+            file=out,
+        )
+
+
+class _Progress:
+    """One self-updating line on a terminal, a few times a second."""
+
+    def __init__(self, out: TextIO, *, enabled: bool):
+        self.out = out
+        self.enabled = enabled
+        self.counts = {SENT: 0, FAILED: 0, UNKNOWN: 0}
+        self.shown_at = 0.0
+
+    def count(self, update: MessageUpdate) -> None:
+        self.counts[update.status] += 1
+        now = time.monotonic()
+        if self.enabled and now - self.shown_at > 0.25:
+            self.shown_at = now
+            c = self.counts
+            self.out.write(f"\r{c[SENT]} sent, {c[FAILED]} failed, {c[UNKNOWN]} unknown")
+            self.out.flush()
+
+    def done(self) -> None:
+        if self.enabled and self.shown_at:
+            self.out.write("\n")
+
+
+# -- JSON shapes ---------------------------------------------------------------------------------------------------
+
+
+def print_json(out: TextIO, data: dict) -> None:
+    out.write(json.dumps(data, ensure_ascii=False) + "\n")
+    out.flush()
+
+
+def update_json(update: MessageUpdate) -> dict:
+    return {
+        "row": update.row,
+        "phone": update.phone,
+        "status": update.status,
+        "message_id": update.message_id,
+        "error": update.error,
+        "segments": update.segments,
+    }
+
+
+def record_json(record: MessageRecord) -> dict:
+    data = {
+        "row": record.row,
+        "phone": record.phone,
+        "status": record.state,
+        "message_id": record.message_id,
+        "error": record.error,
+        "segments": 0 if record.state == SKIPPED else record.segments,
+    }
+    if record.state == SKIPPED:
+        data["kind"] = record.error_kind
+    return data
+
+
+def totals_json(totals: preflight.SendTotals) -> dict:
+    return {
+        "dry_run": True,
+        "account": totals.account,
+        "recipients": totals.recipients,
+        "messages": totals.messages,
+        "segments": totals.segments,
+        "skipped": totals.skipped,
+        "unicode_messages": totals.unicode_messages,
+        "requests": totals.requests,
+        "estimated_cost": totals.estimated_cost,
+        "estimated_seconds": round(totals.estimated_seconds, 1),
+        "balance": totals.balance.amount if totals.balance else None,
+        "currency": totals.balance.currency if totals.balance else None,
+        "balance_error": totals.balance_error,
+        "refusal": totals.refusal,
+    }
+
+
+def describe_totals(totals: preflight.SendTotals) -> str:
+    lines = [
+        f"Recipients: {totals.recipients}   Left out: {totals.skipped}",
+        f"Messages: {totals.messages}   SMS segments: {totals.segments}"
+        + (f"   (of which {totals.unicode_messages} in Unicode)" if totals.unicode_messages else ""),
+        f"Requests to {totals.provider}: {totals.requests}   Estimated time: {_duration(totals.estimated_seconds)}",
+    ]
+    cost = f"{totals.estimated_cost:g}" if totals.estimated_cost is not None else "unknown (no price set)"
+    if totals.balance is not None and totals.balance.amount is not None:
+        balance = f"{totals.balance.amount:g} {totals.balance.currency or ''}".strip()
+    else:
+        balance = f"unknown ({totals.balance_error})" if totals.balance_error else "not available"
+    lines.append(f"Estimated cost: {cost}   Balance: {balance}")
+    if totals.refusal:
+        lines.append(f"Cannot send: {totals.refusal}")
+    return "\n".join(lines)
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 60:
+        return f"{max(1, round(seconds))} s"
+    minutes = seconds / 60
+    return f"{minutes:.0f} min" if minutes < 120 else f"{minutes / 60:.1f} h"

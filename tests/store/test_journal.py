@@ -1,0 +1,276 @@
+"""The campaign journal: creation, states, recovery after a crash, retry/discard, locks, delivery."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+import pytest
+
+from smsdesk.core.costing import PlannedMessage
+from smsdesk.providers.base import Account, DeliveryReport
+from smsdesk.store.db import Database
+from smsdesk.store.journal import (
+    DISCARDED,
+    FAILED,
+    FINISHED,
+    INTERRUPTED,
+    KIND_TEST,
+    PENDING,
+    READY,
+    RUNNING,
+    SENDING,
+    SENT,
+    SKIPPED,
+    UNKNOWN,
+    CampaignBusy,
+    CampaignLock,
+    CampaignNotFound,
+    Journal,
+    Outcome,
+)
+
+ACCOUNT = Account(name="Shop", provider="sandbox", price_per_segment=0.25)
+
+
+@pytest.fixture
+def db():
+    database = Database()
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def journal(db):
+    return Journal(db)
+
+
+def planned(n: int, *, skipped: int = 0) -> list[PlannedMessage]:
+    messages = [
+        PlannedMessage(i + 2, f"+45200000{i:02d}", {"Navn": f"N{i}"}, f"Hej N{i}", "GSM-7", 1)
+        for i in range(n)
+    ]
+    messages += [
+        PlannedMessage(n + 2 + i, "12", skip_reason="too short", skip_kind="invalid") for i in range(skipped)
+    ]
+    return messages
+
+
+def create(journal: Journal, n: int = 3, *, skipped: int = 0, kind: str = "campaign") -> str:
+    return journal.create_campaign(
+        name="Spring sale",
+        account=ACCOUNT,
+        source_file="kunder.xlsx",
+        sheet="Ark1",
+        template="Hej {Navn}",
+        country="DK",
+        phone_column="Mobil",
+        columns=["Navn", "Mobil"],
+        messages=planned(n, skipped=skipped),
+        kind=kind,
+    )
+
+
+def test_create_journals_every_row_and_the_campaign(journal):
+    campaign_id = create(journal, 3, skipped=2)
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}-001", campaign_id)
+    campaign = journal.get_campaign(campaign_id)
+    assert campaign.state == READY
+    assert campaign.template == "Hej {Navn}"
+    assert campaign.columns == ["Navn", "Mobil"]
+    assert campaign.price_per_segment == 0.25
+    assert campaign.total == 5
+    assert campaign.segments == 3  # skipped rows send nothing
+    assert campaign.counts == {PENDING: 3, SENDING: 0, SENT: 0, FAILED: 0, SKIPPED: 2, UNKNOWN: 0}
+    rows = journal.messages(campaign_id)
+    assert [r.row for r in rows] == [2, 3, 4, 5, 6]
+    assert rows[0].fields == {"Navn": "N0"} and rows[0].text == "Hej N0"
+    skipped = journal.messages(campaign_id, states=[SKIPPED])
+    assert [(r.phone, r.error, r.error_kind, r.segments) for r in skipped] == [
+        ("12", "too short", "invalid", 0)
+    ] * 2
+
+
+def test_ids_count_up_within_a_day(journal):
+    first, second = create(journal), create(journal)
+    assert first[:-3] == second[:-3]
+    assert int(second[-3:]) == int(first[-3:]) + 1
+
+
+def test_the_database_refuses_two_sendable_rows_for_one_number(journal):
+    duplicate = [PlannedMessage(2, "+4520000000", text="a"), PlannedMessage(3, "+4520000000", text="b")]
+    with pytest.raises(ValueError, match="same number"):
+        journal.create_campaign(
+            name="x",
+            account=ACCOUNT,
+            source_file=None,
+            sheet=None,
+            template="a",
+            country="DK",
+            phone_column=None,
+            columns=[],
+            messages=duplicate,
+        )
+    assert journal.list_campaigns() == []  # nothing half-made
+
+
+def test_unknown_state_is_refused_by_the_schema(db, journal):
+    campaign_id = create(journal)
+    with pytest.raises(sqlite3.IntegrityError):
+        db.conn.execute("UPDATE messages SET state = 'delivered' WHERE campaign_id = ?", (campaign_id,))
+
+
+def test_commit_claims_only_pending_rows_and_records_answers(journal):
+    campaign_id = create(journal, 3)
+    ids = [r.id for r in journal.messages(campaign_id)]
+    assert journal.commit((), ids[:2]) == 2
+    assert journal.commit((), ids[:2]) == 0  # already sending: never claimed twice
+    rows = journal.messages(campaign_id, states=[SENDING])
+    assert [r.attempts for r in rows] == [1, 1] and all(r.sending_at for r in rows)
+    claimed = journal.commit(
+        [
+            Outcome(ids[0], SENT, "m-1", 1.0),
+            Outcome(ids[1], FAILED, error="bad", error_kind="invalid_recipient"),
+        ],
+        [ids[2]],
+    )
+    assert claimed == 1
+    first, second, third = journal.messages(campaign_id)
+    assert (first.state, first.message_id, first.cost) == (SENT, "m-1", 1.0) and first.done_at
+    assert (second.state, second.error, second.error_kind) == (FAILED, "bad", "invalid_recipient")
+    assert third.state == SENDING
+    journal.record([Outcome(ids[2], PENDING, error="server error", error_kind="transient")])
+    third = journal.messages(campaign_id)[2]
+    assert third.state == PENDING and third.done_at is None and third.attempts == 1
+
+
+def test_recording_never_touches_a_row_that_is_not_sending(journal):
+    campaign_id = create(journal, 1)
+    row_id = journal.messages(campaign_id)[0].id
+    journal.record([Outcome(row_id, SENT, "m")])
+    assert journal.messages(campaign_id)[0].state == PENDING
+
+
+def test_recover_turns_sending_into_unknown_and_running_into_interrupted(journal):
+    campaign_id = create(journal, 3)
+    ids = [r.id for r in journal.messages(campaign_id)]
+    journal.set_state(campaign_id, RUNNING)
+    journal.commit((), ids[:2])
+    journal.record([Outcome(ids[0], SENT, "m")])
+    assert journal.recover_interrupted() == [campaign_id]
+    states = [r.state for r in journal.messages(campaign_id)]
+    assert states == [SENT, UNKNOWN, PENDING]
+    unknown = journal.messages(campaign_id, states=[UNKNOWN])[0]
+    assert unknown.error_kind == "interrupted" and "may or may not" in unknown.error
+    campaign = journal.get_campaign(campaign_id)
+    assert campaign.state == INTERRUPTED and campaign.stop_reason
+    assert [c.id for c in journal.interrupted_campaigns()] == [campaign_id]
+    assert journal.recover_interrupted() == []  # nothing left to recover
+
+
+def test_recovery_leaves_a_campaign_that_is_being_sent_alone(journal):
+    campaign_id = create(journal, 2)
+    journal.set_state(campaign_id, RUNNING)
+    journal.commit((), [journal.messages(campaign_id)[0].id])
+    lock = CampaignLock(journal.lock_path(campaign_id))
+    assert lock.acquire()
+    try:
+        assert journal.is_busy(campaign_id)
+        assert journal.recover_interrupted() == []
+        assert journal.messages(campaign_id)[0].state == SENDING
+        with pytest.raises(CampaignBusy), journal.lock(campaign_id):
+            pass
+        with pytest.raises(CampaignBusy):
+            journal.retry(campaign_id)
+    finally:
+        lock.release()
+    assert not journal.is_busy(campaign_id)
+    assert journal.recover_interrupted() == [campaign_id]
+
+
+def test_retry_failed_only_unless_unknown_is_asked(journal):
+    campaign_id = create(journal, 3)
+    ids = [r.id for r in journal.messages(campaign_id)]
+    journal.commit((), ids)
+    journal.record(
+        [
+            Outcome(ids[0], SENT, "m"),
+            Outcome(ids[1], FAILED, error="x", error_kind="message_rejected"),
+            Outcome(ids[2], UNKNOWN, error="timeout", error_kind="unknown"),
+        ]
+    )
+    journal.set_state(campaign_id, FINISHED)
+    assert journal.retry(campaign_id) == 1
+    assert [r.state for r in journal.messages(campaign_id)] == [SENT, PENDING, UNKNOWN]
+    retried = journal.messages(campaign_id)[1]
+    assert retried.error is None and retried.attempts == 1  # attempts keep counting what really left
+    assert journal.get_campaign(campaign_id).state == READY
+    assert journal.retry(campaign_id, states=(FAILED, UNKNOWN)) == 1
+    assert [r.state for r in journal.messages(campaign_id)] == [SENT, PENDING, PENDING]
+    with pytest.raises(ValueError, match="sent"):
+        journal.retry(campaign_id, states=(SENT,))
+
+
+def test_discard_closes_the_campaign_and_skips_what_is_left(journal):
+    campaign_id = create(journal, 3)
+    first = journal.messages(campaign_id)[0].id
+    journal.commit((), [first])
+    journal.record([Outcome(first, SENT, "m")])
+    assert journal.discard(campaign_id) == 2
+    campaign = journal.get_campaign(campaign_id)
+    assert campaign.state == DISCARDED and not campaign.resumable
+    skipped = journal.messages(campaign_id, states=[SKIPPED])
+    assert len(skipped) == 2 and all(r.error_kind == "discarded" for r in skipped)
+    assert journal.interrupted_campaigns() == []
+
+
+def test_list_is_newest_first_and_hides_test_sends(journal):
+    first = create(journal)
+    second = create(journal)
+    test = create(journal, 1, kind=KIND_TEST)
+    assert [c.id for c in journal.list_campaigns()] == [second, first]
+    assert test in [c.id for c in journal.list_campaigns(include_tests=True)]
+
+
+def test_summary_cost_sums_what_the_provider_reported(journal):
+    campaign_id = create(journal, 2)
+    ids = [r.id for r in journal.messages(campaign_id)]
+    journal.commit((), ids)
+    assert journal.list_campaigns()[0].cost is None
+    journal.record([Outcome(ids[0], SENT, "a", 1.5), Outcome(ids[1], SENT, "b", 2.0)])
+    assert journal.list_campaigns()[0].cost == 3.5
+
+
+def test_messages_pages_by_id_and_limit(journal):
+    campaign_id = create(journal, 5)
+    first_page = journal.messages(campaign_id, limit=2)
+    second_page = journal.messages(campaign_id, after_id=first_page[-1].id, limit=2)
+    assert [r.row for r in first_page + second_page] == [2, 3, 4, 5]
+    assert journal.messages(campaign_id, states=[]) == []
+
+
+def test_set_delivery_updates_every_row_with_that_provider_id(journal):
+    campaign_id = create(journal, 3)
+    ids = [r.id for r in journal.messages(campaign_id)]
+    journal.commit((), ids)
+    journal.record(
+        [Outcome(ids[0], SENT, "batch-1"), Outcome(ids[1], SENT, "batch-1"), Outcome(ids[2], SENT, "x")]
+    )
+    changed = journal.set_delivery(campaign_id, [DeliveryReport("batch-1", "delivered")])
+    assert changed == 2
+    assert [r.delivery for r in journal.messages(campaign_id)] == ["delivered", "delivered", None]
+
+
+def test_unknown_campaign(journal):
+    with pytest.raises(CampaignNotFound):
+        journal.get_campaign("2020-01-01-001")
+
+
+def test_the_journal_survives_reopening(db, journal):
+    campaign_id = create(journal, 2)
+    journal.commit((), [journal.messages(campaign_id)[0].id])
+    again = Database(db.path)
+    try:
+        assert Journal(again).counts(campaign_id)[SENDING] == 1
+    finally:
+        again.close()
