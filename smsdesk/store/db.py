@@ -10,6 +10,7 @@ A connection belongs to the thread that made it: worker threads call `open_anoth
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -135,11 +136,12 @@ class Database:
         self.path = Path(path) if path is not None else paths.database_path()
         self._owner_thread = threading.get_ident()
         with environment_errors(self.path):
-            created = self._prepare_file()
+            self._prepare_file()
             self.conn = self._connect()
             try:
-                self._migrate()
-                self._ensure_defaults(first_start=created)
+                old_version = self._migrate()
+                # A new file, or one left empty by a crash before its first migration: a first start.
+                self._ensure_defaults(first_start=old_version == 0)
             except BaseException:
                 self.conn.close()
                 raise
@@ -174,8 +176,8 @@ class Database:
 
     # -- file, connection, migrations ------------------------------------------------------------------------------
 
-    def _prepare_file(self) -> bool:
-        """Create the folder (0700) and the file (0600) if needed. Returns True when the file is new."""
+    def _prepare_file(self) -> None:
+        """Create the folder (0700) and the file (0600) if needed."""
         folder = self.path.parent
         posix = os.name == "posix"
         if not folder.exists():
@@ -184,14 +186,13 @@ class Database:
                 folder.chmod(0o700)
         elif posix and folder.resolve() == paths.data_dir().resolve():
             _tighten(folder, 0o700)  # our own folder, maybe made by an older version or by hand
-        created = not self.path.exists()
-        if created:
+        if not self.path.exists():
             # Made here rather than by SQLite so it is never readable by others, not even for a moment.
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
-            os.close(fd)
+            # FileExistsError: another SMSDesk started at the same moment, and its file is as good.
+            with contextlib.suppress(FileExistsError):
+                os.close(os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))
         if posix:
             _tighten(self.path, 0o600)
-        return created
 
     def _connect(self) -> sqlite3.Connection:
         # isolation_level=None: we issue BEGIN/COMMIT ourselves (transaction()), nothing implicit.
@@ -216,7 +217,8 @@ class Database:
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
 
-    def _migrate(self) -> None:
+    def _migrate(self) -> int:
+        """Bring the file to SCHEMA_VERSION; returns the version it had."""
         version = self.schema_version
         if version > SCHEMA_VERSION:
             raise StoreError(
@@ -224,13 +226,14 @@ class Database:
                 f"to version {SCHEMA_VERSION}). Install the newer SMSDesk, or move the file aside to start afresh."
             )
         if version == SCHEMA_VERSION:
-            return
+            return version
         if version > 0:
             self.backup(self._backup_path(version))
         for number, sql in MIGRATIONS:
             if number <= version:
                 continue
             self._apply_migration(number, sql)
+        return version
 
     def _apply_migration(self, number: int, sql: str) -> None:
         # executescript() would commit a transaction opened with execute(), so BEGIN/COMMIT go in the script:
@@ -268,6 +271,8 @@ class Database:
         return target
 
     def _ensure_defaults(self, *, first_start: bool) -> None:
+        if not first_start and self.get_setting("default_country") is not None:
+            return  # nothing to write: opening must not wait for another process's write lock
         with self.transaction() as conn:
             conn.execute(
                 "INSERT OR IGNORE INTO settings (key, value) VALUES ('default_country', ?)",

@@ -234,3 +234,42 @@ def test_bugs_are_not_wrapped(db):
         conn.execute("SELECT nonsense FROM nowhere")
     with pytest.raises(sqlite3.IntegrityError), db.transaction() as conn:
         conn.execute("INSERT INTO accounts (name) VALUES ('x')")
+
+
+def test_read_only_database(db):
+    db.conn.execute("PRAGMA query_only = 1")  # SQLite then refuses writes exactly as for a read-only file
+    with pytest.raises(StoreError, match="read-only"):
+        db.set_setting("x", "1")
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        (13, "disk is full"),  # SQLITE_FULL
+        (5, "busy"),  # SQLITE_BUSY
+        (517, "busy"),  # SQLITE_BUSY_SNAPSHOT: extended codes map by their primary code
+        (8, "read-only"),  # SQLITE_READONLY
+        (14, "cannot open"),  # SQLITE_CANTOPEN
+        (26, "not an SMSDesk database"),  # SQLITE_NOTADB
+        (11, "damaged"),  # SQLITE_CORRUPT
+        (10, "disk error"),  # SQLITE_IOERR
+    ],
+)
+def test_environment_error_messages(code, words, tmp_path):
+    error = sqlite3.OperationalError("low-level text")
+    error.sqlite_errorcode = code
+    with (
+        pytest.raises(StoreError, match=words) as caught,
+        db_module.environment_errors(tmp_path / "x.sqlite3"),
+    ):
+        raise error
+    assert str(tmp_path / "x.sqlite3") in str(caught.value)
+    assert caught.value.__cause__ is error
+
+
+def test_an_empty_file_left_by_a_crash_is_a_first_start(smsdesk_home):
+    smsdesk_home.mkdir()
+    paths.database_path().write_bytes(b"")
+    with Database() as db:
+        assert db.default_account == SANDBOX_ACCOUNT
+        assert db.get_account(SANDBOX_ACCOUNT) is not None
