@@ -143,9 +143,15 @@ class TxtyProvider(Provider):
         # parameters. The query is what the spec defines; the same credentials also go as Basic auth in case the
         # gateway reads those instead (same host, same TLS connection, so no wider exposure).
         auth = httpx.BasicAuth(self.account.username or "", self._secret)
-        response = self.request(
-            "GET", "/v6/sms", params=params, auth=auth, headers={"Accept": "application/json"}
-        )
+        try:
+            response = self.request(
+                "GET", "/v6/sms", params=params, auth=auth, headers={"Accept": "application/json"}
+            )
+        except ProviderError as exc:
+            # base.request() raises `from None`, which only hides the httpx error from tracebacks; it stays
+            # reachable as __context__, and its .request.url holds the token. Drop it for anything that walks it.
+            exc.__context__ = None
+            raise
         return self._read_answer(response, message)
 
     def _read_answer(self, response: httpx.Response, message: OutgoingMessage) -> SendResult:

@@ -2,7 +2,7 @@
 
     POST /sandbox/v1/messages       Authorization: Bearer sandbox
         {"messages": [{"to": "+4512345678", "text": "...", "reference": "our key", "encoding": "GSM-7"}, ...]}
-        up to 500 messages, each with its own text
+        up to 500 messages, each with its own text; an optional top-level "sender" is taken and ignored
         200 {"results": [{"to", "reference", "status": "accepted", "id", "cost", "segments"}
                          | {"to", "reference", "status": "rejected", "error": {"code", "message"}}, ...],
              "balance": <credits left>}

@@ -8,6 +8,7 @@ to accept a distinctive probe secret, so every one of these requests really carr
 from __future__ import annotations
 
 import base64
+import contextlib
 import importlib
 import logging
 import socket
@@ -56,6 +57,16 @@ class Evidence:
         self.texts += [str(exc), repr(exc), "".join(traceback.format_exception(exc))]
         for attr in ("reason", "code"):
             self.texts.append(str(getattr(exc, attr, "")))
+        # Error reporters walk the chain even where tracebacks hide it (`from None`): an httpx error in it
+        # carries the request, URL and all.
+        seen: set[int] = set()
+        linked: BaseException | None = exc
+        while linked is not None and id(linked) not in seen:
+            seen.add(id(linked))
+            self.texts += [str(linked), repr(linked)]
+            with contextlib.suppress(AttributeError, RuntimeError):  # httpx raises if no request is attached
+                self.texts.append(str(linked.request.url))  # type: ignore[attr-defined]
+            linked = linked.__cause__ or linked.__context__
 
     def results(self, results: list[SendResult]) -> None:
         for result in results:

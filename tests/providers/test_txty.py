@@ -229,8 +229,10 @@ def test_connection_refused_is_transient():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    with provider_for(f"http://127.0.0.1:{port}") as provider, pytest.raises(Transient):
+    with provider_for(f"http://127.0.0.1:{port}") as provider, pytest.raises(Transient) as caught:
         provider.send([message(1)])
+    # The httpx error behind it carries the URL with the token: it must not stay reachable from the exception.
+    assert caught.value.__context__ is None and caught.value.__cause__ is None
 
 
 def test_an_error_after_some_were_sent_keeps_their_results(sandbox, txty):
