@@ -171,6 +171,9 @@ class CpsmsProvider(Provider):
     def send(self, batch: Sequence[OutgoingMessage]) -> list[SendResult]:
         if not batch:
             return []
+        if any((m.text, m.encoding) != (batch[0].text, batch[0].encoding) for m in batch):
+            # A programming error, not a provider answer: the request carries one text for every recipient.
+            raise ValueError("CPSMS sends one text per request; group messages with plan_requests()")
         reference = _request_reference(batch)
         body: dict[str, Any] = {
             "to": [_digits(message.to) for message in batch],

@@ -536,6 +536,12 @@ def test_5000_identical_texts_take_ceil_5000_over_max_recipients_requests(cpsms)
     assert all(len(group) <= limit for group in groups)
 
 
+def test_a_batch_with_different_texts_is_refused_before_sending(sandbox, cpsms):
+    with pytest.raises(ValueError, match="plan_requests"):
+        cpsms.send([message(1), message(2, text="other")])
+    assert sandbox.state.requests == []
+
+
 def test_personalised_texts_go_one_per_request(cpsms):
     messages = [message(n, text=f"Hej {n}") for n in range(10)]
     assert len(cpsms.plan_requests(messages)) == 10
