@@ -18,6 +18,7 @@ A secret is never printed, logged or written to a file.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import getpass
 import json
 import sys
@@ -264,7 +265,9 @@ def _add(args: argparse.Namespace) -> int:
                 db.set_setting("default_account", account.name)
         except BaseException:
             if secret is not None:
-                delete_secret(account.name)  # no key left behind for an account that does not exist
+                # No key left behind for an account that does not exist; the first error is the one to show.
+                with contextlib.suppress(SecretStoreError):
+                    delete_secret(account.name)
             raise
     finally:
         db.close()
