@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
 import zipfile
 from datetime import datetime
 
@@ -161,3 +163,11 @@ def test_dates_and_empty_table(tmp_path):
     path = export_table(tmp_path / "e.xlsx", ["Telefon"], [])
     assert read_xlsx_openpyxl(path) == [[("Telefon", "s")]]
     assert read_csv(export_table(tmp_path / "e.csv", ["Telefon"], [])) == [["Telefon"]]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_an_export_gets_a_normal_files_permissions(tmp_path):
+    umask = os.umask(0o022)
+    os.umask(umask)
+    path = export_table(tmp_path / "r.xlsx", ["a"], [["b"]])
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask  # not the 0600 of a temporary file
