@@ -90,11 +90,19 @@ def handle(args: argparse.Namespace) -> int:
             "(columns: " + ", ".join(table.header) + ")"
         )
     if args.json:
-        json.dump(plan_json(table, plan, country), sys.stdout, ensure_ascii=False)
-        sys.stdout.write("\n")
+        # ASCII with \u escapes: valid JSON whatever the console's code page (cp1252 pipes on Windows).
+        sys.stdout.write(json.dumps(plan_json(table, plan, country)) + "\n")
     else:
-        sys.stdout.write(summary(table, plan))
+        _write_for_console(summary(table, plan))
     return 0
+
+
+def _write_for_console(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+    except UnicodeEncodeError:  # an emoji in a name on a console that cannot show it
+        encoding = getattr(sys.stdout, "encoding", None) or "ascii"
+        sys.stdout.write(text.encode(encoding, errors="replace").decode(encoding))
 
 
 def plan_json(table: Table, plan: Plan, country: str) -> dict:

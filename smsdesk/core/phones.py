@@ -71,6 +71,8 @@ def _expand_scientific(match: re.Match[str]) -> str | None:
 
 def normalise(raw: str, country: str = DEFAULT_COUNTRY) -> PhoneResult:
     original = raw
+    if not country.isupper():
+        country = country.upper()  # phonenumbers' regions are upper case: "dk" from a settings file is DK
     text = raw.strip(_INVISIBLE_AND_SPACE)
     if not text:
         return PhoneResult(original, None, EMPTY)

@@ -24,6 +24,7 @@ def check(capsys, *args: str) -> tuple[int, str, str]:
 def check_json(capsys, *args: str) -> dict:
     code, out, err = check(capsys, *args, "--json")
     assert (code, err) == (0, "")
+    assert out.isascii() and out.count("\n") == 1  # one line of JSON, safe on any console code page
     return json.loads(out)
 
 

@@ -46,6 +46,7 @@ def test_danish_shapes_normalise_to_e164(raw):
 def test_default_country_is_denmark():
     assert DEFAULT_COUNTRY == "DK"
     assert normalise("20123456", "DK").e164 == "+4520123456"
+    assert normalise("20123456", "dk").e164 == "+4520123456"
 
 
 @pytest.mark.parametrize(
