@@ -22,6 +22,7 @@ Facts and doubts (see ../shared/providers.md section 3 and the provider's page):
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -43,10 +44,12 @@ from smsdesk.providers.base import (
     SendResult,
     Transient,
     parse_json,
-    retry_after_seconds,
     short_body,
     status_error,
 )
+
+# base.retry_after_seconds raises on an unreadable Retry-After (reported to the lead); this wrapper never does.
+from smsdesk.providers.cpsms import safe_retry_after
 
 DEFAULT_PATH = "/sms_system/api.php"
 QUICK_START_PATH = (
@@ -161,7 +164,7 @@ class CustomerSmsProvider(Provider):
             raise RateLimited(
                 f"{self.label} asks us to slow down (limit 100 requests a minute)",
                 code=_code_of(data) or "429",
-                retry_after=retry_after_seconds(response),
+                retry_after=safe_retry_after(response),
             )
         if 300 <= status < 400 or status == 404:
             # The address is wrong for every message: stop and let the user fix the account.
@@ -254,7 +257,7 @@ class CustomerSmsProvider(Provider):
             return RateLimited(
                 self.redact(f"{self.label} asks us to slow down: {text}"),
                 code=code or str(status),
-                retry_after=retry_after_seconds(response),
+                retry_after=safe_retry_after(response),
             )
         if status >= 500:
             return Transient(
@@ -326,12 +329,13 @@ def _as_float(value: Any) -> float | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        return float(value)
+        return float(value) if math.isfinite(value) else None
     if isinstance(value, str):
         try:
-            return float(value.replace(",", "").strip())
+            number = float(value.replace(",", "").strip())
         except ValueError:
             return None
+        return number if math.isfinite(number) else None
     return None
 
 

@@ -29,6 +29,7 @@ Facts and doubts (see ../shared/providers.md section 5):
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -57,10 +58,12 @@ from smsdesk.providers.base import (
     SendResult,
     Transient,
     parse_json,
-    retry_after_seconds,
     short_body,
     status_error,
 )
+
+# base.retry_after_seconds raises on an unreadable Retry-After (reported to the lead); this wrapper never does.
+from smsdesk.providers.cpsms import safe_retry_after
 
 BATCHES_PATH = "/v2/batches"
 ACCOUNT_PATH = "/api/me"
@@ -397,7 +400,7 @@ class Ip1Provider(Provider):
         text = _error_text(data) if isinstance(data, dict) else ""
         if status == 429:
             return RateLimited(
-                "iP.1 asks us to slow down", code="429", retry_after=retry_after_seconds(response)
+                "iP.1 asks us to slow down", code="429", retry_after=safe_retry_after(response)
             )
         if not text:
             error = status_error(response, self.label)
@@ -658,14 +661,15 @@ def _as_float(value: Any) -> float | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        return float(value)
+        return float(value) if math.isfinite(value) else None
     if isinstance(value, str):
         text = value.replace(" ", "").strip()
         text = text.replace(",", "") if "." in text else text.replace(",", ".")
         try:
-            return float(text)
+            number = float(text)
         except ValueError:
             return None
+        return number if math.isfinite(number) else None
     return None
 
 

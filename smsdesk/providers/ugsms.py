@@ -26,6 +26,7 @@ Facts and doubts (see ../shared/providers.md section 4):
 
 from __future__ import annotations
 
+import math
 import re
 import time
 from collections.abc import Mapping, Sequence
@@ -50,9 +51,11 @@ from smsdesk.providers.base import (
     SendResult,
     Transient,
     parse_json,
-    retry_after_seconds,
     short_body,
 )
+
+# base.retry_after_seconds raises on an unreadable Retry-After (reported to the lead); this wrapper never does.
+from smsdesk.providers.cpsms import safe_retry_after
 
 V1 = "v1"
 V2 = "v2"
@@ -241,7 +244,7 @@ class UgsmsProvider(Provider):
             return RateLimited(
                 f"{self.label} asks us to slow down (60 requests a minute)",
                 code=code,
-                retry_after=retry_after_seconds(response),
+                retry_after=safe_retry_after(response),
             )
         if status in (401, 403) or (
             status < 500 and _AUTH_WORDS.search(text) and not _NUMBER_WORDS.search(text)
@@ -281,7 +284,7 @@ class UgsmsProvider(Provider):
         limit = _as_int(headers.get("X-RateLimit-Limit"))
         reset_after = None
         if headers.get("Retry-After") or headers.get("X-RateLimit-Reset"):
-            reset_after = retry_after_seconds(response)
+            reset_after = safe_retry_after(response)
         if remaining is None and limit is None and reset_after is None:
             return
         self.rate_hint = RateHint(remaining, limit, reset_after, time.monotonic())
@@ -355,12 +358,13 @@ def _as_float(value: Any) -> float | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        return float(value)
+        return float(value) if math.isfinite(value) else None
     if isinstance(value, str):
         try:
-            return float(value.replace(",", "").strip())
+            number = float(value.replace(",", "").strip())
         except ValueError:
             return None
+        return number if math.isfinite(number) else None
     return None
 
 

@@ -199,6 +199,13 @@ def test_injected_429_is_rate_limited_with_the_wait(sandbox):
     assert caught.value.retry_after == 7
 
 
+def test_unreadable_retry_after_gives_the_default_wait(sandbox):
+    answer = Response(429, {"success": False, "error": "Slow down"}, headers={"Retry-After": "later"})
+    with canned(sandbox, "later", answer) as adapter, pytest.raises(RateLimited) as caught:
+        adapter.send(messages("+4512345678"))
+    assert caught.value.retry_after == 60.0
+
+
 def test_documented_100_per_minute_limit(sandbox):
     for _ in range(100):
         assert sandbox.state.rate_check("customersms", 100)[0]

@@ -286,6 +286,13 @@ def test_server_error_is_transient_and_429_is_rate_limited(sandbox):
     assert sandbox.state.accepted == []
 
 
+def test_unreadable_retry_after_gives_the_default_wait(sandbox):
+    answer = Response(429, b"", headers={"Retry-After": "Someday, 99 Foo 9999"})
+    with canned(sandbox, "later", answer) as adapter, pytest.raises(RateLimited) as caught:
+        adapter.send(messages("+4512345678"))
+    assert caught.value.retry_after == 60.0
+
+
 def test_hanging_request_is_outcome_unknown(sandbox):
     sandbox.state.faults.hang_next = 1
     sandbox.state.faults.hang_seconds = 1.0

@@ -178,6 +178,17 @@ def test_documented_60_per_minute_limit_with_retry_after(sandbox):
     assert sandbox.state.accepted == []
 
 
+def test_unreadable_rate_headers_fall_back_to_the_default_wait(sandbox):
+    headers = {"Retry-After": "soon", "X-RateLimit-Remaining": "NaN", "X-RateLimit-Limit": "sixty"}
+    with canned(
+        sandbox, "oddrate", Response(429, {"message": "Too Many Attempts."}, headers=headers)
+    ) as adapter:
+        with pytest.raises(RateLimited) as caught:
+            adapter.send(messages("+256772123456"))
+        assert caught.value.retry_after == 60.0
+        assert adapter.rate_hint.remaining is None and adapter.rate_hint.reset_after == 60.0
+
+
 def test_injected_429_is_rate_limited(sandbox):
     sandbox.state.faults.rate_limit_next = 1
     sandbox.state.faults.retry_after = 3
