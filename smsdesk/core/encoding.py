@@ -173,11 +173,10 @@ def _is_pictographic(char: str) -> bool:
 
 @functools.cache
 def _is_extend(char: str) -> bool:
-    """Grapheme_Extend, for walking back over a pictograph's modifiers (GB11)."""
+    """Extend (not SpacingMark), for walking back over a pictograph's modifiers (GB11)."""
+    code = ord(char)
     return (
-        unicodedata.category(char)[0] == "M"
-        or 0x1F3FB <= ord(char) <= 0x1F3FF
-        or 0xE0020 <= ord(char) <= 0xE007F
+        unicodedata.category(char) in ("Mn", "Me") or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F
     )
 
 
