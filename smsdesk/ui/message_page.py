@@ -155,7 +155,7 @@ class MessagePage(QWidget):
         self.save_template_button = QToolButton()
         self.save_template_button.setText("Save…")
         self.save_template_button.setToolTip("Keep this message for next time")
-        self.save_template_button.clicked.connect(self.save_template)
+        self.save_template_button.clicked.connect(lambda: self.save_template())
         self.delete_template_button = QToolButton()
         self.delete_template_button.setText("Delete")
         self.delete_template_button.setToolTip("Forget the chosen saved message")

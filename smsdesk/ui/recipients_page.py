@@ -373,7 +373,9 @@ class RecipientsPage(QWidget):
         self.phone_combo.clear()
         for name in table.header:
             self.phone_combo.addItem(name, name)
-        if detected is not None:
+        if not table.rows:
+            self.show_error(f"{Path(table.path).name} has a header row but no rows of recipients under it.")
+        elif detected is not None:
             self.phone_combo.setCurrentIndex(self.phone_combo.findData(detected))
         elif table.header:
             self.show_error(

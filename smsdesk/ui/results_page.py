@@ -76,6 +76,8 @@ class ResultsPage(QWidget):
         self._last_delivery_query = 0.0
         self.last_export: Path | None = None
         self.campaign_state = ""
+        # Extra CampaignRunner arguments (tests and benchmarks: smaller batches, fewer requests in flight).
+        self.runner_options: dict = {}
 
         self.title = heading("Results")
         self.subtitle = QLabel()
@@ -115,10 +117,10 @@ class ResultsPage(QWidget):
         self.retry_unknown_button.clicked.connect(self.retry_unknown)
         self.export_button = QPushButton("Export…")
         self.export_button.setToolTip("Save every row with its status to CSV or Excel (Ctrl+E)")
-        self.export_button.clicked.connect(self.export)
+        self.export_button.clicked.connect(lambda: self.export())
         self.delivery_button = QPushButton("Refresh delivery")
         self.delivery_button.setToolTip("Ask the provider which messages reached the phone (F5)")
-        self.delivery_button.clicked.connect(self.refresh_delivery)
+        self.delivery_button.clicked.connect(lambda: self.refresh_delivery())
         buttons = QHBoxLayout()
         for button in (self.pause_button, self.cancel_button, self.resume_button):
             buttons.addWidget(button)
@@ -279,7 +281,7 @@ class ResultsPage(QWidget):
     def start_sending(self) -> None:
         if self.campaign_id is None or self.is_sending():
             return
-        self.worker = CampaignWorker(self.db.path, self.campaign_id, self)
+        self.worker = CampaignWorker(self.db.path, self.campaign_id, self, **self.runner_options)
         self.worker.updates.connect(self._apply_updates)
         self.worker.state_changed.connect(self._campaign_state_changed)
         self.worker.finished.connect(self._worker_finished)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import math
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -34,34 +33,6 @@ ASSUMED_LATENCY = (
 )
 
 
-def estimate_requests(recipients: int, personalised: bool, limits: Any) -> int:
-    """HTTP requests the send will take: one per recipient for personalised texts unless the API takes
-    per-recipient texts in one request; otherwise as many recipients per request as the API allows."""
-    if recipients <= 0:
-        return 0
-    per_request = max(1, getattr(limits, "max_recipients_per_request", 1) or 1)
-    if personalised and not getattr(limits, "different_texts_per_request", False):
-        per_request = 1
-    return math.ceil(recipients / per_request)
-
-
-def estimate_duration(recipients: int, personalised: bool, limits: Any, account: Any) -> float:
-    from smsdesk.core.costing import estimate_seconds
-
-    requests = estimate_requests(recipients, personalised, limits)
-    per_minute = getattr(limits, "requests_per_minute", None)
-    seconds = estimate_seconds(
-        requests,
-        requests_per_second=per_minute / 60 if per_minute else None,
-        concurrency=2 if per_minute else 4,
-        latency=ASSUMED_LATENCY,
-    )
-    cap = getattr(account, "max_per_minute", None)
-    if cap:
-        seconds = max(seconds, recipients / (cap / 60))
-    return seconds
-
-
 class ReviewPage(QWidget):
     back_requested = Signal()
     campaign_created = Signal(str)
@@ -75,9 +46,7 @@ class ReviewPage(QWidget):
         self.prompts = prompts
         self.totals = None
         self.messages: list | None = None
-        self.balance = None
         self.totals_job: Job | None = None
-        self.balance_job: Job | None = None
         self.create_job: Job | None = None
         self.test_job: Job | None = None
         self._generation = 0
@@ -247,7 +216,6 @@ class ReviewPage(QWidget):
             except ValueError as exc:
                 note = str(exc)
             self.account_note.setText(note)
-        self.balance = None
         self._invalidate()
         if self.isVisible():
             self.page_shown()
@@ -287,8 +255,6 @@ class ReviewPage(QWidget):
         if self._stale:
             self._stale = False
             self._compute_totals()
-        if self.balance is None:
-            self._fetch_balance()
         self._show_totals()
 
     def _missing(self) -> str:
@@ -309,151 +275,102 @@ class ReviewPage(QWidget):
         return f"{stem} {datetime.now().strftime('%d %b %Y')}"
 
     def _compute_totals(self) -> None:
-        from smsdesk.core.costing import render_messages, totals
+        """Render every message and ask the engine for the totals (balance included): network, so off the GUI."""
+        from smsdesk.core.costing import render_messages
+        from smsdesk.engine.preflight import totals
 
         plan, text = self.draft.plan, self.draft.message
         account = self.account()
-        price = account.price_per_segment if account else None
         generation = self._generation
-        for key in ("recipients", "segments", "cost", "duration"):
+        for key in self.total_labels:
             self.total_labels[key].setText("…")
         self.send_button.setEnabled(False)
+        self.warning_label.clear()
 
         def work(job: Job):
             messages = render_messages(plan, text)
-            return messages, totals(messages, price)
+            if job.cancelled():
+                return None
+            return messages, totals(account, messages, template=text)
 
         def done(result) -> None:
-            if generation != self._generation:
+            if result is None or generation != self._generation:
                 return
             self.messages, self.totals = result
             self._show_totals()
 
+        def failed(message: str) -> None:
+            if generation == self._generation:
+                self.warning_label.setText(message)
+                self.warning_label.show()
+
         if self.totals_job is not None:
             self.totals_job.cancel()
-        self.totals_job = self.jobs.start(
-            "review totals",
-            work,
-            on_success=done,
-            on_failure=lambda message: self.warning_label.setText(message),
-        )
-
-    def _fetch_balance(self) -> None:
-        account = self.account()
-        if account is None:
-            return
-        from smsdesk.providers import provider_class
-
-        try:
-            limits = provider_class(account.provider).limits
-        except ValueError:
-            return
-        if not limits.has_balance:
-            self.balance = "n/a"
-            self._show_totals()
-            return
-        self.balance = "…"
-        name = account.name
-
-        def ask(job: Job):
-            from smsdesk.providers import create_provider
-            from smsdesk.store.secrets import secret_for
-
-            with create_provider(account, secret_for(account)) as provider:
-                return provider.balance()
-
-        def answered(balance) -> None:
-            if self.account_combo.currentData() == name:
-                self.balance = balance if balance is not None else "n/a"
-                self._show_totals()
-
-        def failed(message: str) -> None:
-            if self.account_combo.currentData() == name:
-                self.balance = f"error: {message}"
-                self._show_totals()
-
-        self.balance_job = self.jobs.start("balance", ask, on_success=answered, on_failure=failed)
+        self.totals_job = self.jobs.start("review totals", work, on_success=done, on_failure=failed)
 
     def balance_text(self) -> str:
-        balance = self.balance
-        if balance is None or balance == "…":
+        totals = self.totals
+        if totals is None:
             return "checking…"
-        if balance == "n/a":
-            return "not reported"
-        if isinstance(balance, str):
+        if totals.balance_error:
             return "unavailable"
-        if balance.amount is None:
+        balance = totals.balance
+        if balance is None or balance.amount is None:
             return "not reported"
-        amount = f"{balance.amount:,.2f}"
-        return f"{amount} {balance.currency or ''}".strip()
+        return f"{balance.amount:,.2f} {balance.currency or ''}".strip()
+
+    def cost_text(self) -> str:
+        totals = self.totals
+        if totals is None:
+            return "…"
+        if totals.estimated_cost is None:
+            return "price not set"
+        currency = totals.balance.currency if totals.balance is not None else None
+        if currency and currency.lower() in ("credits", "credit", "points", "sms", "messages"):
+            currency = None
+        return f"{totals.estimated_cost:,.2f}" + (f" {currency}" if currency else "")
 
     def _show_totals(self) -> None:
         account = self.account()
         totals = self.totals
-        self.total_labels["balance"].setText(self.balance_text())
-        if isinstance(self.balance, str) and self.balance.startswith("error: "):
-            self.total_labels["balance"].setToolTip(self.balance[7:])
-        if totals is None:
+        if totals is None or account is None:
             return
         self.total_labels["recipients"].setText(thousands(totals.recipients))
         self.total_labels["segments"].setText(thousands(totals.segments))
-        if totals.estimated_cost is not None:
-            currency = ""
-            if self.balance is not None and not isinstance(self.balance, str) and self.balance.currency:
-                currency = " " + self.balance.currency
-            self.total_labels["cost"].setText(f"{totals.estimated_cost:,.2f}{currency}")
-            self.total_labels["cost"].setToolTip(
-                f"{thousands(totals.segments)} SMS × {account.price_per_segment:g} per SMS"
-            )
-        else:
-            self.total_labels["cost"].setText("price not set")
-            self.total_labels["cost"].setToolTip("Set your price per SMS in Settings to see the cost here")
-        from smsdesk.core.template import Template
-        from smsdesk.providers import provider_class
-
-        limits = provider_class(account.provider).limits if account else None
-        personalised = bool(Template(self.draft.message).placeholders)
-        seconds = estimate_duration(totals.recipients, personalised, limits, account)
+        self.total_labels["cost"].setText(self.cost_text())
+        self.total_labels["cost"].setToolTip(
+            f"{thousands(totals.segments)} SMS × {account.price_per_segment:g} per SMS"
+            if account.price_per_segment
+            else "Set your price per SMS in Settings to see the cost here"
+        )
+        self.total_labels["balance"].setText(self.balance_text())
+        self.total_labels["balance"].setToolTip(totals.balance_error or "")
+        seconds = totals.estimated_seconds
         self.total_labels["duration"].setText(duration_text(seconds) if seconds >= 1 else "under a second")
+        self.total_labels["duration"].setToolTip(
+            f"{plural(totals.requests, 'request')} to the provider, within its speed limits and your cap"
+        )
         details = []
         if totals.skipped:
             details.append(f"{plural(totals.skipped, 'row')} of the file will be skipped (see Recipients)")
         if totals.unicode_messages:
             details.append(f"{plural(totals.unicode_messages, 'message')} in Unicode (70 characters per SMS)")
-        if totals.max_segments > 1:
-            details.append(f"the longest message is {totals.max_segments} SMS")
-        self.details_label.setText(("; ".join(details) + ".").capitalize() if details else "")
+        longest = max((m.segments for m in self.messages or [] if m.sendable), default=0)
+        if longest > 1:
+            details.append(f"the longest message is {longest} SMS")
+        if totals.balance_error:
+            details.append(f"the balance could not be read: {totals.balance_error}")
+        text = "; ".join(details)
+        self.details_label.setText(text[:1].upper() + text[1:] + "." if text else "")
         self.details_label.setVisible(bool(details))
-        warning = self._balance_warning()
-        self.warning_label.setText(warning)
-        self.warning_label.setVisible(bool(warning))
+        self.warning_label.setText(totals.refusal or "")
+        self.warning_label.setVisible(bool(totals.refusal))
         first = next((m for m in self.messages or [] if m.sendable), None)
         self.sample_label.setText(first.text if first else "")
-        self.send_button.setEnabled(totals.recipients > 0 and not self.is_busy())
+        can_send = totals.recipients > 0 and totals.refusal is None and not self.is_busy()
+        self.send_button.setEnabled(can_send)
         self.test_button.setEnabled(totals.recipients > 0)
         self.send_button.setText(f"Send to {plural(totals.recipients, 'recipient')}…")
-
-    def _balance_warning(self) -> str:
-        """Refuse nothing silently: say when the balance is clearly short of the estimate (same unit)."""
-        balance, totals = self.balance, self.totals
-        if totals is None or balance is None or isinstance(balance, str) or balance.amount is None:
-            return ""
-        unit = (balance.currency or "").lower()
-        if unit in ("sms", "credits", "points", "messages") and balance.amount < totals.segments:
-            return (
-                f"The balance ({balance.amount:,.0f} {balance.currency}) looks too low for {thousands(totals.segments)} "
-                "SMS: sending will stop when the credit runs out (the rest stays pending)."
-            )
-        if (
-            totals.estimated_cost is not None
-            and unit
-            and unit not in ("sms", "credits", "points", "messages")
-        ) and balance.amount < totals.estimated_cost:
-            return (
-                f"The balance ({balance.amount:,.2f} {balance.currency}) is less than the estimated cost: "
-                "sending will stop when the credit runs out (the rest stays pending)."
-            )
-        return ""
 
     def is_busy(self) -> bool:
         return self.create_job is not None and self.create_job.is_running()
@@ -461,36 +378,35 @@ class ReviewPage(QWidget):
     # -- test send ---------------------------------------------------------------------------------------------
 
     def send_test(self) -> None:
-        from smsdesk.core.phones import normalise
-
         account = self.account()
         raw = self.test_number.text().strip()
-        result = normalise(raw, self.draft.country)
-        if result.e164 is None:
-            self._test_result(f"{raw or 'The number'} is not a phone number ({result.reason}).", ok=False)
-            return
         first = next((m for m in self.messages or [] if m.sendable), None)
+        if not raw:
+            self._test_result("Type your own mobile number first.", ok=False)
+            return
         if first is None or account is None:
             return
         self.db.set_setting(TEST_NUMBER_SETTING, raw)
         self.test_button.setEnabled(False)
-        self._test_result(f"Sending a test to {result.e164}…", ok=None)
-        source, phone, text, fields = self.db, result.e164, first.text, dict(first.fields)
-        template, name = self.draft.message, self.name_edit.text().strip()
+        self._test_result(f"Sending a test to {raw}…", ok=None)
+        source, text, country = self.db, first.text, self.draft.country
 
         def work(job: Job):
+            from smsdesk.engine.preflight import test_send
+
             db = source.open_another()
             try:
-                return run_test_send(db, account, phone, text, fields, template, name)
+                return test_send(account, raw, text, db=db, country=country)
             finally:
                 db.close()
 
-        def done(outcome) -> None:
-            state, detail = outcome
-            if state == "sent":
-                self._test_result(f"Test sent to {phone}" + (f" (id {detail})." if detail else "."), ok=True)
+        def done(result) -> None:
+            if result.status == "sent":
+                suffix = " (sandbox: nothing really sent)" if account.provider == "sandbox" else ""
+                self._test_result(f"Test sent to {result.phone}{suffix}. Check your phone.", ok=True)
             else:
-                self._test_result(f"The test was not sent: {detail}", ok=False)
+                why = result.error or result.reason or result.status
+                self._test_result(f"The test was not sent: {why}", ok=False)
 
         self.test_job = self.jobs.start(
             "test send",
@@ -514,7 +430,7 @@ class ReviewPage(QWidget):
             f"Send {plural(totals.recipients, 'message')} ({plural(totals.segments, 'SMS', 'SMS')} in total) "
             f"through {account.name}?",
             "",
-            f"Estimated cost: {self.total_labels['cost'].text()}",
+            f"Estimated cost: {self.cost_text()}",
             f"Balance: {self.balance_text()}",
             f"Estimated time: {self.total_labels['duration'].text()}",
         ]
@@ -524,9 +440,6 @@ class ReviewPage(QWidget):
             lines += ["", "This is the sandbox: no real SMS will be sent."]
         else:
             lines += ["", "Messages go out as soon as you confirm. You can pause or cancel at any time."]
-        warning = self._balance_warning()
-        if warning:
-            lines += ["", warning]
         return "\n".join(lines)
 
     def send(self) -> None:
@@ -588,51 +501,6 @@ class ReviewPage(QWidget):
             self.send_button.setEnabled(True)
 
     def shutdown(self) -> None:
-        for job in (self.totals_job, self.balance_job, self.test_job, self.create_job):
+        for job in (self.totals_job, self.test_job, self.create_job):
             if job is not None:
                 job.cancel()
-
-
-def run_test_send(
-    db, account, phone: str, text: str, fields: dict, template: str, name: str
-) -> tuple[str, str]:
-    """One message to the user's own number, journaled like any send (a test campaign, hidden from History)."""
-    try:
-        from smsdesk.engine.preflight import test_send  # type: ignore[import-not-found]
-    except ImportError:
-        test_send = None
-    if test_send is not None:
-        outcome = test_send(db, account, phone, text)
-        state = getattr(outcome, "state", None) or getattr(outcome, "status", None) or "sent"
-        detail = getattr(outcome, "message_id", None) or getattr(outcome, "error", None) or ""
-        return str(state), str(detail)
-
-    from smsdesk.core.costing import PlannedMessage
-    from smsdesk.core.encoding import count
-    from smsdesk.engine.sender import CampaignRunner
-    from smsdesk.store.journal import KIND_TEST, Journal
-
-    counted = count(text)
-    journal = Journal(db)
-    campaign_id = journal.create_campaign(
-        name=f"Test: {name}" if name else "Test message",
-        account=account,
-        source_file=None,
-        sheet=None,
-        template=text,
-        country=None,
-        phone_column=None,
-        columns=[],
-        messages=[
-            PlannedMessage(
-                row=0, phone=phone, fields={}, text=text, encoding=counted.encoding, segments=counted.segments
-            )
-        ],
-        kind=KIND_TEST,
-    )
-    CampaignRunner(db.path, campaign_id).run()
-    record = journal.messages(campaign_id)[0]
-    if record.state == "sent":
-        return "sent", record.message_id or ""
-    campaign = journal.get_campaign(campaign_id)
-    return record.state, record.error or campaign.stop_reason or record.state
