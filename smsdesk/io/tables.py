@@ -257,7 +257,6 @@ def _read_text(
     del data
     if "\x00" in text:
         raise TableError(f"{path.name}: is not a text (CSV) file; it contains binary data")
-    first_row = 1
     sep_line = re.match(r"\ufeff?sep=(.)\r?\n", text[:10])  # Excel's own hint, not shown by Excel as a row
     if sep_line:
         delimiter = delimiter or sep_line.group(1)
@@ -286,7 +285,7 @@ def _read_text(
     except csv.Error as exc:
         raise TableError(f"{path.name}: cannot be read as CSV near record {len(grid) + 1} ({exc})") from None
     # Excel shows one row per record, however many lines a quoted field spans.
-    numbers = list(range(first_row, first_row + len(grid)))
+    numbers = list(range(1, 1 + len(grid)))
     return grid, numbers, used_encoding, delimiter
 
 
