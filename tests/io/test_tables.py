@@ -9,6 +9,7 @@ import pytest
 
 from smsdesk.io.tables import (
     SUPPORTED_SUFFIXES,
+    ReadCancelled,
     TableError,
     cell_text,
     column_letter,
@@ -291,3 +292,42 @@ def test_blank_header_cell_gets_its_excel_column_letter(tmp_path):
 )
 def test_cell_text(value, text):
     assert cell_text(value) == text
+
+
+# ------------------------------------------------------------------------------------- progress and cancel
+
+
+def test_progress_is_reported_now_and_then_and_cancel_is_checked_while_reading(tmp_path):
+    lines = ["Navn;Mobil"] + [f"Person {i};{20000000 + i}" for i in range(12_000)]
+    path = write(tmp_path, "big.csv", "\n".join(lines).encode())
+    seen: list[float] = []
+    table = read_table(path, progress=seen.append)
+    assert len(table.rows) == 12_000
+    assert 3 <= len(seen) <= 10  # not per row
+    assert seen == sorted(seen) and seen[0] == 0.0 and seen[-1] == 1.0
+    checks = []
+
+    def cancel_on_third_check() -> bool:
+        checks.append(1)
+        return len(checks) >= 3
+
+    with pytest.raises(ReadCancelled, match="big.csv: reading was cancelled"):
+        read_table(path, cancelled=cancel_on_third_check)
+    assert len(checks) == 3
+
+
+def test_workbook_progress_and_cancel(tmp_path):
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("Data")
+    sheet.append(["Navn", "Mobil"])
+    for i in range(11_000):
+        sheet.append([f"Person {i}", 20000000 + i])
+    path = tmp_path / "big.xlsx"
+    workbook.save(path)
+    seen: list[float] = []
+    assert len(read_table(path, progress=seen.append).rows) == 11_000
+    assert 3 <= len(seen) <= 10 and seen[-1] == 1.0
+    calls = []
+    with pytest.raises(ReadCancelled):
+        read_table(path, cancelled=lambda: calls.append(1) or len(calls) >= 2)
+    assert len(calls) == 2
