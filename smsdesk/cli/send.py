@@ -155,7 +155,13 @@ def _send(args: argparse.Namespace, db: Database, text: str) -> int:
     problems = template.problems(plan.columns)
     if problems:
         raise UsageError("the message: " + "; ".join(p.message for p in problems))
-    messages = costing.render_messages(plan, template)
+    excluded_rows = {e.row for e in plan.excluded}
+    kept = [(r, n) for r, n in zip(table.rows, table.row_numbers, strict=True) if n in excluded_rows]
+    messages = costing.render_messages(
+        plan,
+        template,
+        excluded_fields=costing.fields_by_row(table.header, [r for r, _ in kept], [n for _, n in kept]),
+    )
     totals = preflight.totals(account, messages, template=text)
     human = sys.stderr if args.json else sys.stdout
     print(describe_totals(totals), file=human)

@@ -8,7 +8,7 @@ campaign journal (and its export) accounts for every row of the user's file.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from smsdesk.core import encoding
@@ -36,8 +36,25 @@ class PlannedMessage:
         return self.skip_reason is None
 
 
-def render_messages(plan: Plan, template: str | Template) -> list[PlannedMessage]:
+def fields_by_row(header: Sequence[str], rows: Sequence[Sequence[str]], row_numbers: Sequence[int]) -> dict:
+    """row number -> {column: cell}, for `render_messages(excluded_fields=...)`."""
+    width = len(header)
+    return {
+        number: dict(zip(header, (list(row) + [""] * width)[:width], strict=True))
+        for row, number in zip(rows, row_numbers, strict=True)
+    }
+
+
+def render_messages(
+    plan: Plan,
+    template: str | Template,
+    *,
+    excluded_fields: Mapping[int, Mapping[str, str]] | None = None,
+) -> list[PlannedMessage]:
     """Every row of the plan in spreadsheet order: a rendered message per recipient, a skipped entry per excluded row.
+
+    `excluded_fields` (row number -> the row's cells by column) lets skipped rows keep their columns, so an export
+    shows who they were; the plan itself keeps only the phone cell of an excluded row.
 
     Raises TemplateError when the template is malformed or names a column the file does not have; callers check
     `Template.problems(columns)` first to show the problems where the user types.
@@ -74,7 +91,11 @@ def render_messages(plan: Plan, template: str | Template) -> list[PlannedMessage
     for excluded in plan.excluded:
         planned.append(
             PlannedMessage(
-                row=excluded.row, phone=excluded.value, skip_reason=excluded.reason, skip_kind=excluded.kind
+                row=excluded.row,
+                phone=excluded.value,
+                fields=dict((excluded_fields or {}).get(excluded.row, {})),
+                skip_reason=excluded.reason,
+                skip_kind=excluded.kind,
             )
         )
     planned.sort(key=lambda message: message.row)

@@ -141,15 +141,20 @@ def outgoing_message(
     placeholders (a provider that takes templated batches, iP.1, sends personalised texts in one request)."""
     if template is not None and not isinstance(template, Template):
         template = Template(template)
-    placeholders = template.placeholders if template is not None else ()
+    values: dict[str, str] = {}
+    if template is not None and template.placeholders:
+        fields = fields or {}
+        # Keyed by the placeholder as written; it may match its column ignoring case and spacing.
+        columns = template.columns_used(fields)
+        values = {name: str(fields.get(columns.get(name, name), "")) for name in template.placeholders}
     return OutgoingMessage(
         key=key,
         to=phone,
         text=text,
         encoding=encoding,
         segments=segments,
-        fields={name: str((fields or {}).get(name, "")) for name in placeholders},
-        template=template.text if placeholders else None,
+        fields=values,
+        template=template.text if values else None,
     )
 
 
