@@ -31,6 +31,28 @@ import httpx
 
 log = logging.getLogger(__name__)
 
+
+class _HideQueryInHttpxLog(logging.Filter):
+    """httpx logs `HTTP Request: GET <url> ...` at INFO with the query string, where some providers (Txty) put
+    their token. Every provider goes through httpx, so the filter is installed here, once, for all of them."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple) and any(isinstance(arg, httpx.URL) for arg in record.args):
+            record.args = tuple(
+                arg.copy_with(query=None) if isinstance(arg, httpx.URL) and arg.query else arg
+                for arg in record.args
+            )
+        return True
+
+
+def _install_httpx_log_filter() -> None:
+    logger = logging.getLogger("httpx")
+    if not any(isinstance(existing, _HideQueryInHttpxLog) for existing in logger.filters):
+        logger.addFilter(_HideQueryInHttpxLog())
+
+
+_install_httpx_log_filter()
+
 GSM7 = "GSM-7"
 UCS2 = "UCS-2"
 
@@ -274,15 +296,22 @@ class Provider(ABC):
         url = self.base_url.rstrip("/") + "/" + path.lstrip("/")
         try:
             return self._client.request(method, url, **kwargs)
-        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
-            raise Transient(f"Could not reach {self.label}: {type(exc).__name__}") from None
-        except (httpx.ReadTimeout, httpx.WriteTimeout, httpx.RemoteProtocolError, httpx.ReadError) as exc:
-            raise OutcomeUnknown(
-                f"No answer from {self.label} after the request was sent ({type(exc).__name__}); "
-                "the message may have been accepted"
-            ) from None
         except httpx.HTTPError as exc:
-            raise OutcomeUnknown(f"HTTP error talking to {self.label}: {type(exc).__name__}") from None
+            error = _transport_error(exc, self.label)
+        # Raised outside the except block so the httpx error (whose request URL may carry a secret in its query)
+        # is not even reachable as __context__.
+        raise error
+
+
+def _transport_error(exc: httpx.HTTPError, label: str) -> ProviderError:
+    name = type(exc).__name__
+    if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout):
+        return Transient(f"Could not reach {label}: {name}")
+    if isinstance(exc, httpx.ReadTimeout | httpx.WriteTimeout | httpx.RemoteProtocolError | httpx.ReadError):
+        return OutcomeUnknown(
+            f"No answer from {label} after the request was sent ({name}); the message may have been accepted"
+        )
+    return OutcomeUnknown(f"HTTP error talking to {label}: {name}")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -341,28 +370,39 @@ def parse_json(response: httpx.Response) -> Any:
         return None
 
 
+MAX_WAIT = 3600.0  # a provider asking for more than an hour is treated as an hour: the user can still cancel
+
+
 def retry_after_seconds(response: httpx.Response, default: float = 60.0) -> float:
-    """Seconds to wait from Retry-After (seconds or HTTP date) or X-RateLimit-Reset (epoch or seconds)."""
+    """Seconds to wait from Retry-After (seconds or HTTP date) or X-RateLimit-Reset (epoch or seconds).
+
+    Never raises: an unreadable or non-finite value means `default`, and waits are clamped to [0, MAX_WAIT].
+    """
     import email.utils
+    import math
     import time
 
-    value = response.headers.get("Retry-After")
+    def clamp(seconds: float) -> float:
+        return min(MAX_WAIT, max(0.0, seconds)) if math.isfinite(seconds) else default
+
+    value = (response.headers.get("Retry-After") or "").strip()
     if value:
-        value = value.strip()
         try:
-            return max(0.0, float(value))
+            return clamp(float(value))
         except ValueError:
-            parsed = email.utils.parsedate_to_datetime(value) if value else None
-            if parsed is not None:
-                return max(0.0, parsed.timestamp() - time.time())
-    reset = response.headers.get("X-RateLimit-Reset")
+            pass
+        try:
+            return clamp(email.utils.parsedate_to_datetime(value).timestamp() - time.time())
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return default
+    reset = (response.headers.get("X-RateLimit-Reset") or "").strip()
     if reset:
         try:
             number = float(reset)
         except ValueError:
             return default
         # Epoch seconds when it looks like a timestamp, else seconds from now.
-        return max(0.0, number - time.time()) if number > 1_000_000_000 else max(0.0, number)
+        return clamp(number - time.time() if number > 1_000_000_000 else number)
     return default
 
 

@@ -451,10 +451,5 @@ def _as_int(value: Any, default: int = 0) -> int:
 
 
 def safe_retry_after(response: httpx.Response, default: float = 60.0) -> float:
-    """retry_after_seconds() that never raises: an unreadable Retry-After ("soon") or a non-finite one means the
-    default wait, not a crash or an endless pause."""
-    try:
-        seconds = retry_after_seconds(response, default)
-    except (ValueError, TypeError, OverflowError):
-        return default
-    return seconds if math.isfinite(seconds) else default
+    """Kept for adapters written before base.retry_after_seconds stopped raising; use that instead."""
+    return retry_after_seconds(response, default)

@@ -10,7 +10,6 @@ request log line (httpx logs every URL at INFO). Nothing here ever formats a URL
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -39,29 +38,6 @@ MAX_REFERENCE = 64  # the limit behind REFERENCE_LONG is not documented; keys ar
 # Sender rule from the older v4 docs (a-zA-Z0-9, at most 11 letters/digits or 15 digits): unverified for v6.
 MAX_ALPHA_SENDER = 11
 MAX_NUMERIC_SENDER = 15
-
-
-class _HideQueryInHttpxLog(logging.Filter):
-    """httpx logs `HTTP Request: GET <url> "HTTP/1.1 200 OK"` at INFO, with the query string, where Txty's token
-    is. This rewrites URL arguments of httpx's own records to drop the query. (It belongs in base.py for every
-    provider; it lives here because Txty is the one whose secret is in the URL.)"""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.args, tuple) and any(isinstance(arg, httpx.URL) for arg in record.args):
-            record.args = tuple(
-                arg.copy_with(query=None) if isinstance(arg, httpx.URL) and arg.query else arg
-                for arg in record.args
-            )
-        return True
-
-
-def _install_log_filter() -> None:
-    logger = logging.getLogger("httpx")
-    if not any(isinstance(existing, _HideQueryInHttpxLog) for existing in logger.filters):
-        logger.addFilter(_HideQueryInHttpxLog())
-
-
-_install_log_filter()
 
 
 def sender_problem(sender: str | None) -> str | None:
@@ -143,15 +119,11 @@ class TxtyProvider(Provider):
         # parameters. The query is what the spec defines; the same credentials also go as Basic auth in case the
         # gateway reads those instead (same host, same TLS connection, so no wider exposure).
         auth = httpx.BasicAuth(self.account.username or "", self._secret)
-        try:
-            response = self.request(
-                "GET", "/v6/sms", params=params, auth=auth, headers={"Accept": "application/json"}
-            )
-        except ProviderError as exc:
-            # base.request() raises `from None`, which only hides the httpx error from tracebacks; it stays
-            # reachable as __context__, and its .request.url holds the token. Drop it for anything that walks it.
-            exc.__context__ = None
-            raise
+        # The token rides in the query: base.request() keeps the httpx error (and its URL) out of what it raises,
+        # and base.py hides query strings from httpx's own request log.
+        response = self.request(
+            "GET", "/v6/sms", params=params, auth=auth, headers={"Accept": "application/json"}
+        )
         return self._read_answer(response, message)
 
     def _read_answer(self, response: httpx.Response, message: OutgoingMessage) -> SendResult:
