@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 import httpx
 
@@ -436,7 +436,7 @@ class Ip1Provider(Provider):
     def _batch_messages(self, batch_id: str, expected: int | None = None) -> list[Mapping[str, Any]]:
         """Every message of a batch, following pagination (Link rel="next", else start+limit while pages are
         full)."""
-        path = f"{BATCHES_PATH}/{batch_id}/messages"
+        path = f"{BATCHES_PATH}/{quote(batch_id, safe='')}/messages"
         limit = min(PAGE_LIMIT, max(50, expected)) if expected else PAGE_LIMIT
         params: dict[str, Any] = {"start": 0, "limit": limit, "order": "ASC"}
         collected: list[Mapping[str, Any]] = []
@@ -451,9 +451,9 @@ class Ip1Provider(Provider):
             collected.extend(item for item in page if isinstance(item, dict))
             next_params = _next_page(response)
             if next_params is None:
-                if not page or len(page) < int(params["limit"]):
+                if not page or len(page) < (_as_float(params.get("limit")) or limit):
                     break
-                next_params = {**params, "start": int(params["start"]) + len(page)}
+                next_params = {**params, "start": int(_as_float(params.get("start")) or 0) + len(page)}
             if expected is not None and len(collected) >= expected:
                 break
             if next_params == params:
@@ -463,7 +463,9 @@ class Ip1Provider(Provider):
 
     def _message(self, batch_id: str, message_id: str) -> Mapping[str, Any] | None:
         response = self.request(
-            "GET", f"{BATCHES_PATH}/{batch_id}/messages/{message_id}", headers=self._headers()
+            "GET",
+            f"{BATCHES_PATH}/{quote(batch_id, safe='')}/messages/{quote(message_id, safe='')}",
+            headers=self._headers(),
         )
         if response.status_code == 404:
             return None

@@ -6,6 +6,8 @@ import json
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from smsdesk.providers.base import (
     GSM7,
@@ -16,6 +18,7 @@ from smsdesk.providers.base import (
     MessageRejected,
     OutcomeUnknown,
     OutgoingMessage,
+    ProviderError,
     RateLimited,
     Transient,
 )
@@ -328,3 +331,37 @@ def test_works_with_a_caller_supplied_client(sandbox):
     with client, CustomerSmsProvider(account, KEY, client=client) as adapter:
         assert adapter.send(messages("+4512345678"))[0].accepted
     assert seen[0].headers["content-type"] == "application/json"
+
+
+# -- whatever the gateway answers, the adapter answers with a typed outcome ------------------------------------
+
+_KEYS = st.sampled_from(
+    ["success", "error", "code", "message", "results", "phone", "message_id", "remaining_credits", "reason"]
+)
+_LEAVES = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=8)
+    | st.sampled_from(["+4512345678", "4522334455", "INVALID_API_KEY", "Insufficient credits"])
+)
+_JSON = st.recursive(
+    _LEAVES,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner, max_size=5),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(status=st.sampled_from([200, 201, 400, 401, 402, 403, 422, 429, 500, 503]), body=_JSON)
+def test_any_answer_gives_typed_outcomes_never_a_crash(sandbox, status, body):
+    batch = messages("+4512345678", "+4522334455")
+    with canned(sandbox, "fuzz", Response(status, body)) as adapter:
+        try:
+            results = adapter.send(batch)
+        except ProviderError:
+            return
+        assert [r.key for r in results] == [m.key for m in batch]
+        assert all(r.accepted or isinstance(r.error, ProviderError) for r in results)
+        assert adapter.balance() is None or isinstance(adapter.balance().amount, float)

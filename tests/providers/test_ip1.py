@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from smsdesk.providers import ip1 as ip1_module
 from smsdesk.providers.base import (
@@ -21,6 +24,7 @@ from smsdesk.providers.base import (
     MessageRejected,
     OutcomeUnknown,
     OutgoingMessage,
+    ProviderError,
     RateLimited,
     Transient,
 )
@@ -40,6 +44,7 @@ def _canned(request: Request, state: SandboxState) -> Response:
 
 
 @route("test-ip1", "GET", r"/t-ip1/(?P<scenario>[a-z0-9_]+)/v2/batches/(?P<batch>[^/]+)/messages")
+@route("test-ip1", "GET", r"/t-ip1/(?P<scenario>[a-z0-9_]+)/v2/batches/(?P<batch>[^/]+)/messages/[^/]+")
 def _canned_listing(request: Request, state: SandboxState) -> Response:
     assert request.match is not None
     return CANNED.get(request.match.group("scenario") + "_listing", Response(404, {"message": "no"}))
@@ -477,3 +482,49 @@ def test_account_checks():
     assert problems("SMSDesk") == [] and problems("4570203040") == [] and problems("+4570203040") == []
     assert problems(None) and problems("AB") and problems("Twelve chars") and problems("Bageriet Ø")
     assert problems("1234567890123456")
+
+
+# -- whatever the gateway answers, the adapter answers with a typed outcome ------------------------------------
+
+_KEYS = st.sampled_from(
+    ["id", "batchId", "recipient", "statuses", "code", "created", "status", "messages", "error", "errors",
+     "message", "modelState", "Balance", "balance", "Currency", "price", "success"]
+)  # fmt: skip
+_LEAVES = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=8)
+    | st.sampled_from(
+        ["4512345678", "4522334455", "B 1/x", "201", "405", "2026-01-01T00:00:00Z", "Invalid sender"]
+    )
+)
+_JSON = st.recursive(
+    _LEAVES,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner, max_size=5),
+    max_leaves=20,
+)
+_STATUS = st.sampled_from([200, 201, 202, 204, 400, 401, 402, 403, 404, 422, 429, 500, 503])
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(status=_STATUS, body=_JSON, listing_status=_STATUS, listing=_JSON, link=st.booleans())
+def test_any_answer_gives_typed_outcomes_never_a_crash(sandbox, status, body, listing_status, listing, link):
+    headers = {"Location": "/v2/batches/B%201"} if link else {}
+    listing_headers = (
+        {"Link": '<http://x/v2/batches/B/messages?start=abc&limit=zz>; rel="next"'} if link else {}
+    )
+    CANNED["fuzz_listing"] = Response(listing_status, listing, headers=listing_headers)
+    batch = messages("+4512345678", "+4522334455")
+    with canned(sandbox, "fuzz", Response(status, body, headers=headers)) as adapter:
+        try:
+            results = adapter.send(batch)
+        except ProviderError:
+            results = []
+        assert not results or [r.key for r in results] == [m.key for m in batch]
+        assert all(r.accepted or isinstance(r.error, ProviderError) for r in results)
+        ids = [r.message_id for r in results if r.message_id] + ["B/to:4512345678", "B/M1", "x"]
+        for action in (adapter.balance, lambda: adapter.delivery_status(ids)):
+            with contextlib.suppress(ProviderError):
+                action()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from smsdesk.providers.base import (
     GSM7,
@@ -14,6 +16,7 @@ from smsdesk.providers.base import (
     MessageRejected,
     OutcomeUnknown,
     OutgoingMessage,
+    ProviderError,
     RateLimited,
     Transient,
 )
@@ -26,6 +29,7 @@ CANNED: dict[str, Response] = {}
 
 
 @route("test-ugsms", "POST", r"/t-ug/(?P<scenario>[a-z0-9_]+)/api/v2/sms/send")
+@route("test-ugsms", "POST", r"/t-ug/(?P<scenario>[a-z0-9_]+)/v1/sms/send")
 @route("test-ugsms", "GET", r"/t-ug/(?P<scenario>[a-z0-9_]+)/api/v2/account/balance")
 def _canned(request: Request, state: SandboxState) -> Response:
     assert request.match is not None
@@ -345,3 +349,57 @@ def test_account_checks():
     assert problems(username="demo", options={"api_version": "v1"}) == []
     assert problems(options={"api_version": "v3"})
     assert problems(options={"number_format": "weird"})
+
+
+# -- whatever the gateway answers, the adapter answers with a typed outcome ------------------------------------
+
+_KEYS = st.sampled_from(
+    ["success", "error", "message", "data", "message_id", "recipients", "estimated_cost", "remaining_balance",
+     "balance", "currency", "errors", "numbers", "sender_id"]
+)  # fmt: skip
+_LEAVES = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats()
+    | st.text(max_size=8)
+    | st.sampled_from(["Invalid phone number format.", "Unauthorized.", "Insufficient balance", "1,000.5"])
+)
+_JSON = st.recursive(
+    _LEAVES,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner, max_size=5),
+    max_leaves=20,
+)
+_HEADER = st.sampled_from(["", "5", "soon", "NaN", "inf", "-3", "1e999", "Wed, 21 Oct 2015 07:28:00 GMT"])
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    status=st.sampled_from([200, 201, 400, 401, 402, 403, 422, 429, 500, 503]),
+    body=_JSON,
+    retry_after=_HEADER,
+    remaining=_HEADER,
+    v1=st.booleans(),
+)
+def test_any_answer_gives_typed_outcomes_never_a_crash(sandbox, status, body, retry_after, remaining, v1):
+    headers = {
+        name: value for name, value in (("Retry-After", retry_after), ("X-RateLimit-Remaining", remaining))
+    }
+    headers = {name: value for name, value in headers.items() if value}
+    batch = messages("+256772123456", "+256701234567")
+    options = {"api_version": "v1"} if v1 else {}
+    with canned(
+        sandbox, "fuzz", Response(status, body, headers=headers), username="demo", **options
+    ) as adapter:
+        try:
+            results = adapter.send(batch)
+        except ProviderError:
+            results = None
+        if results is not None:
+            assert [r.key for r in results] == [m.key for m in batch]
+            assert all(r.accepted or isinstance(r.error, ProviderError) for r in results)
+        try:
+            balance = adapter.balance()
+        except ProviderError:
+            return
+        assert balance is None or isinstance(balance, Balance)
