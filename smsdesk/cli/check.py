@@ -83,7 +83,14 @@ def handle(args: argparse.Namespace) -> int:
                 f"{table.path.name}: no column {args.phone_column!r}; the columns are: "
                 + ", ".join(table.header)
             )
-    plan = build_plan(table.header, table.rows, table.row_numbers, phone_column=phone_column, country=country)
+    plan = build_plan(
+        table.header,
+        table.rows,
+        table.row_numbers,
+        phone_column=phone_column,
+        country=country,
+        opt_outs=_stored_opt_outs(),
+    )
     if plan.phone_column is None:
         raise UsageError(
             f"{table.path.name}: no column of phone numbers found; choose one with --phone-column "
@@ -95,6 +102,24 @@ def handle(args: argparse.Namespace) -> int:
     else:
         _write_for_console(summary(table, plan))
     return 0
+
+
+def _stored_opt_outs() -> set[str]:
+    """The opt-out list of the app's database, so `check` shows what a send would do. Checking a file must not
+    create a database, so with none yet there is no list."""
+    from smsdesk.paths import database_path
+    from smsdesk.store.db import Database, StoreError
+
+    if not database_path().exists():
+        return set()
+    try:
+        db = Database()
+    except StoreError as exc:
+        raise UsageError(f"cannot read the opt-out list: {exc}") from None
+    try:
+        return db.opt_outs()
+    finally:
+        db.close()
 
 
 def _write_for_console(text: str) -> None:

@@ -175,3 +175,24 @@ def test_real_command_line_never_shows_a_traceback():
     assert result.stdout == ""
     assert result.stderr.startswith("smsdesk check: broken_truncated.xlsx: is damaged or not a spreadsheet")
     assert result.stderr.count("\n") == 1
+
+
+def test_check_leaves_out_numbers_on_the_stored_opt_out_list(capsys, tmp_path):
+    from smsdesk.store.db import Database
+
+    db = Database()
+    db.add_opt_outs(["+4520123456"], "test")
+    db.close()
+    source = tmp_path / "list.csv"
+    source.write_text("Navn;Mobil\nAnna;20123456\nBo;21234567\n", encoding="utf-8")
+    result = check_json(capsys, str(source))
+    assert result["valid"] == 1
+    assert result["opted_out"] == 1
+    assert [r["phone"] for r in result["recipients"]] == ["+4521234567"]
+
+
+def test_check_does_not_create_a_database(capsys, tmp_path, smsdesk_home):
+    source = tmp_path / "list.csv"
+    source.write_text("Navn;Mobil\nAnna;20123456\n", encoding="utf-8")
+    assert check_json(capsys, str(source))["valid"] == 1
+    assert not (smsdesk_home / "smsdesk.sqlite3").exists()
