@@ -44,12 +44,10 @@ from smsdesk.providers.base import (
     SendResult,
     Transient,
     parse_json,
+    retry_after_seconds,
     short_body,
     status_error,
 )
-
-# base.retry_after_seconds raises on an unreadable Retry-After (reported to the lead); this wrapper never does.
-from smsdesk.providers.cpsms import safe_retry_after
 
 DEFAULT_PATH = "/sms_system/api.php"
 QUICK_START_PATH = (
@@ -164,7 +162,7 @@ class CustomerSmsProvider(Provider):
             raise RateLimited(
                 f"{self.label} asks us to slow down (limit 100 requests a minute)",
                 code=_code_of(data) or "429",
-                retry_after=safe_retry_after(response),
+                retry_after=retry_after_seconds(response),
             )
         if 300 <= status < 400 or status == 404:
             # The address is wrong for every message: stop and let the user fix the account.
@@ -257,7 +255,7 @@ class CustomerSmsProvider(Provider):
             return RateLimited(
                 self.redact(f"{self.label} asks us to slow down: {text}"),
                 code=code or str(status),
-                retry_after=safe_retry_after(response),
+                retry_after=retry_after_seconds(response),
             )
         if status >= 500:
             return Transient(

@@ -58,12 +58,10 @@ from smsdesk.providers.base import (
     SendResult,
     Transient,
     parse_json,
+    retry_after_seconds,
     short_body,
     status_error,
 )
-
-# base.retry_after_seconds raises on an unreadable Retry-After (reported to the lead); this wrapper never does.
-from smsdesk.providers.cpsms import safe_retry_after
 
 BATCHES_PATH = "/v2/batches"
 ACCOUNT_PATH = "/api/me"
@@ -400,7 +398,7 @@ class Ip1Provider(Provider):
         text = _error_text(data) if isinstance(data, dict) else ""
         if status == 429:
             return RateLimited(
-                "iP.1 asks us to slow down", code="429", retry_after=safe_retry_after(response)
+                "iP.1 asks us to slow down", code="429", retry_after=retry_after_seconds(response)
             )
         if not text:
             error = status_error(response, self.label)

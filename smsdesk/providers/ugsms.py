@@ -51,11 +51,9 @@ from smsdesk.providers.base import (
     SendResult,
     Transient,
     parse_json,
+    retry_after_seconds,
     short_body,
 )
-
-# base.retry_after_seconds raises on an unreadable Retry-After (reported to the lead); this wrapper never does.
-from smsdesk.providers.cpsms import safe_retry_after
 
 V1 = "v1"
 V2 = "v2"
@@ -244,7 +242,7 @@ class UgsmsProvider(Provider):
             return RateLimited(
                 f"{self.label} asks us to slow down (60 requests a minute)",
                 code=code,
-                retry_after=safe_retry_after(response),
+                retry_after=retry_after_seconds(response),
             )
         if status in (401, 403) or (
             status < 500 and _AUTH_WORDS.search(text) and not _NUMBER_WORDS.search(text)
@@ -284,7 +282,7 @@ class UgsmsProvider(Provider):
         limit = _as_int(headers.get("X-RateLimit-Limit"))
         reset_after = None
         if headers.get("Retry-After") or headers.get("X-RateLimit-Reset"):
-            reset_after = safe_retry_after(response)
+            reset_after = retry_after_seconds(response)
         if remaining is None and limit is None and reset_after is None:
             return
         self.rate_hint = RateHint(remaining, limit, reset_after, time.monotonic())
