@@ -346,7 +346,7 @@ class CpsmsProvider(Provider):
         if status == 429:
             # Not documented by CPSMS; handled in case a proxy or a future limit answers it.
             return RateLimited(
-                f"{self.label} asks us to slow down", code="429", retry_after=safe_retry_after(response)
+                f"{self.label} asks us to slow down", code="429", retry_after=retry_after_seconds(response)
             )
         if 300 <= status < 400:
             return AccountError(
@@ -448,8 +448,3 @@ def _as_int(value: Any, default: int = 0) -> int:
         return int(value)
     except (TypeError, ValueError):
         return default
-
-
-def safe_retry_after(response: httpx.Response, default: float = 60.0) -> float:
-    """Kept for adapters written before base.retry_after_seconds stopped raising; use that instead."""
-    return retry_after_seconds(response, default)

@@ -33,9 +33,9 @@ from smsdesk.providers.base import (
     SendResult,
     Transient,
     parse_json,
+    retry_after_seconds,
     short_body,
 )
-from smsdesk.providers.cpsms import safe_retry_after
 
 SANDBOX_KEY = "sandbox"
 MAX_MESSAGES = 500  # per request, each with its own text
@@ -189,7 +189,7 @@ class SandboxProvider(Provider):
             return AccountError(f"The sandbox account is out of credit ({text})", code=code)
         if status == 429:
             return RateLimited(
-                "The sandbox asks us to slow down", code="429", retry_after=safe_retry_after(response)
+                "The sandbox asks us to slow down", code="429", retry_after=retry_after_seconds(response)
             )
         if status >= 500:
             return Transient(f"The sandbox had a server error (HTTP {status}): {text}", code=str(status))

@@ -30,9 +30,9 @@ from smsdesk.providers.base import (
     SendResult,
     Transient,
     parse_json,
+    retry_after_seconds,
     short_body,
 )
-from smsdesk.providers.cpsms import safe_retry_after
 
 MAX_REFERENCE = 64  # the limit behind REFERENCE_LONG is not documented; keys are far shorter anyway
 # Sender rule from the older v4 docs (a-zA-Z0-9, at most 11 letters/digits or 15 digits): unverified for v6.
@@ -152,7 +152,7 @@ class TxtyProvider(Provider):
             )
         if status == 429:  # not documented; handled in case the gateway or a proxy answers it
             raise RateLimited(
-                f"{self.label} asks us to slow down", code="429", retry_after=safe_retry_after(response)
+                f"{self.label} asks us to slow down", code="429", retry_after=retry_after_seconds(response)
             )
         if isinstance(data, Mapping) and isinstance(data.get("error"), str):
             return self._error(data, message, status)
