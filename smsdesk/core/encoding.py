@@ -78,8 +78,10 @@ class Count:
 # 15.1); spacing marks are treated as Extend (same result except inside GB11). Character properties come from the
 # running Python's unicodedata, so they follow its Unicode version.
 #
-# The rules are regular expressions, each starting with a character class so that `re` skips ordinary text in C.
 # The result is the list of "glued" code point indices: i is glued when there is no cluster break between i-1 and i.
+# Only CR LF involves GSM characters; every other rule starts from a non-GSM character, and the non-GSM characters
+# are found by one regex scan that count() needs anyway. So an ordinary message costs one C-level pass, and Python
+# work grows with its emoji and accents, not with its length.
 
 # Extended_Pictographic (emoji-data.txt, stable since Unicode 13; reserved blocks are included so newer emoji count).
 _PICTOGRAPHIC_RANGES = (
@@ -98,66 +100,52 @@ _PICTOGRAPHIC_RANGES = (
     (0x1F7D5, 0x1F7FF), (0x1F80C, 0x1F80F), (0x1F848, 0x1F84F), (0x1F85A, 0x1F85F), (0x1F888, 0x1F88F),
     (0x1F8AE, 0x1F8FF), (0x1F90C, 0x1F93A), (0x1F93C, 0x1F945), (0x1F947, 0x1FAFF), (0x1FC00, 0x1FFFD),
 )  # fmt: skip
-_REGIONAL_INDICATORS = ((0x1F1E6, 0x1F1FF),)
 _ZWJ = "\u200d"
 _HANGUL_JAMO = ((0x1100, 0x11FF), (0xA960, 0xA97C), (0xD7B0, 0xD7FB))
 _HANGUL_L, _HANGUL_V, _HANGUL_T, _HANGUL_LV, _HANGUL_LVT, _HANGUL_NONE = range(6)
 
 
-def _class_body(ranges) -> str:
-    return "".join(
-        re.escape(chr(low)) if low == high else f"{re.escape(chr(low))}-{re.escape(chr(high))}"
-        for low, high in ranges
-    )
+# Which rule a character can trigger, worked out once per distinct character. Every character that can glue to its
+# neighbour is outside the GSM alphabet, so only the message's non-GSM characters are ever looked at.
+_GLUES_EXTEND, _GLUES_ZWJ, _GLUES_RI, _GLUES_JAMO = 1, 2, 4, 8
+_GLUE_KIND: dict[str, int] = {}
 
 
-def _as_ranges(codes: list[int]) -> list[tuple[int, int]]:
-    ranges: list[list[int]] = []
-    for code in codes:
-        if ranges and ranges[-1][1] == code - 1:
-            ranges[-1][1] = code
+def _glue_kind(char: str) -> int:
+    kind = _GLUE_KIND.get(char)
+    if kind is None:
+        code = ord(char)
+        if char == _ZWJ:
+            kind = _GLUES_EXTEND | _GLUES_ZWJ
+        elif (
+            unicodedata.category(char)[0] == "M"  # combining marks, variation selectors, enclosing keycap
+            or code == 0x200C  # ZWNJ
+            or 0x1F3FB <= code <= 0x1F3FF  # emoji skin tones
+            or 0xE0020 <= code <= 0xE007F  # tags (subdivision flags such as Scotland's)
+            or 0xFF9E <= code <= 0xFF9F  # half-width kana voiced marks
+        ):
+            kind = _GLUES_EXTEND
+        elif 0x1F1E6 <= code <= 0x1F1FF:
+            kind = _GLUES_RI
+        elif any(low <= code <= high for low, high in _HANGUL_JAMO):
+            kind = _GLUES_JAMO
         else:
-            ranges.append([code, code])
-    return [(low, high) for low, high in ranges]
-
-
-@dataclass(frozen=True)
-class _GraphemeRules:
-    may_glue: re.Pattern[str]  # any BMP character or common emoji part that can continue a cluster
-    extend_run: re.Pattern[
-        str
-    ]  # GB9/9a: extenders not directly after a control (those start their own cluster)
-    flag_pair: re.Pattern[str]  # GB12/13: regional indicators pair up from the start of a run
-    jamo: re.Pattern[str]  # GB6-8: conjoining Hangul jamo (precomposed syllables alone never glue)
-
-
-# The classes hold BMP characters plus only a few astral ranges: `re` tests astral ranges one by one for every
-# character it scans, so the rarer astral marks (historic scripts, Adlam, musical notation) are checked in Python.
-_ASTRAL_EXTENDERS = ((0x1F3FB, 0x1F3FF), (0xE0020, 0xE007F), (0xE0100, 0xE01EF))
+            kind = 0
+        _GLUE_KIND[char] = kind
+    return kind
 
 
 @functools.cache
-def _grapheme_rules() -> _GraphemeRules:
-    """Built on first use (a few ms, from unicodedata), so a GSM-only session never pays for it."""
+def _control_chars() -> frozenset[str]:
+    """Grapheme_Cluster_Break Control (and CR, LF): nothing glues to these (GB4). Built on first use, a few ms."""
     category = unicodedata.category
-    marks = [code for code in range(0x0300, 0x10000) if category(chr(code))[0] == "M"]
-    controls = [code for code in range(0x10000) if category(chr(code)) in ("Cc", "Cf", "Zl", "Zp")]
-    controls = [code for code in controls if code not in (0x200C, 0x200D)]
-    extenders = (
-        _class_body(_as_ranges(marks))
-        + _class_body(((0x200C, 0x200D), (0xFF9E, 0xFF9F)))
-        + _class_body(_ASTRAL_EXTENDERS)
-    )
-    control = _class_body(_as_ranges(controls))
-    regional = _class_body(_REGIONAL_INDICATORS)
-    jamo = _class_body(_HANGUL_JAMO)
-    return _GraphemeRules(
-        may_glue=re.compile(f"[{extenders}{regional}{jamo}]"),
-        extend_run=re.compile(f"[{extenders}](?<![{control}][{extenders}])[{extenders}]*"),
-        flag_pair=re.compile(
-            f"[{regional}][{regional}]"
-        ),  # not {2}: `re` skips ahead only for a leading class
-        jamo=re.compile(f"[{jamo}]"),
+    codes = itertools.chain(range(0x20000), range(0xE0000, 0xE1000))
+    return frozenset(
+        char
+        for char in map(chr, codes)
+        if category(char) in ("Cc", "Cf", "Zl", "Zp")
+        and char not in "\u200c\u200d"
+        and not "\U000e0020" <= char <= "\U000e007f"
     )
 
 
@@ -180,11 +168,18 @@ def _is_extend(char: str) -> bool:
     )
 
 
-def _emoji_zwj_glue(text: str) -> list[int]:
+def _extend_glue(text: str, extenders: list[int]) -> list[int]:
+    """GB9/9a: an extender glues to whatever precedes it, unless that is a control (GB4) or the start of the text."""
+    if extenders and extenders[0] == 0:
+        extenders = extenders[1:]
+    before = map(text.__getitem__, map(operator.sub, extenders, itertools.repeat(1)))
+    return list(itertools.compress(extenders, map(operator.not_, map(_control_chars().__contains__, before))))
+
+
+def _emoji_zwj_glue(text: str, joiners: list[int]) -> list[int]:
     """GB11: ExtPict Extend* ZWJ x ExtPict - the pictographs a ZWJ joins to the one before it."""
     glued = []
-    at = text.find(_ZWJ)
-    while at >= 0:
+    for at in joiners:
         after = at + 1
         if after < len(text) and _is_pictographic(text[after]):
             j = at - 1
@@ -192,37 +187,19 @@ def _emoji_zwj_glue(text: str) -> list[int]:
                 j -= 1
             if j >= 0 and _is_pictographic(text[j]):
                 glued.append(after)
-        at = text.find(_ZWJ, after)
     return glued
 
 
-_ASTRAL_MARKS: dict[str, bool] = {}
-
-
-def _astral_mark_glue(text: str, astral: list[int]) -> list[int]:
-    """GB9 for astral combining marks outside the regex classes (Brahmi, Chakma, Adlam, musical symbols...)."""
+def _flag_glue(indicators: list[int]) -> list[int]:
+    """GB12/13: regional indicators pair up from the start of each run; the second of a pair is glued."""
     glued = []
-    for i in astral:
-        char = text[i]
-        is_mark = _ASTRAL_MARKS.get(char)
-        if is_mark is None:
-            code = ord(char)
-            is_mark = _ASTRAL_MARKS[char] = unicodedata.category(char)[0] == "M" and not any(
-                low <= code <= high for low, high in _ASTRAL_EXTENDERS
-            )
-        if is_mark and i and not _is_control(text[i - 1]):
+    previous, paired = -2, True
+    for i in indicators:
+        paired = previous == i - 1 and not paired
+        if paired:
             glued.append(i)
+        previous = i
     return glued
-
-
-def _is_control(char: str) -> bool:
-    """Grapheme_Cluster_Break Control, CR or LF: nothing glues to these (GB4)."""
-    code = ord(char)
-    return (
-        unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")
-        and code not in (0x200C, 0x200D)
-        and not 0xE0020 <= code <= 0xE007F
-    )
 
 
 def _hangul_class(char: str) -> int:
@@ -238,11 +215,11 @@ def _hangul_class(char: str) -> int:
     return _HANGUL_NONE
 
 
-def _hangul_glue(text: str, rules: _GraphemeRules) -> list[int]:
+def _hangul_glue(text: str, jamo: list[int]) -> list[int]:
+    """GB6-8 around conjoining jamo (precomposed syllables alone never glue to each other)."""
     glued: list[int] = []
     n = len(text)
-    for match in rules.jamo.finditer(text):
-        i = match.start()
+    for i in jamo:
         kind = _hangul_class(text[i])
         before = _hangul_class(text[i - 1]) if i else _HANGUL_NONE
         if (
@@ -265,23 +242,35 @@ def _crlf_glue(text: str) -> list[int]:
     return glued
 
 
-def _glued(text: str) -> tuple[list[int], list[int]]:
-    """(glued, astral): sorted code point indices that continue the cluster before them (no break between i-1 and
-    i), and the indices of characters outside the BMP (2 UTF-16 units each)."""
+_is_astral = "\uffff".__lt__
+
+
+def _glued(text: str, non_gsm: list[int]) -> tuple[list[int], list[int]]:
+    """(glued, astral) for a text whose non-GSM characters are at the indices `non_gsm`.
+
+    glued: sorted indices i with no cluster break between i-1 and i; astral: indices of characters outside the BMP
+    (2 UTF-16 units each). The per-character steps are map() over C callables; Python loops only over characters
+    that can glue (emoji parts, accents), which are few in any real message.
+    """
     glued = _crlf_glue(text) if "\r\n" in text else []
-    astral = list(map(_match_start, _ASTRAL_RE.finditer(text)))
-    rules = _grapheme_rules()
-    if rules.may_glue.search(text) is None and not astral:
+    chars = list(map(text.__getitem__, non_gsm))
+    astral = list(itertools.compress(non_gsm, map(_is_astral, chars)))
+    for char in set(chars).difference(_GLUE_KIND):
+        _glue_kind(char)
+    kinds = list(map(_GLUE_KIND.__getitem__, chars))
+    if not any(kinds):
         return glued, astral
+    by_kind: dict[int, list[int]] = {_GLUES_EXTEND: [], _GLUES_ZWJ: [], _GLUES_RI: [], _GLUES_JAMO: []}
+    for i, kind in zip(itertools.compress(non_gsm, kinds), filter(None, kinds), strict=True):
+        if kind & _GLUES_ZWJ:  # a ZWJ is an extender too, and may also join two pictographs
+            by_kind[_GLUES_ZWJ].append(i)
+            kind = _GLUES_EXTEND
+        by_kind[kind].append(i)
     # Each rule glues a different kind of character (LF, extenders, pictographs, indicators, Hangul): no duplicates.
-    for match in rules.extend_run.finditer(text):
-        glued.extend(range(match.start() or 1, match.end()))  # an extender opening the text starts a cluster
-    if _ZWJ in text:
-        glued.extend(_emoji_zwj_glue(text))
-    glued.extend(match.start() + 1 for match in rules.flag_pair.finditer(text))
-    glued.extend(_hangul_glue(text, rules))
-    if astral:
-        glued.extend(_astral_mark_glue(text, astral))
+    glued.extend(_extend_glue(text, by_kind[_GLUES_EXTEND]))
+    glued.extend(_emoji_zwj_glue(text, by_kind[_GLUES_ZWJ]))
+    glued.extend(_flag_glue(by_kind[_GLUES_RI]))
+    glued.extend(_hangul_glue(text, by_kind[_GLUES_JAMO]))
     glued.sort()
     return glued, astral
 
@@ -294,6 +283,7 @@ class _Layout:
     encoding: str
     glued: list[int]  # sorted code point indices that continue the cluster before them
     astral: list[int]  # sorted code point indices of characters outside the BMP
+    non_gsm: list[int]  # sorted code point indices of the characters outside the GSM alphabet
     bounds: list[int]  # segment end indices (code points); the last one is len(text)
     units: int
     last_units: int  # units in the last segment
@@ -338,15 +328,17 @@ def _segment_bounds(
 
 def _layout(text: str) -> _Layout:
     n = len(text)
-    if _NON_GSM_RE.search(text) is None:
+    first = _NON_GSM_RE.search(text)
+    if first is None:
         # Nothing in the GSM alphabet combines with anything, so CR LF is the only cluster of two.
         double = [] if _has_no_extension(text) else list(map(_match_start, _EXTENSION_RE.finditer(text)))
         glued = _crlf_glue(text) if "\r\n" in text else []
         bounds, last = _segment_bounds(n, double, glued, GSM7_SINGLE, GSM7_MULTI)
-        return _Layout(GSM7, glued, [], bounds, n + len(double), last)
-    glued, astral = _glued(text)
+        return _Layout(GSM7, glued, [], [], bounds, n + len(double), last)
+    non_gsm = list(map(_match_start, _NON_GSM_RE.finditer(text, first.start())))
+    glued, astral = _glued(text, non_gsm)
     bounds, last = _segment_bounds(n, astral, glued, UCS2_SINGLE, UCS2_MULTI)
-    return _Layout(UCS2, glued, astral, bounds, n + len(astral), last)
+    return _Layout(UCS2, glued, astral, non_gsm, bounds, n + len(astral), last)
 
 
 def _cluster_spans(starts: list[int], glued: frozenset[int]) -> list[tuple[int, int]]:
@@ -369,7 +361,7 @@ def _cluster_spans(starts: list[int], glued: frozenset[int]) -> list[tuple[int, 
 
 def _non_gsm(text: str, layout: _Layout) -> tuple[NonGsmChar, ...]:
     # Built with map() over C callables, since a Cyrillic or Greek message has an entry for every letter.
-    starts = list(map(_match_start, _NON_GSM_RE.finditer(text)))
+    starts = layout.non_gsm
     chars: list[str] | None = None
     if layout.glued:
         glued = frozenset(layout.glued)
@@ -529,7 +521,8 @@ def _non_gsm_clusters(text: str) -> list[tuple[int, int]]:
     """(start, end) of every cluster holding a non-GSM character."""
     if _NON_GSM_RE.search(text) is None:
         return []
-    return _cluster_spans(list(map(_match_start, _NON_GSM_RE.finditer(text))), frozenset(_glued(text)[0]))
+    layout = _layout(text)
+    return _cluster_spans(layout.non_gsm, frozenset(layout.glued))
 
 
 def lookalike_replacements(text: str) -> dict[str, str]:

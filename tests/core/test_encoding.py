@@ -233,7 +233,8 @@ def test_a_cluster_longer_than_a_segment_is_cut_at_code_points():
 
 
 def test_emoji_fill_ten_segments():
-    assert_count(WINK * 330, UCS2, 10, 67, 1, units=660)  # 33 emoji (66 units) per segment: 67 would split one
+    # 33 emoji (66 units) per segment: a 34th would need units 67 and 68
+    assert_count(WINK * 330, UCS2, 10, 67, 1, units=660)
     assert_count(WINK * 331, UCS2, 11, 67, 65)
 
 
