@@ -37,11 +37,13 @@ def register(subparsers) -> None:
         "count",
         help="characters, encoding (GSM-7 or UCS-2) and SMS segments of a message",
         description="Count a message the way it will be sent: characters, encoding, SMS segments and room left.",
+        usage="smsdesk count [-h] [--json] [TEXT|-]",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    # nargs="*" only so that an unquoted message gets advice instead of argparse's "unrecognized arguments"
     parser.add_argument(
-        "text", nargs="?", metavar="TEXT", help='the message; "-" or nothing reads standard input'
+        "text", nargs="*", metavar="TEXT", help='the message; "-" or nothing reads standard input'
     )
     parser.add_argument("--json", action="store_true", help="print the result as one JSON object")
     parser.set_defaults(handler=handle)
@@ -120,7 +122,12 @@ def _stdout_is_utf8() -> bool:
 
 
 def handle(args: argparse.Namespace) -> int:
-    message = read_message(args.text)
+    if len(args.text) > 1:
+        raise UsageError(
+            f"got {len(args.text)} separate words but TEXT is one argument; put the message in quotes: "
+            f'smsdesk count "{" ".join(args.text)}"'
+        )
+    message = read_message(args.text[0] if args.text else None)
     counted = count(message)
     if args.json:
         print(json.dumps(as_json(counted, message), ensure_ascii=not _stdout_is_utf8()))

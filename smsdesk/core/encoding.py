@@ -8,9 +8,10 @@ The rules (see ../shared/providers.md, "segmenting"):
   a flag, a ZWJ sequence, a skin-toned emoji, a letter with its combining marks or a CR LF never straddle two parts.
   Only a single cluster longer than a whole segment (e.g. dozens of stacked combining marks) is cut, at a code point.
 
-Speed matters: the compose page counts on every keystroke and costing counts once per recipient. All scanning is done
-by precompiled regular expressions (C speed); Python-level work happens only per segment and per "complex" character
-(combining mark, ZWJ, regional indicator, astral character, line feed), never per ordinary character.
+Speed matters: the compose page counts on every keystroke and costing counts once per recipient (benchmarks/
+bench_count.py). The text is scanned by precompiled regular expressions (C speed); per-character steps are map() over
+C callables, and Python loops run only per segment and per character that can glue to a neighbour (emoji parts,
+combining marks), never per ordinary character.
 """
 
 from __future__ import annotations

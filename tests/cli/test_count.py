@@ -226,3 +226,13 @@ def test_text_starting_with_a_dash_after_double_dash(monkeypatch, capsys):
     code, out, _ = count_in_process(monkeypatch, capsys, "--json", "--", "-20% i dag")
     assert code == 0
     assert json.loads(out)["characters"] == 10
+
+
+def test_unquoted_words_get_quoting_advice(monkeypatch, capsys):
+    code, out, err = count_in_process(monkeypatch, capsys, "Hej", "Åse")
+    assert code == 2
+    assert out == ""
+    assert err.strip() == (
+        "smsdesk count: got 2 separate words but TEXT is one argument; put the message in quotes: "
+        'smsdesk count "Hej Åse"'
+    )

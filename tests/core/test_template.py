@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from smsdesk.core.template import Template, TemplateError, TemplateProblem, match_column
 
@@ -161,3 +163,21 @@ def test_constructor_never_raises_on_odd_input():
     for text in ["{", "}", "{{", "}}", "{}", "{{{", "}}}", "{\n}", "\x00{\ud800}", "{" * 1000]:
         template = Template(text)
         template.problems(COLUMNS)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_any_text_with_doubled_braces_renders_to_itself(text):
+    template = Template(text.replace("{", "{{").replace("}", "}}"))
+    assert template.placeholders == ()
+    assert template.problems() == []
+    assert template.render({}) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_problems_always_point_inside_the_text(text):
+    for problem in Template(text).problems(COLUMNS):
+        assert 0 <= problem.position < len(text)
+        assert 1 <= problem.length <= len(text) - problem.position
+        assert text[problem.position] in "{}"
