@@ -327,6 +327,9 @@ def _segment_bounds(
         start, low = end, high
 
 
+# The compose page asks about the same text several times per keystroke (counter, segment preview, highlighter,
+# look-alike button); a few recent layouts make the repeats free. Layouts are internal and never mutated.
+@functools.lru_cache(maxsize=16)
 def _layout(text: str) -> _Layout:
     n = len(text)
     first = _NON_GSM_RE.search(text)
