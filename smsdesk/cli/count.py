@@ -9,7 +9,8 @@ segment, in units (160 for an empty message, which is 0 segments). "non_gsm" lis
 once, in order of first appearance.
 Added keys: "lookalikes" ({character: GSM replacement} for the non-GSM characters that have one; applying them all
 is what the app's "make it cheaper" does).
-TEXT "-" or no TEXT reads standard input as UTF-8 (or UTF-16 with a byte-order mark) and drops exactly one trailing line break (the one `echo` adds).
+TEXT "-" or no TEXT reads standard input as UTF-8 (or UTF-16 with a byte-order mark) and drops exactly one trailing
+line break (the one `echo` adds). Several unquoted words are refused with advice to quote them.
 Exit codes: 0 counted, 2 bad usage (one line on stderr).
 """
 
