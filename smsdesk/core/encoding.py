@@ -137,14 +137,10 @@ def _glue_kind(char: str) -> int:
 
 
 @functools.cache
-def _control_chars() -> frozenset[str]:
-    """Grapheme_Cluster_Break Control (and CR, LF): nothing glues to these (GB4). Built on first use, a few ms."""
-    category = unicodedata.category
-    codes = itertools.chain(range(0x20000), range(0xE0000, 0xE1000))
-    return frozenset(
-        char
-        for char in map(chr, codes)
-        if category(char) in ("Cc", "Cf", "Zl", "Zp")
+def _is_control(char: str) -> bool:
+    """Grapheme_Cluster_Break Control, CR or LF: nothing glues to these (GB4)."""
+    return (
+        unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp")
         and char not in "\u200c\u200d"
         and not "\U000e0020" <= char <= "\U000e007f"
     )
@@ -174,7 +170,7 @@ def _extend_glue(text: str, extenders: list[int]) -> list[int]:
     if extenders and extenders[0] == 0:
         extenders = extenders[1:]
     before = map(text.__getitem__, map(operator.sub, extenders, itertools.repeat(1)))
-    return list(itertools.compress(extenders, map(operator.not_, map(_control_chars().__contains__, before))))
+    return list(itertools.compress(extenders, map(operator.not_, map(_is_control, before))))
 
 
 def _emoji_zwj_glue(text: str, joiners: list[int]) -> list[int]:
