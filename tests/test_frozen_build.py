@@ -1,0 +1,295 @@
+"""Smoke test of the frozen app: build it with build.spec, then use both executables as a user and a script would.
+
+The build (PyInstaller, about a minute of two cores, less when build/pyinstaller/ is warm) runs once per session.
+Then: the GUI opens offscreen and quits cleanly; the command line counts a message, checks fixture files exactly as
+the source tree does, sends a three-recipient campaign through the built-in Sandbox account, and round-trips a
+key through a real Secret Service (gnome-keyring in a private D-Bus session). With CI=true nothing may skip.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from smsdesk.cli import run_cli
+from smsdesk.smoke import MARKER
+
+pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+FROZEN_DIST = ROOT / "build" / "frozen-test"
+RUN_TIMEOUT = 180  # seconds for one run of a frozen executable; generous for a loaded two-core machine
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
+
+
+def skip_or_fail(reason: str) -> None:
+    if in_ci():
+        pytest.fail(f"CI must run the frozen-build smoke test: {reason}")
+    pytest.skip(reason)
+
+
+def _load_build_script():
+    # By path: packaging/ must not be a package (it would shadow the PyPI `packaging` library).
+    spec = importlib.util.spec_from_file_location("smsdesk_packaging_build", ROOT / "packaging" / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def frozen():
+    """The built folder (build/frozen-test/SMSDesk), built once for this module."""
+    if importlib.util.find_spec("PyInstaller") is None:
+        skip_or_fail("PyInstaller is not installed (pip install -e '.[build]')")
+    build = _load_build_script()
+    try:
+        return build.build_app(FROZEN_DIST, ROOT / "build" / "pyinstaller")
+    except build.BuildError as exc:
+        pytest.fail(str(exc))
+
+
+def run_frozen(executable: Path, *args: str, env: dict | None = None, stdin: str | None = None):
+    return subprocess.run(
+        [str(executable), *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=RUN_TIMEOUT,
+        env=env,
+        cwd=executable.parent,  # not the repo: nothing may be found through the source tree
+    )
+
+
+def frozen_json(frozen, *args: str) -> tuple[int, object, str]:
+    result = run_frozen(frozen.cli, *args, "--json")
+    assert "Traceback" not in result.stderr, result.stderr
+    return result.returncode, json.loads(result.stdout) if result.stdout.strip() else None, result.stderr
+
+
+def source_json(capsys, *args: str) -> tuple[int, object, str]:
+    code = run_cli([*args, "--json"])
+    out, err = capsys.readouterr()
+    return code, json.loads(out) if out.strip() else None, err
+
+
+@pytest.fixture(scope="module")
+def frozen_commands(frozen) -> set[str]:
+    """The commands the frozen CLI offers, read from its --help as a user would."""
+    result = run_frozen(frozen.cli, "--help")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    return {line.split()[0] for line in lines if line.startswith("    ") and not line.startswith("     ")}
+
+
+def require_command(commands: set[str], name: str) -> None:
+    if name not in commands:
+        skip_or_fail(f"`smsdesk {name}` does not exist yet in this tree")
+
+
+def test_folder_holds_what_the_app_loads_by_name_and_not_what_it_never_uses(frozen):
+    from PyInstaller.archive.readers import CArchiveReader
+
+    modules = set(CArchiveReader(str(frozen.cli)).open_embedded_archive("PYZ.pyz").toc)
+    for loaded_by_name in (
+        "smsdesk.cli.count",
+        "smsdesk.cli.send",
+        "smsdesk.providers.sandbox",
+        "smsdesk.providers.cpsms",
+        "smsdesk.sandbox.demo",
+        "smsdesk.ui.main_window",
+        "keyring.backends.SecretService",
+        "phonenumbers.data.region_DK",
+        "phonenumbers.data.region_SE",
+    ):
+        assert loaded_by_name in modules
+    assert not any(
+        name.startswith(("phonenumbers.geodata", "PySide6.QtNetwork", "PySide6.QtQml")) for name in modules
+    )
+
+    internal = frozen.folder / "_internal"
+    files = {path.relative_to(internal).as_posix() for path in internal.rglob("*") if path.is_file()}
+    assert "resources/smsdesk.svg" in files
+    assert "smsdesk/ui/assets/style.qss" in files
+    assert any(name.startswith("certifi/") and name.endswith(".pem") for name in files)
+    assert any(name.startswith("keyring-") and name.endswith("entry_points.txt") for name in files)
+    assert not any("/translations/" in name for name in files)
+    assert not any(
+        name.rsplit("/", 1)[-1].startswith(("libQt6Qml", "libQt6Quick", "libgtk-3")) for name in files
+    )
+
+
+def test_gui_opens_its_main_window_and_quits_cleanly(frozen, smsdesk_home):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SMSDESK_SMOKE_QUIT_MS="1500")
+    result = run_frozen(frozen.gui, env=env)
+    assert result.returncode == 0, f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+    assert f"{MARKER}: 'SMSDesk" in result.stdout, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    assert (smsdesk_home / "smsdesk.sqlite3").exists()  # the app really started up: it created its store
+
+
+def test_cli_counts_a_message_exactly_as_the_source_does(frozen, frozen_commands, capsys):
+    require_command(frozen_commands, "count")
+    for text in ("Hej Åse, 20% rabat på alt i dag {}", "Tak for i dag 😀", "x" * 161, "“Tilbud” – i dag…"):
+        code, frozen_answer, err = frozen_json(frozen, "count", text)
+        assert code == 0, err
+        assert (code, frozen_answer) == source_json(capsys, "count", text)[:2]
+    assert frozen_json(frozen, "count", "Hej Åse")[1]["encoding"] == "GSM-7"
+    assert frozen_json(frozen, "count", "Tak 😀")[1]["encoding"] == "UCS-2"
+
+
+@pytest.mark.parametrize(
+    "fixture",
+    [
+        "danish_semicolon_cp1252.csv",
+        "utf16_tab.txt",
+        "customers_second_sheet.xlsx",
+        "legacy.xls",
+        "libreoffice.ods",
+    ],
+)
+def test_cli_checks_a_fixture_exactly_as_the_source_does(frozen, frozen_commands, capsys, fixture):
+    require_command(frozen_commands, "check")
+    code, frozen_answer, err = frozen_json(frozen, "check", str(FIXTURES / fixture))
+    assert code == 0, err
+    assert frozen_answer["valid"] > 0
+    assert (code, frozen_answer) == source_json(capsys, "check", str(FIXTURES / fixture))[:2]
+
+
+def test_cli_check_refuses_a_broken_file_with_one_line(frozen, frozen_commands):
+    require_command(frozen_commands, "check")
+    result = run_frozen(frozen.cli, "check", str(FIXTURES / "broken_truncated.xlsx"), "--json")
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and "broken_truncated.xlsx" in result.stderr
+
+
+@pytest.fixture
+def three_recipients(tmp_path) -> Path:
+    path = tmp_path / "kunder.csv"
+    path.write_text(
+        "Navn;Mobil\nÅse;20 12 34 51\nSven;+46 70 123 45 67\nJutta;0049 151 23456789\n", encoding="utf-8"
+    )
+    return path
+
+
+def test_cli_parses_danish_and_foreign_numbers(frozen, frozen_commands, three_recipients):
+    require_command(frozen_commands, "check")
+    code, answer, err = frozen_json(frozen, "check", str(three_recipients))
+    assert code == 0, err
+    assert [r["phone"] for r in answer["recipients"]] == ["+4520123451", "+46701234567", "+4915123456789"]
+    assert answer["invalid"] == []
+
+
+def test_cli_sends_a_three_recipient_campaign_through_the_sandbox(frozen, frozen_commands, three_recipients):
+    require_command(frozen_commands, "send")
+    result = run_frozen(
+        frozen.cli,
+        "send",
+        "--account",
+        "Sandbox",
+        "--file",
+        str(three_recipients),
+        "--message",
+        "Hej {Navn}, 20% rabat i dag",
+        "--yes",
+        "--json",
+    )
+    assert result.returncode == 0, f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    *per_recipient, last = lines
+    assert sorted((line["row"], line["phone"], line["status"]) for line in per_recipient) == [
+        (2, "+4520123451", "sent"),
+        (3, "+46701234567", "sent"),
+        (4, "+4915123456789", "sent"),
+    ]
+    assert all(
+        line["message_id"] and line["error"] is None and line["segments"] == 1 for line in per_recipient
+    )
+    assert (last["sent"], last["failed"], last["skipped"], last["unknown"]) == (3, 0, 0, 0)
+
+
+KEYRING_TOOLS = ("dbus-run-session", "gnome-keyring-daemon")
+DUMMY_SECRET = "frozen-smoke-key-4f1c"
+
+# Runs inside `dbus-run-session`: unlock a throw-away gnome-keyring, then drive the frozen CLI. Each step's output
+# goes to a file in the current folder so the test can look at every one.
+KEYRING_SCRIPT = """
+echo -n smoke-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+printf %s "$SMOKE_SECRET" | "$CLI" accounts add Butik --provider cpsms --username demo --base-url "$SANDBOX_URL" \
+    >add.out 2>add.err || exit 11
+"$CLI" accounts keyring --json >keyring.json 2>keyring.err || exit 12
+"$CLI" accounts balance Butik --json >balance.json 2>balance.err || exit 13
+"$CLI" accounts remove Butik >remove.out 2>remove.err || exit 14
+"$CLI" accounts balance Butik --json >after.out 2>after.err
+echo $? >after.rc
+"""
+
+
+def test_cli_round_trips_a_key_through_a_real_secret_service(
+    frozen, frozen_commands, sandbox, tmp_path, smsdesk_home
+):
+    require_command(frozen_commands, "accounts")
+    missing = [tool for tool in KEYRING_TOOLS if shutil.which(tool) is None]
+    if missing:
+        skip_or_fail(f"{', '.join(missing)} not installed (apt-get install gnome-keyring dbus-bin)")
+    sandbox.state.credentials["cpsms"] = ("demo", DUMMY_SECRET)  # the balance answers only to this key
+    home = tmp_path / "home"
+    runtime = tmp_path / "runtime"
+    work = tmp_path / "work"
+    for folder in (home, work):
+        folder.mkdir()
+    runtime.mkdir(mode=0o700)
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DBUS_", "PYTHON_KEYRING", "GNOME_KEYRING", "XDG_", "KEYRING"))
+    }
+    # A throw-away home: gnome-keyring writes its keyring there, and no keyringrc.cfg of the user's is read.
+    env.update(
+        HOME=str(home),
+        XDG_RUNTIME_DIR=str(runtime),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        CLI=str(frozen.cli),
+        SANDBOX_URL=sandbox.url,
+        SMOKE_SECRET=DUMMY_SECRET,
+    )
+    result = subprocess.run(
+        ["dbus-run-session", "--", "sh", "-c", KEYRING_SCRIPT],
+        env=env,
+        cwd=work,
+        capture_output=True,
+        text=True,
+        timeout=RUN_TIMEOUT,
+    )
+    outputs = {path.name: path.read_text(encoding="utf-8") for path in work.iterdir()}
+    assert result.returncode == 0, f"exit {result.returncode}; {outputs}\n{result.stderr}"
+
+    keyring = json.loads(outputs["keyring.json"])
+    assert keyring["secure"] is True and "SecretService" in keyring["backend"], keyring
+    balance = json.loads(
+        outputs["balance.json"]
+    )  # only the right key, read back from the keyring, gets an answer
+    assert isinstance(balance["balance"], float) and balance["balance"] > 0, balance
+    assert any(provider == "cpsms" and "creditvalue" in path for provider, _, path in sandbox.state.requests)
+    assert outputs["after.rc"].strip() == "2"  # removed: the account and its key are gone
+    assert "Butik" in outputs["after.err"]
+
+    everything_printed = "".join(outputs.values()) + result.stdout + result.stderr
+    assert DUMMY_SECRET not in everything_printed
+    for path in smsdesk_home.rglob("*"):
+        if path.is_file():
+            assert DUMMY_SECRET.encode() not in path.read_bytes(), path
