@@ -20,6 +20,9 @@ from smsdesk.ui.jobs import user_message
 log = logging.getLogger(__name__)
 
 DRAIN_INTERVAL_MS = 200
+MAX_ROWS_PER_BATCH = (
+    1000  # more than this waiting: hand them over in several event-loop turns, painting between
+)
 
 
 def update_as_dict(update: Any) -> dict[str, Any] | None:
@@ -142,7 +145,7 @@ class CampaignWorker(QObject):
         if not self._queue:
             return
         batch: dict[Any, dict[str, Any]] = {}
-        while self._queue:
+        while self._queue and len(batch) < MAX_ROWS_PER_BATCH:
             data = self._queue.popleft()
             merged = batch.get(data["id"])
             if merged is None:
@@ -150,8 +153,125 @@ class CampaignWorker(QObject):
             else:
                 merged.update(data)
         self.updates.emit(list(batch.values()))
+        if self._queue and self.timer.isActive():
+            QTimer.singleShot(0, self.drain)
 
     def _thread_finished(self) -> None:
         self.timer.stop()
+        self._finish_when_drained()
+
+    def _finish_when_drained(self) -> None:
+        """`finished` only once every result is in the table (drain hands them over a batch per loop turn)."""
         self.drain()
+        if self._queue or self._states:
+            QTimer.singleShot(0, self._finish_when_drained)
+            return
         self.finished.emit(self._error or "")
+
+
+class ProcessCampaignWorker(CampaignWorker):
+    """The same worker, with the engine in a child process (smsdesk.ui.campaign_process).
+
+    A reader thread turns the child's lines into the same queues the thread worker fills; the drain timer, batching
+    and signals are shared. Used for every account that talks over the network; the built-in demo account's sandbox
+    lives inside this process, so it keeps the thread worker.
+    """
+
+    def __init__(self, db_path: Path, campaign_id: str, parent: QObject | None = None, **runner_options: Any):
+        super().__init__(db_path, campaign_id, parent, **runner_options)
+        self._process = None
+        self._reader: threading.Thread | None = None
+
+    def start(self) -> None:
+        import json
+        import subprocess
+        import sys
+
+        self._process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "smsdesk.ui.campaign_process",
+                str(self.db_path),
+                self.campaign_id,
+                json.dumps(self.runner_options),
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            encoding="utf-8",
+            bufsize=1,
+        )
+        self._reader = threading.Thread(target=self._read, name=f"campaign-{self.campaign_id}", daemon=True)
+        self._done = threading.Event()
+        self.timer.timeout.connect(self._check_done)
+        self.timer.start()
+        self._reader.start()
+        for action in self._pending_control:
+            self._control(action)
+        self._pending_control.clear()
+
+    def _read(self) -> None:
+        import json
+
+        process = self._process
+        ended = False
+        try:
+            for line in process.stdout:
+                try:
+                    message = json.loads(line)
+                except ValueError:
+                    continue
+                if "u" in message:
+                    row_id, state, message_id, cost, error, segments = message["u"]
+                    self._queue.append(
+                        {
+                            "id": row_id,
+                            "state": state,
+                            "message_id": message_id,
+                            "cost": cost,
+                            "error": error,
+                            "segments": segments,
+                        }
+                    )
+                elif "s" in message:
+                    state, reason = message["s"]
+                    self._states.append((state, reason or ""))
+                elif "error" in message:
+                    self._error = message["error"]
+                    ended = True
+                elif "end" in message:
+                    ended = True
+        finally:
+            code = process.wait()
+            if not ended and not self._error:
+                self._error = (
+                    f"The sending process stopped unexpectedly (exit code {code}); the rest stays pending."
+                )
+            self._done.set()
+
+    def _control(self, action: str) -> None:
+        process = self._process
+        if process is None:
+            self._pending_control.append(action)
+            return
+        if process.poll() is None:
+            try:
+                process.stdin.write(action + "\n")
+                process.stdin.flush()
+            except (BrokenPipeError, OSError):
+                pass  # the child is on its way out; the reader reports how it ended
+
+    def is_running(self) -> bool:
+        return self._reader is not None and not self._done.is_set()
+
+    def wait(self, msecs: int = -1) -> bool:
+        if self._reader is None:
+            return True
+        return self._done.wait(None if msecs < 0 else msecs / 1000)
+
+    def _check_done(self) -> None:
+        if self._done.is_set() and self.timer.isActive():
+            self.timer.stop()
+            self._finish_when_drained()

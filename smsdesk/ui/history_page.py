@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from smsdesk.ui.results_page import CAMPAIGN_STATE_TEXT
-from smsdesk.ui.widgets import RowsModel, heading, hint, thousands
+from smsdesk.ui.widgets import RowsModel, heading, hint, local_time, thousands
 
 if TYPE_CHECKING:
     from smsdesk.ui.jobs import JobPool
@@ -45,7 +45,7 @@ def describe_campaign(campaign) -> str:
     counts = campaign.counts
     sent = counts.get("sent", 0)
     to_send = campaign.total - counts.get("skipped", 0)
-    when = campaign.created_at.replace("T", " ")[:16]
+    when = local_time(campaign.created_at)
     return (
         f"{campaign.name} ({when}, {campaign.account}): {thousands(sent)} of {thousands(to_send)} sent, "
         f"{thousands(campaign.pending)} waiting"
@@ -124,7 +124,7 @@ class HistoryPage(QWidget):
             counts = campaign.counts
             rows.append(
                 [
-                    campaign.created_at.replace("T", " ")[:16],
+                    local_time(campaign.created_at),
                     campaign.name,
                     campaign.account,
                     CAMPAIGN_STATE_TEXT.get(campaign.state, campaign.state).split(" — ")[0],
@@ -138,7 +138,7 @@ class HistoryPage(QWidget):
                 ]
             )
         self.model.set_data(HEADER, rows)
-        for column, width in enumerate((130, 260, 130, 120, 90, 70, 70, 80, 80, 70)):
+        for column, width in enumerate((130, 230, 110, 100, 85, 60, 60, 85, 70, 60)):
             self.table.setColumnWidth(column, width)
         has_rows = bool(rows)
         self.table.setVisible(has_rows)

@@ -56,6 +56,11 @@ class MainWindow(QMainWindow):
 
     def __init__(self, db, *, prompts: Prompts | None = None, parent: QWidget | None = None):
         super().__init__(parent)
+        from PySide6.QtWidgets import QApplication
+
+        from smsdesk.ui import refguard
+
+        refguard.install(QApplication.instance())
         self.db = db
         self.prompts = prompts or Prompts()
         self.jobs = JobPool(self)
@@ -67,31 +72,11 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.setAcceptDrops(True)
 
-        from smsdesk.ui.history_page import HistoryPage
-        from smsdesk.ui.message_page import MessagePage
-        from smsdesk.ui.recipients_page import RecipientsPage
-        from smsdesk.ui.results_page import ResultsPage
-        from smsdesk.ui.review_page import ReviewPage
-        from smsdesk.ui.settings_page import SettingsPage
-
-        self.recipients_page = RecipientsPage(self.draft, db, self.jobs, self.prompts)
-        self.message_page = MessagePage(self.draft, db, self.jobs, self.prompts)
-        self.review_page = ReviewPage(self.draft, db, self.jobs, self.prompts)
-        self.results_page = ResultsPage(db, self.jobs, self.prompts)
-        self.history_page = HistoryPage(db, self.jobs, self.prompts)
-        self.settings_page = SettingsPage(db, self.jobs, self.prompts)
-        self.pages = [
-            self.recipients_page,
-            self.message_page,
-            self.review_page,
-            self.results_page,
-            self.history_page,
-            self.settings_page,
-        ]
-
+        # Pages are built when first shown (Recipients at once): start-up stays close to a bare window's.
+        self._pages: dict[int, QWidget] = {}
         self.stack = QStackedWidget()
-        for page in self.pages:
-            self.stack.addWidget(page)
+        for _index in PAGE_TITLES:
+            self.stack.addWidget(QWidget())
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setIconSize(QSize(16, 16))
@@ -121,27 +106,82 @@ class MainWindow(QMainWindow):
         self.account_label.setToolTip("The account messages are sent through; change it in Review & send")
         self.statusBar().addPermanentWidget(self.account_label)
 
-        # wiring between pages
-        self.recipients_page.next_requested.connect(lambda: self.go(MESSAGE))
-        self.message_page.back_requested.connect(lambda: self.go(RECIPIENTS))
-        self.message_page.next_requested.connect(lambda: self.go(REVIEW))
-        self.review_page.back_requested.connect(lambda: self.go(MESSAGE))
-        self.review_page.campaign_created.connect(self.start_campaign)
-        self.review_page.accounts_changed.connect(self._accounts_changed)
-        self.settings_page.accounts_changed.connect(self._accounts_changed)
-        self.settings_page.opt_outs_changed.connect(self.recipients_page.opt_outs_changed)
-        self.settings_page.default_country_changed.connect(self.recipients_page.set_country)
-        self.history_page.open_requested.connect(self.open_campaign)
-        self.history_page.resume_requested.connect(
-            lambda campaign_id: self.open_campaign(campaign_id, resume=True)
-        )
-        self.results_page.campaign_changed.connect(self.history_page.refresh)
-        self.results_page.state_changed.connect(self._update_status)
         self.draft.account_changed.connect(self._update_status)
+        self.page(RECIPIENTS)
 
         self._build_menus()
         self.go(RECIPIENTS)
         self._update_status()
+
+    # -- pages -----------------------------------------------------------------------------------------------------
+
+    def page(self, index: int) -> QWidget:
+        page = self._pages.get(index)
+        if page is None:
+            page = self._create_page(index)
+            self._pages[index] = page
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        return page
+
+    def _create_page(self, index: int) -> QWidget:
+        db, jobs, prompts = self.db, self.jobs, self.prompts
+        if index == RECIPIENTS:
+            from smsdesk.ui.recipients_page import RecipientsPage
+
+            page = RecipientsPage(self.draft, db, jobs, prompts)
+            page.next_requested.connect(lambda: self.go(MESSAGE))
+        elif index == MESSAGE:
+            from smsdesk.ui.message_page import MessagePage
+
+            page = MessagePage(self.draft, db, jobs, prompts)
+            page.back_requested.connect(lambda: self.go(RECIPIENTS))
+            page.next_requested.connect(lambda: self.go(REVIEW))
+        elif index == REVIEW:
+            from smsdesk.ui.review_page import ReviewPage
+
+            page = ReviewPage(self.draft, db, jobs, prompts)
+            page.back_requested.connect(lambda: self.go(MESSAGE))
+            page.campaign_created.connect(self.start_campaign)
+            page.accounts_changed.connect(self._accounts_changed)
+        elif index == RESULTS:
+            from smsdesk.ui.results_page import ResultsPage
+
+            page = ResultsPage(db, jobs, prompts)
+            page.campaign_changed.connect(self._campaigns_changed)
+            page.state_changed.connect(self._update_status)
+        elif index == HISTORY:
+            from smsdesk.ui.history_page import HistoryPage
+
+            page = HistoryPage(db, jobs, prompts)
+            page.open_requested.connect(self.open_campaign)
+            page.resume_requested.connect(lambda campaign_id: self.open_campaign(campaign_id, resume=True))
+        elif index == SETTINGS:
+            from smsdesk.ui.settings_page import SettingsPage
+
+            page = SettingsPage(db, jobs, prompts)
+            page.accounts_changed.connect(self._accounts_changed)
+            page.opt_outs_changed.connect(lambda: self.recipients_page.opt_outs_changed())
+            page.default_country_changed.connect(lambda code: self.recipients_page.set_country(code))
+        else:
+            raise IndexError(index)
+        return page
+
+    def built(self, index: int) -> QWidget | None:
+        return self._pages.get(index)
+
+    recipients_page = property(lambda self: self.page(RECIPIENTS))
+    message_page = property(lambda self: self.page(MESSAGE))
+    review_page = property(lambda self: self.page(REVIEW))
+    results_page = property(lambda self: self.page(RESULTS))
+    history_page = property(lambda self: self.page(HISTORY))
+    settings_page = property(lambda self: self.page(SETTINGS))
+
+    def _campaigns_changed(self) -> None:
+        if self.built(HISTORY) is not None:
+            self.history_page.refresh()
 
     # -- navigation ------------------------------------------------------------------------------------------------
 
@@ -160,8 +200,8 @@ class MainWindow(QMainWindow):
         index = current.data(Qt.ItemDataRole.UserRole)
         if index is None:
             return
+        page = self.page(index)
         self.stack.setCurrentIndex(index)
-        page = self.pages[index]
         if hasattr(page, "page_shown"):
             page.page_shown()
 
@@ -186,12 +226,12 @@ class MainWindow(QMainWindow):
 
         send_menu = self.menuBar().addMenu("&Send")
         pause = self._action(send_menu, "&Pause / resume", "Ctrl+P")
-        pause.triggered.connect(self.results_page.toggle_pause)
+        pause.triggered.connect(lambda: self.results_page.toggle_pause())
         refresh = self._action(send_menu, "&Refresh delivery status", "F5")
         refresh.triggered.connect(lambda: self.results_page.refresh_delivery())
         send_menu.addSeparator()
         accounts = self._action(send_menu, "&Manage accounts…", None)
-        accounts.triggered.connect(self.review_page.manage_accounts)
+        accounts.triggered.connect(lambda: self.review_page.manage_accounts())
 
         help_menu = self.menuBar().addMenu("&Help")
         about = self._action(help_menu, "&About SMSDesk", None)
@@ -230,8 +270,9 @@ class MainWindow(QMainWindow):
     # -- status bar ------------------------------------------------------------------------------------------------
 
     def _accounts_changed(self) -> None:
-        self.review_page.reload_accounts()
-        self.settings_page.reload_accounts()
+        for index in (REVIEW, SETTINGS):
+            if self.built(index) is not None:
+                self.page(index).reload_accounts()
         self._update_status()
 
     def _update_status(self, *_args) -> None:
@@ -247,7 +288,7 @@ class MainWindow(QMainWindow):
     def start_campaign(self, campaign_id: str) -> None:
         self.go(RESULTS)
         self.results_page.open_campaign(campaign_id, start=True)
-        self.history_page.refresh()
+        self._campaigns_changed()
         self.campaign_started.emit(campaign_id)
 
     def open_campaign(self, campaign_id: str, resume: bool = False) -> None:
@@ -265,7 +306,7 @@ class MainWindow(QMainWindow):
             return
         if not campaigns:
             return
-        self.history_page.refresh()
+        self._campaigns_changed()
         if self.prompts.resume_interrupted(self, [describe_campaign(c) for c in campaigns]):
             self.open_campaign(campaigns[0].id, resume=True)
             if len(campaigns) > 1:
@@ -280,7 +321,7 @@ class MainWindow(QMainWindow):
     # -- closing ---------------------------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self.results_page.is_sending() and not self._closing:
+        if self.built(RESULTS) is not None and self.results_page.is_sending() and not self._closing:
             if not self.prompts.confirm(
                 self,
                 "A send is running",
@@ -302,7 +343,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop every worker and wait for its thread: a QThread destroyed while running aborts the process."""
-        self.results_page.shutdown()
-        self.review_page.shutdown()
-        self.settings_page.shutdown()
+        for page in self._pages.values():
+            if hasattr(page, "shutdown"):
+                page.shutdown()
         self.jobs.shutdown()

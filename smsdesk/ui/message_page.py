@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from smsdesk.ui.message_editor import MessageEditor, utf16_length
+from smsdesk.ui.results_model import name_from_fields
 from smsdesk.ui.widgets import FlowLayout, heading, hint, plural, thousands
 
 if TYPE_CHECKING:
@@ -169,7 +170,8 @@ class MessagePage(QWidget):
 
         self.totals_label = QLabel()
         self.totals_label.setObjectName("hint")
-        self.totals_label.setWordWrap(True)
+        self.totals_label.setMinimumWidth(100)
+        self.totals_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
         left = QVBoxLayout()
         left.setSpacing(8)
@@ -179,9 +181,9 @@ class MessagePage(QWidget):
         left.addWidget(self.chips_hint)
         left.addWidget(self.editor, 1)
         left.addLayout(counters)
+        left.addWidget(self.totals_label)
         left.addWidget(self.unicode_notice)
         left.addWidget(self.problems_label)
-        left.addWidget(self.totals_label)
 
         # preview
         self.preview_title = QLabel()
@@ -364,8 +366,8 @@ class MessagePage(QWidget):
             self.preview_title.setText(
                 f"Preview: recipient {thousands(position)} of {thousands(len(recipients))}"
             )
-            names = [value for key, value in recipient.fields.items() if value and "name" in key.lower()]
-            who = f"{names[0]} · " if names else ""
+            name = name_from_fields(recipient.fields)
+            who = f"{name} · " if name else ""
             self.preview_who.setText(f"{who}{recipient.phone} · row {recipient.row}")
         self.previous_button.setEnabled(recipient is not None and self.preview_index > 0)
         self.next_recipient_button.setEnabled(
@@ -429,8 +431,8 @@ class MessagePage(QWidget):
             people, segments, longest, unicode = result
             text = f"For all {plural(people, 'recipient')}: {plural(segments, 'SMS', 'SMS')} in total"
             if longest > 1:
-                text += f" (the longest message is {longest} SMS)"
-            if unicode:
+                text += f", up to {longest} per person"
+            if unicode and unicode < people:
                 text += f"; {plural(unicode, 'message')} in Unicode"
             self.totals_label.setText(text + ".")
 

@@ -11,18 +11,46 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
+def confirm_box(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    *,
+    ok: str = "OK",
+    cancel: str = "Cancel",
+    warning: bool = False,
+) -> tuple[QMessageBox, object]:
+    """The question as a message box (returned unshown, with its OK button), so screenshots can show it too."""
+    box = QMessageBox(parent)
+    box.setWindowTitle(title)
+    box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question)
+    box.setText(text)
+    ok_button = box.addButton(ok, QMessageBox.ButtonRole.AcceptRole)
+    cancel_button = box.addButton(cancel, QMessageBox.ButtonRole.RejectRole)
+    # A warning defaults to the safe answer: Enter must never send twice or throw work away.
+    box.setDefaultButton(cancel_button if warning else ok_button)
+    box.setEscapeButton(cancel_button)
+    return box, ok_button
+
+
+RESUME_TITLE = "Resume interrupted sends?"
+
+
+def resume_text(descriptions: list[str]) -> str:
+    listing = "\n".join(f"• {line}" for line in descriptions)
+    return (
+        "These sends stopped before every message went out:\n\n"
+        f"{listing}\n\n"
+        "Resuming sends only the messages that were never sent. Messages whose outcome is unknown "
+        "are not sent again unless you ask in Results."
+    )
+
+
 class Prompts:
     def confirm(
         self, parent: QWidget, title: str, text: str, *, ok: str = "OK", cancel: str = "Cancel", warning=False
     ) -> bool:
-        box = QMessageBox(parent)
-        box.setWindowTitle(title)
-        box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question)
-        box.setText(text)
-        ok_button = box.addButton(ok, QMessageBox.ButtonRole.AcceptRole)
-        cancel_button = box.addButton(cancel, QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel_button if warning else ok_button)
-        box.setEscapeButton(cancel_button)
+        box, ok_button = confirm_box(parent, title, text, ok=ok, cancel=cancel, warning=warning)
         box.exec()
         return box.clickedButton() is ok_button
 
@@ -38,16 +66,8 @@ class Prompts:
 
     def resume_interrupted(self, parent: QWidget, descriptions: list[str]) -> bool:
         """Offered on start-up: campaigns that stopped before every message went out."""
-        listing = "\n".join(f"• {line}" for line in descriptions)
         return self.confirm(
-            parent,
-            "Resume interrupted sends?",
-            "These sends stopped before every message went out:\n\n"
-            f"{listing}\n\n"
-            "Resuming sends only the messages that were never sent. Messages whose outcome is unknown "
-            "are not sent again unless you ask in Results.",
-            ok="Show and resume",
-            cancel="Not now",
+            parent, RESUME_TITLE, resume_text(descriptions), ok="Show and resume", cancel="Not now"
         )
 
     def save_path(self, parent: QWidget, title: str, suggested: Path, filters: str) -> Path | None:

@@ -23,7 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smsdesk.ui.widgets import RowsModel, country_choices, heading, hint, plural, thousands
+from smsdesk.ui.widgets import (
+    CountryCombo,
+    RowsModel,
+    heading,
+    hint,
+    plural,
+    settle_garbage_collector,
+    thousands,
+)
 
 if TYPE_CHECKING:
     from smsdesk.ui.draft import Draft
@@ -130,14 +138,12 @@ class RecipientsPage(QWidget):
         self.phone_combo.setToolTip("The column that holds the phone numbers (detected automatically)")
         self.phone_combo.setMinimumWidth(200)
         self.phone_combo.activated.connect(lambda _index: self.rebuild_plan())
-        self.country_combo = QComboBox()
+        self.country_combo = CountryCombo(db.default_country)
         self.country_combo.setToolTip(
             "Numbers written without a country code (e.g. 20 12 34 56) are read as numbers of this country"
         )
         self.country_combo.setMinimumWidth(200)
-        for code, label in country_choices():
-            self.country_combo.addItem(label, code)
-        self.set_country(db.get_setting("default_country", "DK") or "DK")
+        self.draft.country = db.default_country
         self.country_combo.activated.connect(self._country_chosen)
         options = QFormLayout()
         options.addRow("Phone numbers in column:", self.phone_combo)
@@ -172,6 +178,7 @@ class RecipientsPage(QWidget):
         self.preview_view.setModel(self.preview_model)
         self.preview_view.setAlternatingRowColors(True)
         self.preview_view.verticalHeader().setVisible(False)
+        self.preview_view.verticalHeader().setDefaultSectionSize(24)
         self.preview_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.preview_view.horizontalHeader().setStretchLastSection(True)
         self.preview_view.setToolTip("The first rows as they were read: check the columns look right")
@@ -186,6 +193,7 @@ class RecipientsPage(QWidget):
         self.excluded_view = QTableView()
         self.excluded_view.setModel(self.excluded_proxy)
         self.excluded_view.verticalHeader().setVisible(False)
+        self.excluded_view.verticalHeader().setDefaultSectionSize(24)
         self.excluded_view.setSortingEnabled(True)
         self.excluded_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.excluded_view.horizontalHeader().setStretchLastSection(True)
@@ -407,9 +415,7 @@ class RecipientsPage(QWidget):
     # -- the plan ----------------------------------------------------------------------------------------------------
 
     def set_country(self, code: str) -> None:
-        index = self.country_combo.findData(code)
-        if index >= 0:
-            self.country_combo.setCurrentIndex(index)
+        if self.country_combo.set_country(code):
             self.draft.country = code
 
     def _country_chosen(self, _index: int) -> None:
@@ -456,6 +462,7 @@ class RecipientsPage(QWidget):
             if generation == self._plan_generation:
                 self.draft.set_plan(result)
                 self._refresh()
+                settle_garbage_collector()
 
         def failed(message: str) -> None:
             if generation == self._plan_generation:

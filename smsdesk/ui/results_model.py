@@ -58,6 +58,10 @@ class ResultsModel(QAbstractTableModel):
         self._position: dict[int, int] = {}
         self.counts: dict[str, int] = {}
         self.delivery_counts: dict[str, int] = {}
+        # Set by a view that shows this model directly: () -> (first, last) row on screen. Changes elsewhere are
+        # then not announced (nothing would be repainted for them, but Qt repaints the whole viewport for any
+        # multi-row dataChanged). Left None whenever a proxy sits on top, since a proxy must see every change.
+        self.visible_rows = None
 
     # -- loading and updating ------------------------------------------------------------------------------------
 
@@ -115,7 +119,15 @@ class ResultsModel(QAbstractTableModel):
             self._rows.extend(appended)
             self.endInsertRows()
         last_column = len(COLUMNS) - 1
-        for first, last in _runs(sorted(changed)):
+        runs = list(_runs(sorted(changed)))
+        if self.visible_rows is not None and runs:
+            top, bottom = self.visible_rows()
+            runs = [
+                (max(first, top), min(last, bottom))
+                for first, last in runs
+                if last >= top and first <= bottom
+            ]
+        for first, last in runs:
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
         return len(changed) + len(appended)
 
@@ -144,6 +156,9 @@ class ResultsModel(QAbstractTableModel):
 
     def state_at(self, row: int) -> str:
         return self._rows[row][_STATE]
+
+    def row_values(self, row: int) -> list[Any]:
+        return self._rows[row]
 
     def total(self) -> int:
         return len(self._rows)
@@ -252,33 +267,52 @@ def _runs(positions: list[int]) -> Iterable[tuple[int, int]]:
 
 
 class StatusFilter(QSortFilterProxyModel):
-    """Shows rows of the chosen states (journal state, or 'delivered'/'undelivered' from receipts) and text."""
+    """Shows rows of the chosen states (journal state, or 'delivered'/'undelivered' from receipts) and search text.
+
+    Filtering reads the source rows directly instead of going through QModelIndex.data(): one Python-to-Qt round
+    trip per row per update would cost the GUI thread dearly at 10,000 rows (and PySide 6.12 loses a reference to
+    None on every QModelIndex.data() that returns nothing, which eventually aborts the interpreter).
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._states: frozenset[str] | None = None
+        self._text = ""
         self.setSortRole(SORT_ROLE)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setFilterKeyColumn(-1)
 
-    def set_states(self, states: Iterable[str] | None) -> None:
+    def _change(self, apply) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.10 deprecates invalidateFilter()
             self.beginFilterChange()
-            self._states = frozenset(states) if states else None
+            apply()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
-            self._states = frozenset(states) if states else None
+            apply()
             self.invalidateFilter()
 
+    def set_states(self, states: Iterable[str] | None) -> None:
+        self._change(lambda: setattr(self, "_states", frozenset(states) if states else None))
+
+    def set_text(self, text: str) -> None:
+        self._change(lambda: setattr(self, "_text", text.strip().casefold()))
+
+    def is_filtering(self) -> bool:
+        return self._states is not None or bool(self._text)
+
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802 - Qt override
+        if self._states is None and not self._text:
+            return True
+        row = self.sourceModel().row_values(source_row)
         if self._states is not None:
-            model = self.sourceModel()
-            state = model.data(model.index(source_row, STATUS, source_parent), STATE_ROLE)
-            delivery = model.index(source_row, DELIVERY, source_parent).data()
             wanted = self._states
-            if state not in wanted and not (
-                ("delivered" in wanted and delivery == DELIVERY_LABELS["delivered"])
-                or ("undelivered" in wanted and delivery == DELIVERY_LABELS["failed"])
+            delivery = row[_DELIVERY]
+            if row[_STATE] not in wanted and not (
+                ("delivered" in wanted and delivery == "delivered")
+                or ("undelivered" in wanted and delivery == "failed")
             ):
                 return False
-        return super().filterAcceptsRow(source_row, source_parent)
+        if self._text:
+            haystack = " ".join(
+                str(row[i]) for i in (_ROW, _NAME, _PHONE, _MESSAGE_ID, _ERROR) if row[i] is not None
+            )
+            return self._text in haystack.casefold()
+        return True

@@ -23,9 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smsdesk.ui.campaign_worker import CampaignWorker
+from smsdesk.ui.campaign_worker import CampaignWorker, ProcessCampaignWorker
 from smsdesk.ui.results_model import COLUMNS, ResultsModel, StatusFilter, row_from_record
-from smsdesk.ui.widgets import duration_text, heading, hint, plural, thousands
+from smsdesk.ui.widgets import (
+    duration_text,
+    heading,
+    hint,
+    local_time,
+    plural,
+    settle_garbage_collector,
+    thousands,
+)
 
 if TYPE_CHECKING:
     from smsdesk.ui.jobs import Job, JobPool
@@ -78,6 +86,9 @@ class ResultsPage(QWidget):
         self.campaign_state = ""
         # Extra CampaignRunner arguments (tests and benchmarks: smaller batches, fewer requests in flight).
         self.runner_options: dict = {}
+        # "auto": the engine in its own process, except for the demo account whose sandbox lives in this one;
+        # "thread" / "process" force one (tests, benchmarks).
+        self.worker_mode = "auto"
 
         self.title = heading("Results")
         self.subtitle = QLabel()
@@ -143,21 +154,29 @@ class ResultsPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.delivery_note = QLabel()
         self.delivery_note.setObjectName("hint")
+        self.delivery_note.setWordWrap(True)
+        self.delivery_note.setMaximumWidth(520)
+        self.delivery_note.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         filters = QHBoxLayout()
         filters.addWidget(QLabel("Show:"))
         filters.addWidget(self.filter_combo)
         filters.addWidget(self.search, 1)
-        filters.addWidget(self.delivery_note)
 
         self.model = ResultsModel(self)
         self.proxy = StatusFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(self._search_changed)
+        self._sorted = False
         self.table = QTableView()
         self.table.setObjectName("resultsTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        # The view reads the model directly until the user filters or sorts: no proxy work per update, and updates
+        # to rows scrolled out of sight cost no repaint (see ResultsModel.visible_rows).
+        self.table.setModel(self.model)
+        self.model.visible_rows = self._visible_rows
+        self.table.horizontalHeader().setSectionsClickable(True)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.setAlternatingRowColors(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
@@ -165,7 +184,7 @@ class ResultsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in zip(range(len(COLUMNS)), (60, 170, 140, 110, 150, 170, 50, 70), strict=False):
+        for column, width in zip(range(len(COLUMNS)), (52, 150, 120, 100, 125, 150, 42, 52), strict=False):
             self.table.setColumnWidth(column, width)
 
         self.empty = hint(
@@ -190,7 +209,11 @@ class ResultsPage(QWidget):
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.time_left_label)
         body.addLayout(progress_row)
-        body.addWidget(self.counts_label)
+        counts_row = QHBoxLayout()
+        counts_row.addWidget(self.counts_label)
+        counts_row.addStretch(1)
+        counts_row.addWidget(self.delivery_note)
+        body.addLayout(counts_row)
         body.addLayout(buttons)
         body.addLayout(filters)
         body.addWidget(self.table, 1)
@@ -219,28 +242,29 @@ class ResultsPage(QWidget):
         from smsdesk.store.journal import Journal
 
         self.campaign_id = campaign_id
-        self.campaign = Journal(self.db).get_campaign(campaign_id)
-        self.campaign_state = self.campaign.state
         self.model.clear()
         self._progress_samples.clear()
         self._last_delivery_query = 0.0
-        self._show_header()
-        self._update_controls()
-        self.subtitle.setText(self.subtitle.text() + " · loading…")
+        self.title.setText("Results")
+        self.subtitle.setText(f"Loading campaign {campaign_id}…")
         source = self.db
 
         def load(job: Job):
-
             db = source.open_another()
             try:
-                return [row_from_record(record) for record in Journal(db).messages(campaign_id)]
+                journal = Journal(db)
+                campaign = journal.get_campaign(campaign_id)
+                return campaign, [row_from_record(record) for record in journal.messages(campaign_id)]
             finally:
                 db.close()
 
-        def loaded(rows) -> None:
+        def loaded(result) -> None:
             if campaign_id != self.campaign_id:
                 return
+            self.campaign, rows = result
+            self.campaign_state = self.campaign.state
             self.model.set_rows(rows)
+            settle_garbage_collector()
             self._show_header()
             self._update_progress()
             self._update_controls()
@@ -260,9 +284,8 @@ class ResultsPage(QWidget):
             self.state_label.setText("")
             return
         self.title.setText(f"Results — {campaign.name}")
-        created = campaign.created_at.replace("T", " ")[:16]
         self.subtitle.setText(
-            f"Campaign {campaign.id} · started {created} UTC · account {campaign.account}"
+            f"Campaign {campaign.id} · created {local_time(campaign.created_at)} · account {campaign.account}"
             + (" (sandbox: no real SMS)" if campaign.provider == "sandbox" else "")
         )
         self.state_label.setText(CAMPAIGN_STATE_TEXT.get(self.campaign_state, self.campaign_state))
@@ -281,7 +304,8 @@ class ResultsPage(QWidget):
     def start_sending(self) -> None:
         if self.campaign_id is None or self.is_sending():
             return
-        self.worker = CampaignWorker(self.db.path, self.campaign_id, self, **self.runner_options)
+        worker_class = ProcessCampaignWorker if self._send_in_process() else CampaignWorker
+        self.worker = worker_class(self.db.path, self.campaign_id, self, **self.runner_options)
         self.worker.updates.connect(self._apply_updates)
         self.worker.state_changed.connect(self._campaign_state_changed)
         self.worker.finished.connect(self._worker_finished)
@@ -292,6 +316,17 @@ class ResultsPage(QWidget):
         self._show_header()
         self._update_controls()
         self.state_changed.emit()
+
+    def _send_in_process(self) -> bool:
+        import sys
+
+        if self.worker_mode != "auto":
+            return self.worker_mode == "process"
+        if getattr(sys, "frozen", False):
+            return False  # a frozen build has no `python -m`; the packaging would need a child entry point
+        account = self.db.get_account(self.campaign.account) if self.campaign is not None else None
+        # the demo account without a web address talks to the sandbox inside this process
+        return not (account is not None and account.provider == "sandbox" and not account.base_url)
 
     def _apply_updates(self, updates: list) -> None:
         self.model.apply(updates)
@@ -489,8 +524,8 @@ class ResultsPage(QWidget):
         wait = limits.delivery_status_min_interval - (time.monotonic() - self._last_delivery_query)
         if wait > 0:
             self.delivery_note.setText(
-                f"The provider allows one delivery check every {duration_text(limits.delivery_status_min_interval)}: "
-                f"next in {duration_text(wait)}."
+                f"The provider allows one check every {duration_text(limits.delivery_status_min_interval)}: "
+                f"next in {duration_text(wait)}"
             )
             QTimer.singleShot(int(wait * 1000) + 50, lambda: self.refresh_delivery(automatic=True))
             return
@@ -519,11 +554,10 @@ class ResultsPage(QWidget):
             if self.campaign is None or self.campaign.id != campaign_id:
                 return
             self.model.apply_delivery(reports)
-            delivered = self.model.delivery_counts.get("delivered", 0)
             failed = self.model.delivery_counts.get("failed", 0)
             self.delivery_note.setText(
-                f"Delivered {thousands(delivered)} · not delivered {thousands(failed)} · "
-                f"checked {time.strftime('%H:%M')}"
+                f"Delivery receipts checked {time.strftime('%H:%M')}"
+                + (f": {thousands(failed)} not delivered" if failed else "")
             )
             self._update_progress()
             self._schedule_delivery()
@@ -537,6 +571,32 @@ class ResultsPage(QWidget):
 
     def _filter_changed(self, _index: int) -> None:
         self.proxy.set_states(self.filter_combo.currentData())
+        self._choose_view_model()
+
+    def _search_changed(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._choose_view_model()
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        self._sorted = column >= 0
+        self._choose_view_model()
+        if self._sorted:
+            self.proxy.sort(column, order)
+
+    def _choose_view_model(self) -> None:
+        wanted = self.proxy if (self._sorted or self.proxy.is_filtering()) else self.model
+        if self.table.model() is not wanted:
+            self.model.visible_rows = self._visible_rows if wanted is self.model else None
+            self.table.setModel(wanted)
+
+    def _visible_rows(self) -> tuple[int, int]:
+        """Model rows on screen (the view shows the model directly when this is asked)."""
+        viewport = self.table.viewport()
+        first = self.table.rowAt(0)
+        last = self.table.rowAt(viewport.height() - 1)
+        if first < 0:
+            return (0, -1) if self.model.rowCount() == 0 else (0, self.model.rowCount() - 1)
+        return first, last if last >= 0 else self.model.rowCount() - 1
 
     def show_filter(self, label: str) -> None:
         self.filter_combo.setCurrentIndex(self.filter_combo.findText(label))

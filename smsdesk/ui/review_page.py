@@ -72,6 +72,7 @@ class ReviewPage(QWidget):
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("Name shown in History")
         self.name_edit.setToolTip("A name to find this send again in History")
+        self.name_edit.setMaximumWidth(420)
         name_form = QFormLayout()
         name_form.addRow("Campaign name:", self.name_edit)
 
@@ -442,6 +443,9 @@ class ReviewPage(QWidget):
             lines += ["", "Messages go out as soon as you confirm. You can pause or cancel at any time."]
         return "\n".join(lines)
 
+    def confirm_button_text(self) -> str:
+        return f"Send {plural(self.totals.recipients, 'message')}"
+
     def send(self) -> None:
         if self.totals is None or self.messages is None or self.is_busy():
             return
@@ -452,7 +456,7 @@ class ReviewPage(QWidget):
             self,
             "Send now?",
             self.confirmation_text(),
-            ok=f"Send {thousands(self.totals.recipients)} messages",
+            ok=self.confirm_button_text(),
             cancel="Not yet",
         ):
             return

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smsdesk.ui.widgets import RowsModel, country_choices, heading, hint, plural
+from smsdesk.ui.widgets import CountryCombo, RowsModel, heading, hint, local_time, plural
 
 if TYPE_CHECKING:
     from smsdesk.ui.jobs import Job, JobPool
@@ -45,10 +45,7 @@ class SettingsPage(QWidget):
         self.opt_out_job: Job | None = None
 
         # general
-        self.country_combo = QComboBox()
-        for code, label in country_choices():
-            self.country_combo.addItem(label, code)
-        self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(db.default_country)))
+        self.country_combo = CountryCombo(db.default_country)
         self.country_combo.setToolTip("Numbers without a country code are read as numbers of this country")
         self.country_combo.activated.connect(self._country_chosen)
         self.default_account_combo = QComboBox()
@@ -238,7 +235,7 @@ class SettingsPage(QWidget):
         entries = self.db.list_opt_outs()
         self.opt_out_model.set_data(
             OPT_OUT_HEADER,
-            [[entry.phone, entry.added_at.replace("T", " ")[:16], entry.source or ""] for entry in entries],
+            [[entry.phone, local_time(entry.added_at), entry.source or ""] for entry in entries],
         )
         self.opt_out_view.setColumnWidth(0, 160)
         self.opt_out_view.setColumnWidth(1, 150)

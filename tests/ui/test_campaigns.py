@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from smsdesk.core.costing import PlannedMessage
 from smsdesk.store.journal import Journal
-from smsdesk.ui.main_window import HISTORY, RESULTS
+from smsdesk.ui.main_window import HISTORY, RESULTS, SETTINGS
 
 
 def make_campaign(db, count: int = 12, name: str = "Julefrokost") -> str:
@@ -212,6 +212,7 @@ def test_accounts_dialog_without_a_secure_store_refuses_to_save_keys(qtbot, db, 
 
 
 def test_settings_price_cap_country_and_opt_outs(qtbot, db, prompts, window, tmp_path):
+    window.go(SETTINGS)
     settings = window.settings_page
     settings.account_combo.setCurrentIndex(settings.account_combo.findData("Sandbox"))
     settings.price_spin.setValue(0.35)

@@ -1,0 +1,171 @@
+"""Every screen at 1280×800, saved as PNGs under artifacts/screenshots/ (for the README and for looking at).
+
+Runs as an ordinary test (offscreen Qt, DejaVu fonts through fontconfig), driving a real send through the built-in
+sandbox so the Results and History screens show real data.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from smsdesk.ui.main_window import HISTORY, MESSAGE, RECIPIENTS, RESULTS, REVIEW, SETTINGS
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
+SIZE = (1280, 800)
+
+CUSTOMERS = [
+    ("Mette", "Nielsen", "20 45 67 89", "Nørrebro"),
+    ("Lars", "Hansen", "+45 31 22 44 56", "Vesterbro"),
+    ("Sofie", "Jørgensen", "004540112233", "Nørrebro"),
+    ("Anders", "Pedersen", "4.52E+07", "Amager"),
+    ("Camilla", "Larsen", "26 11 90 07", "Østerbro"),
+    ("Jens", "Christensen", "", "Vesterbro"),
+    ("Ida", "Andersen", "28 70 14 32", "Amager"),
+    ("Frederik", "Thomsen", "61 55 23 10", "Østerbro"),
+    ("Emma", "Rasmussen", "20 45 67 89", "Nørrebro"),
+    ("Mikkel", "Poulsen", "42 19 88 61", "Valby"),
+    ("Freja", "Mortensen", "53 30 71 04", "Valby"),
+    ("Oliver", "Kristensen", "22 64 09 18", "Nørrebro"),
+    ("Laura", "Olsen", "71 99 23 45", "Amager"),
+    ("Noah", "Madsen", "30 18 62 77", "Vesterbro"),
+    ("Clara", "Møller", "50 27 81 36", "Østerbro"),
+]
+
+
+def write_shop_file(path: Path, extra: int = 45) -> Path:
+    lines = ["Fornavn;Efternavn;Mobil;Butik"]
+    lines += [";".join(row) for row in CUSTOMERS]
+    for index in range(extra):
+        lines.append(
+            f"Kunde;Nr. {index + 16};{40 + index // 50} {10 + index % 80:02d} {20 + index % 70:02d} {index:02d};Valby"
+        )
+    path.write_text("\n".join(lines) + "\n", encoding="cp1252")
+    return path
+
+
+def save(widget: QWidget, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    target = SCREENSHOTS / f"{name}.png"
+    assert widget.grab().save(str(target)), target
+    return target
+
+
+def test_screenshots_of_every_screen(qtbot, db, prompts, make_window, tmp_path):
+    from dataclasses import replace
+
+    from smsdesk.sandbox.server import shared_sandbox
+    from smsdesk.ui.prompts import RESUME_TITLE, confirm_box, resume_text
+    from tests.ui.test_campaigns import crash_mid_send, make_campaign
+    from tests.ui.test_flow import drop_file
+
+    sandbox = shared_sandbox()
+    sandbox.state.reset()
+    sandbox.state.faults.latency = 0.03
+    sandbox.state.faults.reject_numbers = {"+4571992345"}
+    sandbox.state.faults.deliver_after = 0.0
+    sandbox.state.faults.undeliverable_numbers = {"+4542198861"}
+    db.save_account(replace(db.get_account("Sandbox"), price_per_segment=0.29))
+    db.add_opt_outs(["+4553307104"], source="reply STOP")
+    db.add_opt_outs(["+4522640918", "+4530186277"], source="old-tool-optouts.xlsx")
+    old = make_campaign(db, count=40, name="Åbent hus invitation")
+    crash_mid_send(db, old, sent=22, in_flight=2)
+    from smsdesk.store.journal import Journal
+
+    Journal(db).recover_interrupted()
+
+    window = make_window()
+    window.resize(*SIZE)
+    qtbot.waitUntil(lambda: window.size().width() == SIZE[0])
+    shots = []
+
+    window.go(RECIPIENTS)
+    shots.append(save(window, "01-recipients-empty"))
+
+    drop_file(window.recipients_page, write_shop_file(tmp_path / "kunder marts.csv"))
+    qtbot.waitUntil(lambda: window.draft.plan is not None, timeout=15000)
+    shots.append(save(window, "02-recipients"))
+
+    window.go(MESSAGE)
+    page = window.message_page
+    page.set_text(
+        "Hej {Fornavn}! Din cykel er klar til afhentning i {Butik} – vi har åbent til kl. 18. "
+        "Vis denne SMS ved kassen og få 10% på tilbehør. Mvh. Cykelbutikken"
+    )
+    page.step_preview(1)
+    qtbot.waitUntil(lambda: page.totals_label.text().startswith("For all"), timeout=15000)
+    shots.append(save(window, "03-message-unicode-warning"))
+    page.replace_lookalikes()
+    qtbot.waitUntil(lambda: page.totals_label.text().startswith("For all"), timeout=15000)
+    shots.append(save(window, "04-message"))
+
+    window.go(REVIEW)
+    review = window.review_page
+    qtbot.waitUntil(lambda: review.totals is not None and review.send_button.isEnabled(), timeout=15000)
+    review.test_number.setText("20 99 88 77")
+    review.send_test()
+    qtbot.waitUntil(lambda: review.test_result.text().startswith(("Test sent", "The test")), timeout=15000)
+    shots.append(save(window, "05-review"))
+
+    box, _ok = confirm_box(
+        window, "Send now?", review.confirmation_text(), ok=review.confirm_button_text(), cancel="Not yet"
+    )
+    box.show()
+    qtbot.waitExposed(box)
+    shots.append(save(box, "06-confirm-send"))
+    box.close()
+
+    window.results_page.runner_options = {"max_batch": 2, "concurrency": 1}
+    review.send()
+    results = window.results_page
+    qtbot.waitUntil(lambda: results.is_sending() and results.model.counts.get("sent", 0) >= 12, timeout=20000)
+    results._update_progress()
+    shots.append(save(window, "07-results-sending"))
+    qtbot.waitUntil(lambda: not results.is_sending(), timeout=60000)
+    results._last_delivery_query = 0.0
+    results.refresh_delivery()
+    qtbot.waitUntil(lambda: results.model.delivery_counts.get("delivered", 0) > 0, timeout=15000)
+    shots.append(save(window, "08-results-finished"))
+    results.show_filter("Failed")
+    shots.append(save(window, "09-results-failed-filter"))
+    results.show_filter("All messages")
+
+    window.go(HISTORY)
+    window.history_page.table.selectRow(1)
+    shots.append(save(window, "10-history"))
+
+    window.go(SETTINGS)
+    shots.append(save(window, "11-settings"))
+
+    from smsdesk.ui.accounts_dialog import AccountsDialog
+
+    dialog = AccountsDialog(db, window.jobs, prompts, window)
+    qtbot.addWidget(dialog)
+    dialog.resize(900, 600)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    shots.append(save(dialog, "12-accounts"))
+    dialog.new_account()
+    dialog.name_edit.setText("Butikken")
+    dialog.username_edit.setText("cykelbutikken")
+    dialog.secret_edit.setText("not-a-real-key")
+    dialog.sender_edit.setText("Cykler")
+    shots.append(save(dialog, "13-accounts-new"))
+    dialog.close()
+
+    resume = confirm_box(
+        window,
+        RESUME_TITLE,
+        resume_text(["Åbent hus invitation (22 Nov 2026 01:10, Sandbox): 22 of 40 sent, 16 waiting"]),
+        ok="Show and resume",
+        cancel="Not now",
+    )[0]
+    resume.show()
+    qtbot.waitExposed(resume)
+    shots.append(save(resume, "14-resume-offer"))
+    resume.close()
+
+    window.go(RESULTS)
+    sandbox.state.reset()
+    assert all(path.stat().st_size > 10_000 for path in shots)
