@@ -281,3 +281,53 @@ def test_price_shows_in_review_totals(qtbot, db, window, tmp_path):
     assert review.total_labels["segments"].text() == "60"
     assert review.total_labels["cost"].text().startswith("15.00")
     assert "60 SMS" in review.confirmation_text()
+
+
+def test_a_network_account_sends_from_its_own_process_with_pause_and_resume(
+    qtbot, db, prompts, make_window, sandbox
+):
+    """Accounts that talk over the network run the engine in a child process (the window keeps its CPU and its
+    interpreter lock); pause and resume reach it through the pipe, and results still stream into the table."""
+    from smsdesk.providers.base import Account
+
+    db.save_account(Account(name="Sandbox over HTTP", provider="sandbox", base_url=sandbox.url))
+    campaign_id = make_campaign(db, count=20)
+    with db.transaction() as conn:
+        conn.execute("UPDATE campaigns SET account = ? WHERE id = ?", ("Sandbox over HTTP", campaign_id))
+    sandbox.state.faults.latency = 0.05
+    window = make_window()
+    results = window.results_page
+    results.runner_options = {"max_batch": 1, "concurrency": 1}
+    window.open_campaign(campaign_id, resume=True)
+    qtbot.waitUntil(lambda: results.is_sending(), timeout=15000)
+    from smsdesk.ui.campaign_worker import ProcessCampaignWorker
+
+    assert isinstance(results.worker, ProcessCampaignWorker)
+    qtbot.waitUntil(lambda: results.model.counts.get("sent", 0) >= 3, timeout=30000)
+    results.toggle_pause()
+    qtbot.waitUntil(lambda: Journal(db).get_campaign(campaign_id).state == "paused", timeout=15000)
+    paused_at = len(sandbox.state.accepted_numbers())
+    assert paused_at < 20
+    results.toggle_pause()
+    qtbot.waitUntil(lambda: results.worker is None, timeout=60000)
+    assert results.model.counts.get("sent") == 20
+    assert results.campaign_state == "finished"
+    accepted = sandbox.state.accepted_numbers()
+    assert sorted(accepted) == sorted(set(accepted)) and len(accepted) == 20
+
+
+def test_the_reference_guard_keeps_none_alive_through_many_qt_calls(qtbot, window):
+    import sys
+
+    from PySide6.QtWidgets import QLabel
+
+    from smsdesk.ui import refguard
+
+    label = QLabel()
+    for index in range(30_000):  # more void calls than a fresh window holds references to None
+        label.setText(str(index))
+    refguard.top_up()
+    if refguard._installed:
+        assert sys.getrefcount(None) >= refguard._baseline[id(None)]
+    else:
+        assert not refguard.leaks_references()
