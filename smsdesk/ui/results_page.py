@@ -154,8 +154,7 @@ class ResultsPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.delivery_note = QLabel()
         self.delivery_note.setObjectName("hint")
-        self.delivery_note.setWordWrap(True)
-        self.delivery_note.setMaximumWidth(520)
+        self.delivery_note.setMaximumWidth(560)
         self.delivery_note.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         filters = QHBoxLayout()
         filters.addWidget(QLabel("Show:"))
@@ -184,7 +183,7 @@ class ResultsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in zip(range(len(COLUMNS)), (52, 150, 120, 100, 125, 150, 42, 52), strict=False):
+        for column, width in zip(range(len(COLUMNS)), (52, 150, 120, 100, 125, 150, 50, 52), strict=False):
             self.table.setColumnWidth(column, width)
 
         self.empty = hint(
@@ -556,8 +555,8 @@ class ResultsPage(QWidget):
             self.model.apply_delivery(reports)
             failed = self.model.delivery_counts.get("failed", 0)
             self.delivery_note.setText(
-                f"Delivery receipts checked {time.strftime('%H:%M')}"
-                + (f": {thousands(failed)} not delivered" if failed else "")
+                f"Receipts checked {time.strftime('%H:%M')}"
+                + (f" · {thousands(failed)} not delivered" if failed else "")
             )
             self._update_progress()
             self._schedule_delivery()

@@ -51,6 +51,8 @@ class ReviewPage(QWidget):
         self.test_job: Job | None = None
         self._generation = 0
         self._stale = True
+        # What was last sent from this draft: sending the same thing again must be a deliberate choice.
+        self.last_sent: tuple[tuple, str] | None = None
 
         # account
         self.account_combo = QComboBox()
@@ -452,6 +454,21 @@ class ReviewPage(QWidget):
         account = self.account()
         if account is None:
             return
+        if (
+            self.last_sent is not None
+            and self.last_sent[0] == self._fingerprint()
+            and not self.prompts.confirm(
+                self,
+                "Send the same again?",
+                f"This message already went to these recipients (campaign {self.last_sent[1]}).\n\n"
+                "Sending again texts every one of them a second time. To send only what failed, use Retry failed "
+                "in Results instead.",
+                ok="Send again to everyone",
+                cancel="Don't send",
+                warning=True,
+            )
+        ):
+            return
         if not self.prompts.confirm(
             self,
             "Send now?",
@@ -495,7 +512,13 @@ class ReviewPage(QWidget):
             on_done=self._create_done,
         )
 
+    def _fingerprint(self) -> tuple:
+        table, plan = self.draft.table, self.draft.plan
+        phones = tuple(r.phone for r in plan.recipients) if plan is not None else ()
+        return (str(table.path) if table is not None else None, self.draft.message, phones)
+
     def _created(self, campaign_id: str) -> None:
+        self.last_sent = (self._fingerprint(), campaign_id)
         self.name_edit.setProperty("auto", True)
         self.campaign_created.emit(campaign_id)
 

@@ -283,3 +283,44 @@ def test_closing_during_a_send_asks_and_leaves_it_resumable(qtbot, window, promp
     campaign = Journal(window.db).get_campaign(results.campaign_id)
     assert campaign.resumable
     assert campaign.counts["sending"] == 0
+
+
+def test_sending_the_same_draft_twice_needs_a_deliberate_yes(qtbot, window, prompts, tmp_path, slow_sandbox):
+    load_recipients(qtbot, window, write_customers(tmp_path / "kunder.csv", rows=5))
+    window.message_page.set_text("Hej {Navn}")
+    window.go(REVIEW)
+    review = window.review_page
+    qtbot.waitUntil(lambda: review.send_button.isEnabled(), timeout=15000)
+    review.send()
+    results = window.results_page
+    qtbot.waitUntil(
+        lambda: (
+            results.campaign_id is not None
+            and results.worker is None
+            and results.campaign_state == "finished"
+        ),
+        timeout=30000,
+    )
+    window.go(REVIEW)
+    qtbot.waitUntil(lambda: review.send_button.isEnabled(), timeout=15000)
+    prompts.answers["Send the same again?"] = False
+    review.send()
+    assert prompts.asked[-1][0] == "Send the same again?"
+    assert len(slow_sandbox.state.accepted_numbers()) == 5  # nobody got it twice
+
+
+def test_sheet_picker_reads_the_chosen_sheet(qtbot, window):
+    page = window.recipients_page
+    page.open_path(FIXTURES / "customers_second_sheet.xlsx")
+    qtbot.waitUntil(lambda: window.draft.plan is not None, timeout=15000)
+    assert page.sheet_combo.isVisibleTo(page)
+    assert [page.sheet_combo.itemText(i) for i in range(page.sheet_combo.count())] == ["Noter", "Kunder"]
+    assert page.sheet_combo.currentText() == "Kunder"
+    assert page.phone_column() == "Mobil"
+    page.sheet_combo.setCurrentIndex(0)
+    page.sheet_combo.activated.emit(0)
+    qtbot.waitUntil(
+        lambda: window.draft.table is not None and window.draft.table.sheet == "Noter", timeout=15000
+    )
+    qtbot.waitUntil(lambda: bool(page.error_label.text()), timeout=15000)
+    assert page.preview_model.columnCount() == 1
