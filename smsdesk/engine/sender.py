@@ -28,10 +28,13 @@ and are recorded. Cancelled and paused campaigns keep their unsent rows pending,
 from __future__ import annotations
 
 import collections
+import json
 import logging
+import math
 import queue
+import ssl
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,7 +55,6 @@ from smsdesk.providers.base import (
     RateLimited,
     SendResult,
     Transient,
-    make_client,
 )
 from smsdesk.store.db import Database
 from smsdesk.store.journal import (
@@ -68,8 +70,8 @@ from smsdesk.store.journal import (
     STOPPED,
     UNKNOWN,
     Journal,
-    MessageRecord,
     Outcome,
+    RowToSend,
 )
 
 log = logging.getLogger(__name__)
@@ -82,6 +84,9 @@ STOPPED_BY_SETUP = "setup"  # our side: the account is gone, no key saved, setti
 DEFAULT_CONCURRENCY = 4
 # Providers with a documented rate limit are paced anyway; two in flight hide one request's latency.
 RATE_LIMITED_CONCURRENCY = 2
+# Requests carrying many messages go fewer at once: a crash can leave at most this many messages 'unknown' (one
+# request always goes, however big), and a loaded provider answers a few big requests no slower one by one.
+MAX_MESSAGES_IN_FLIGHT = 1000
 WAITING = "waiting"  # on_state while holding for a Retry-After or back-off of more than a moment
 
 
@@ -158,9 +163,82 @@ def outgoing_message(
     )
 
 
+class _TemplateValues(Mapping[str, str]):
+    """A templated message's placeholder values, read from the journal's JSON only if the adapter asks.
+
+    Most adapters send the rendered text and never look; parsing every row's fields up front would cost more than
+    the rest of the journal's work together.
+    """
+
+    __slots__ = ("_json", "_template", "_columns_for", "_values")
+
+    def __init__(
+        self, fields_json: str, template: Template, columns_for: dict[tuple[str, ...], dict[str, str]]
+    ):
+        self._json = fields_json
+        self._template = template
+        self._columns_for = columns_for
+        self._values: dict[str, str] | None = None
+
+    def _load(self) -> dict[str, str]:
+        if self._values is None:
+            try:
+                fields = json.loads(self._json)
+            except ValueError:
+                fields = {}
+            fields = fields if isinstance(fields, dict) else {}
+            keys = tuple(fields)
+            columns = self._columns_for.get(keys)
+            if columns is None:  # every row of a file has the same columns: match placeholders once
+                columns = self._columns_for[keys] = self._template.columns_used(fields)
+            self._values = {
+                name: str(fields.get(columns.get(name, name), "")) for name in self._template.placeholders
+            }
+        return self._values
+
+    def __getitem__(self, key: str) -> str:
+        return self._load()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._load())
+
+    def __len__(self) -> int:
+        return len(self._template.placeholders)
+
+    def __repr__(self) -> str:
+        return repr(self._load())
+
+
+_ssl_context: ssl.SSLContext | None = None
+_ssl_lock = threading.Lock()
+
+
+def run_client(timeout: float = 30.0) -> httpx.Client:
+    """The HTTP client of one run, shared by its workers (httpx.Client is thread-safe).
+
+    As providers.base.make_client (TLS verification always on, no redirects), but with one verifying SSL context per
+    process: building one loads the CA store, ~40 ms, which a test send or a small campaign should not pay each time.
+    """
+    global _ssl_context
+    create = getattr(httpx, "create_ssl_context", None)  # public from httpx 0.28
+    if create is None:
+        from smsdesk.providers.base import make_client
+
+        return make_client(timeout)
+    with _ssl_lock:
+        if _ssl_context is None:
+            _ssl_context = create()
+    return httpx.Client(
+        timeout=httpx.Timeout(timeout, connect=10.0),
+        verify=_ssl_context,
+        follow_redirects=False,
+        headers={"User-Agent": "SMSDesk"},
+    )
+
+
 @dataclass
 class _Batch:
-    rows: list[MessageRecord]
+    rows: list[RowToSend]
     messages: list[OutgoingMessage]
     attempts: int = 0  # transient failures so far
     rate_limited: int = 0
@@ -204,9 +282,10 @@ class CampaignRunner:
         pacer: Pacer | None = None,
         durable_marks: bool = True,
         max_batch: int | None = None,
+        max_messages_in_flight: int = MAX_MESSAGES_IN_FLIGHT,
     ):
-        """`max_batch` caps the messages per request below what the provider takes: fewer messages end up
-        'unknown' if the computer dies mid-request.
+        """`max_batch` caps the messages per request below what the provider takes, and `max_messages_in_flight`
+        the messages in requests not answered yet: fewer messages end up 'unknown' if the computer dies.
 
         `provider`: None builds one per worker from the campaign's account and its keyring secret; a factory is
         called once per worker; an instance is used as is, and then only one request is in flight (an adapter
@@ -221,6 +300,7 @@ class CampaignRunner:
         self._pacer_arg = pacer
         self._durable_marks = durable_marks
         self.max_batch = max_batch
+        self.max_messages_in_flight = max_messages_in_flight
         self._control = threading.Lock()
         self._pause_requested = False
         self._cancel_requested = False
@@ -355,17 +435,22 @@ class _Session:
         self.concurrency = max(1, runner.concurrency)
         self.events = runner._events
         self.queue: collections.deque[_Batch] = collections.deque()
-        self.in_flight = 0
+        self.in_flight = 0  # requests
+        self.messages_in_flight = 0
         self.give_ups_in_a_row = 0
         self.stop: _Stop | None = None
         self.waiting = False
         self.jobs: queue.SimpleQueue[_Batch | None] = queue.SimpleQueue()
-        self.client = make_client()
+        self.client = run_client()
         self.providers: list[Provider] = []
         self.threads: list[threading.Thread] = []
         self.template = Template(campaign.template or "")
         self.label = "the provider"
-        self.rows: dict[int, MessageRecord] = {}
+        self.rows: dict[int, RowToSend] = {}
+        self.page_size: int | None = None
+        self.loaded_up_to = 0  # journal id of the last row loaded
+        self.more_to_load = True
+        self._columns_for: dict[tuple[str, ...], dict[str, str]] = {}
         self.pacer: Pacer = runner._pacer_arg or Pacer()
 
     # -- setup -----------------------------------------------------------------------------------------------------
@@ -436,22 +521,27 @@ class _Session:
 
     # -- planning --------------------------------------------------------------------------------------------------
 
-    def _load_pending(self) -> None:
-        rows = self.journal.messages(self.campaign.id, states=(PENDING,))
+    def _load_page(self) -> None:
+        """The next page of pending rows, planned into requests. Sending starts after the first page, and later
+        pages load while requests are out (a page is a whole number of full requests, so paging never costs a
+        request)."""
+        if self.page_size is None:
+            most = max(1, self.providers[0].limits.max_recipients_per_request)
+            self.page_size = max(math.ceil(500 / most), self.concurrency) * most
+        rows = self.journal.rows_to_send(self.campaign.id, after_id=self.loaded_up_to, limit=self.page_size)
+        self.more_to_load = len(rows) == self.page_size
         if not rows:
             return
-        messages = [
-            outgoing_message(
-                f"{self.campaign.id}-{row.id}",
-                row.phone,
-                row.text,
-                row.encoding,
-                row.segments,
-                row.fields,
-                self.template,
-            )
-            for row in rows
-        ]
+        self.loaded_up_to = rows[-1].id
+        prefix = f"{self.campaign.id}-"
+        template = self.template
+        if template.placeholders:
+            messages = [self._templated(prefix, row) for row in rows]
+        else:  # the same text for everybody, or already final: no fields to carry
+            messages = [
+                OutgoingMessage(prefix + str(row.id), row.phone, row.text, row.encoding, row.segments)
+                for row in rows
+            ]
         by_key = {m.key: r for m, r in zip(messages, rows, strict=True)}
         self.rows.update((row.id, row) for row in rows)
         groups = self.providers[0].plan_requests(messages)
@@ -462,6 +552,17 @@ class _Session:
             for start in range(0, len(group), max(1, step)):
                 part = group[start : start + step]
                 self.queue.append(_Batch([by_key[m.key] for m in part], list(part)))
+
+    def _templated(self, prefix: str, row: RowToSend) -> OutgoingMessage:
+        return OutgoingMessage(
+            prefix + str(row.id),
+            row.phone,
+            row.text,
+            row.encoding,
+            row.segments,
+            _TemplateValues(row.fields, self.template, self._columns_for),
+            self.template.text,
+        )
 
     # -- the loop --------------------------------------------------------------------------------------------------
 
@@ -478,7 +579,7 @@ class _Session:
         runner._emit_state(RUNNING, None)
         done: list[_Done] = []  # answers not recorded yet: recorded with the next marks, in one commit
         try:
-            self._load_pending()
+            self._load_page()
             while True:
                 done += self._collect(block=False)
                 if runner.cancelled or runner.paused or self.stop is not None:
@@ -505,18 +606,23 @@ class _Session:
                     if done:
                         self._write(done, [])  # may put requests back in the queue
                         done = []
-                        continue
-                    if self.in_flight:
+                    elif self.more_to_load:
+                        self._load_page()
+                    elif self.in_flight:
                         done = self._collect(block=True)
-                        continue
-                    self._load_pending()  # rows put back in the meantime: the journal is the truth
-                    if not self.queue:
-                        return self._finish(FINISHED, None)
+                    else:
+                        # All sent. Rows put back to pending by hand in the meantime? The journal is the truth.
+                        self.loaded_up_to = 0
+                        self._load_page()
+                        if not self.queue:
+                            return self._finish(FINISHED, None)
                     continue
                 leaving, wait = self._take_leaving()
                 if leaving or done:
                     self._write(done, leaving)
                     done = []
+                elif self.more_to_load and len(self.queue) < self.concurrency:
+                    self._load_page()  # while the requests in flight are out, not after
                 elif wait > 0:
                     self._set_waiting(wait)
                     done = self._collect(block=True, timeout=wait)
@@ -549,11 +655,16 @@ class _Session:
     def _take_leaving(self) -> tuple[list[_Batch], float]:
         """Requests that may leave now (free slots, pacer agrees), or the time to wait for the pacer."""
         leaving: list[_Batch] = []
+        messages = self.messages_in_flight
         while self.queue and self.in_flight + len(leaving) < self.concurrency:
-            wait = self.pacer.acquire(len(self.queue[0].messages))
+            size = len(self.queue[0].messages)
+            if messages and messages + size > self.runner.max_messages_in_flight:
+                break  # big requests: fewer at once (a crash leaves at most this many messages unknown)
+            wait = self.pacer.acquire(size)
             if wait > 0:
                 return leaving, (0.0 if leaving else wait)
             leaving.append(self.queue.popleft())
+            messages += size
         return leaving, 0.0
 
     def _collect(self, *, block: bool, timeout: float | None = None) -> list[_Done]:
@@ -567,6 +678,7 @@ class _Session:
             if isinstance(event, _Done):
                 done.append(event)
                 self.in_flight -= 1
+                self.messages_in_flight -= len(event.batch.messages)
             try:
                 event = self.events.get_nowait()
             except queue.Empty:
@@ -593,6 +705,7 @@ class _Session:
             raise RuntimeError(f"the journal claimed {claimed} of {len(sending_ids)} rows for sending")
         for batch in leaving:
             self.in_flight += 1
+            self.messages_in_flight += len(batch.messages)
             self.jobs.put(batch)
         if leaving and self.waiting:
             self.waiting = False
@@ -668,18 +781,24 @@ class _Session:
 
     def _settle_results(self, batch: _Batch, results: list[SendResult], settled: _Settled) -> None:
         self.give_ups_in_a_row = 0
-        by_key = {result.key: result for result in results}
-        if len(by_key) != len(results) or not all(m.key in by_key for m in batch.messages):
-            # Keys missing or repeated: the adapter answered in order (as the interface promises) or not at all.
-            by_key = (
-                {m.key: r for m, r in zip(batch.messages, results, strict=True)}
-                if len(results) == len(batch.messages)
-                else by_key
-            )
-        retry_rows: list[tuple[MessageRecord, OutgoingMessage]] = []
-        for row, message in zip(batch.rows, batch.messages, strict=True):
-            result = by_key.get(message.key)
-            if result is None:
+        messages = batch.messages
+        if len(results) == len(messages) and all(
+            r.key == m.key for r, m in zip(results, messages, strict=True)
+        ):
+            in_order: list[SendResult | None] = list(results)  # the interface's promise, and the usual case
+        else:
+            by_key = {result.key: result for result in results}
+            if len(by_key) != len(results) and len(results) == len(messages):
+                by_key = {
+                    m.key: r for m, r in zip(messages, results, strict=True)
+                }  # keys repeated: by position
+            in_order = [by_key.get(m.key) for m in messages]
+        retry_rows: list[tuple[RowToSend, OutgoingMessage]] = []
+        outcomes = settled.outcomes
+        for row, message, result in zip(batch.rows, messages, in_order, strict=True):
+            if result is not None and result.accepted:
+                outcomes.append(Outcome(row.id, SENT, result.message_id, result.cost))
+            elif result is None:
                 settled.outcomes.append(
                     Outcome(
                         row.id,
@@ -688,8 +807,6 @@ class _Session:
                         error_kind=OutcomeUnknown.kind,
                     )
                 )
-            elif result.accepted:
-                settled.outcomes.append(Outcome(row.id, SENT, result.message_id, result.cost))
             else:
                 error = result.error
                 if isinstance(error, InvalidRecipient | MessageRejected):
@@ -721,10 +838,10 @@ class _Session:
             else:
                 settled.requeue.append(again)
 
-    def _back_to_pending(self, rows: list[MessageRecord], error: ProviderError, settled: _Settled) -> None:
+    def _back_to_pending(self, rows: list[RowToSend], error: ProviderError, settled: _Settled) -> None:
         settled.outcomes += [_outcome(row.id, PENDING, error) for row in rows]
 
-    def _give_up(self, rows: list[MessageRecord], error: ProviderError, settled: _Settled) -> None:
+    def _give_up(self, rows: list[RowToSend], error: ProviderError, settled: _Settled) -> None:
         attempts = self.runner.retry.max_attempts
         settled.outcomes += [
             Outcome(

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from smsdesk.providers.base import Account
 from smsdesk.store.db import Database, now_iso
@@ -55,6 +55,18 @@ KIND_TEST = "test"
 # error_kind of rows the journal itself decided about
 INTERRUPTED_KIND = "interrupted"
 DISCARDED_KIND = "discarded"
+# ->> (SQLite 3.38) reads an array item about twice as fast as json_extract; both read the same JSON.
+_ITEM = "value ->> {}" if sqlite3.sqlite_version_info >= (3, 38, 0) else "json_extract(value, '$[{}]')"
+_RECORD_FROM_JSON = f"""
+    UPDATE messages
+    SET state = ?1, error = ?2, error_kind = ?3, done_at = ?4, message_id = answer.message_id, cost = answer.cost
+    FROM (SELECT {_ITEM.format(0)} AS id, {_ITEM.format(1)} AS message_id, {_ITEM.format(2)} AS cost
+          FROM json_each(?5)) AS answer
+    WHERE messages.id = answer.id AND messages.state = 'sending'
+"""
+_update_from_json = sqlite3.sqlite_version_info >= (3, 33, 0)
+_IDS_PER_STATEMENT = 500  # under SQLite's oldest limit of 999 parameters
+
 INTERRUPTED_REASON = (
     "SMSDesk stopped while this message was being sent (crash, kill or power cut): the provider may or may not "
     "have accepted it, so it is not sent again unless you ask"
@@ -134,8 +146,19 @@ class MessageRecord:
     delivery_at: str | None
 
 
-@dataclass(frozen=True)
-class Outcome:
+class RowToSend(NamedTuple):
+    """What the sender needs of a pending row, and no more (loading 10,000 full records costs ~0.2 s)."""
+
+    id: int
+    row: int
+    phone: str
+    text: str
+    encoding: str
+    segments: int
+    fields: str  # JSON, parsed only when the template has placeholders
+
+
+class Outcome(NamedTuple):
     """What a sender learned about one row: its new state and the provider's answer."""
 
     id: int
@@ -251,6 +274,10 @@ class Journal:
         rows = []
         for message in messages:
             skipped = getattr(message, "skip_reason", None) is not None
+            if not skipped and not (message.segments and message.segments >= 1 and message.text):
+                raise ValueError(
+                    f"Row {message.row}: a message to send needs a text (and at least one segment)"
+                )
             rows.append(
                 (
                     message.row,
@@ -258,7 +285,9 @@ class Journal:
                     json.dumps(dict(message.fields or {}), ensure_ascii=False),
                     message.text or "",
                     message.encoding,
-                    int(message.segments or 0),
+                    0
+                    if skipped
+                    else int(message.segments),  # 0 keeps skipped rows out of the one-per-phone index
                     SKIPPED if skipped else PENDING,
                     message.skip_reason if skipped else None,
                     getattr(message, "skip_kind", None) if skipped else None,
@@ -376,6 +405,17 @@ class Journal:
             params.append(int(limit))
         return [_record(row) for row in self.conn.execute(sql, params)]
 
+    def rows_to_send(self, campaign_id: str, *, after_id: int = 0, limit: int = -1) -> list[RowToSend]:
+        """Pending rows in send order, after a journal id, at most `limit` (-1: all)."""
+        cursor = self.conn.cursor()
+        cursor.row_factory = None  # plain tuples: sqlite3.Row objects cost more than the query
+        cursor.execute(
+            "SELECT id, row, phone, text, encoding, segments, fields FROM messages "
+            "WHERE campaign_id = ? AND state = 'pending' AND id > ? ORDER BY id LIMIT ?",
+            (campaign_id, after_id, limit),
+        )
+        return list(map(RowToSend._make, cursor))
+
     def message(self, message_row_id: int) -> MessageRecord | None:
         row = self.conn.execute("SELECT * FROM messages WHERE id = ?", (message_row_id,)).fetchone()
         return _record(row) if row else None
@@ -450,12 +490,14 @@ class Journal:
 
         Campaigns another window or process is sending right now are left alone. Returns the recovered ids.
         """
+        # Rows are 'sending' only while their campaign is open (not finished or discarded), and open campaigns are
+        # few: check those rather than scan every message ever sent.
         candidates = [
             row[0]
             for row in self.conn.execute(
-                "SELECT id FROM campaigns WHERE state = ? "
-                "UNION SELECT DISTINCT campaign_id FROM messages WHERE state = ?",
-                (RUNNING, SENDING),
+                "SELECT id FROM campaigns WHERE state NOT IN (?, ?) AND (state = ? OR EXISTS "
+                "(SELECT 1 FROM messages WHERE messages.campaign_id = campaigns.id AND messages.state = ?))",
+                (FINISHED, DISCARDED, RUNNING, SENDING),
             )
         ]
         recovered = []
@@ -528,16 +570,22 @@ class Journal:
         Several rows may share a provider id (a batch request answered with one id): all of them get the report.
         """
         now = now_iso()
-        params = [(report.state, now, campaign_id, report.message_id) for report in reports]
+        by_provider_id: dict[str, list[int]] = {}
+        for row_id, message_id in self.conn.execute(
+            "SELECT id, message_id FROM messages WHERE campaign_id = ? AND message_id IS NOT NULL",
+            (campaign_id,),
+        ):
+            by_provider_id.setdefault(message_id, []).append(row_id)
+        params = [
+            (report.state, now, row_id)
+            for report in reports
+            for row_id in by_provider_id.get(report.message_id, ())
+        ]
         if not params:
             return 0
         with self.db.transaction() as conn:
-            before = conn.total_changes
-            conn.executemany(
-                "UPDATE messages SET delivery = ?, delivery_at = ? WHERE campaign_id = ? AND message_id = ?",
-                params,
-            )
-            return conn.total_changes - before
+            conn.executemany("UPDATE messages SET delivery = ?, delivery_at = ? WHERE id = ?", params)
+        return len(params)
 
     # -- used by the sender (which holds the lock) -----------------------------------------------------------------
 
@@ -560,31 +608,53 @@ class Journal:
         now = now_iso()
         with self.db.transaction() as conn:
             if outcomes:
-                conn.executemany(
-                    "UPDATE messages SET state = ?, message_id = ?, cost = ?, error = ?, error_kind = ?, "
-                    "done_at = ? WHERE id = ? AND state = 'sending'",
-                    [
-                        (
-                            o.state,
-                            o.message_id,
-                            o.cost,
-                            o.error,
-                            o.error_kind,
-                            None if o.state == PENDING else now,
-                            o.id,
-                        )
-                        for o in outcomes
-                    ],
-                )
+                self._record(conn, outcomes, now)
             if not sending:
                 return 0
-            before = conn.total_changes
+            # One statement per few hundred rows, not one per row: each statement releases Python's GIL once,
+            # and a worker thread busy encoding JSON can hold it for milliseconds before giving it back.
+            claimed = 0
+            for start in range(0, len(sending), _IDS_PER_STATEMENT):
+                chunk = list(sending[start : start + _IDS_PER_STATEMENT])
+                claimed += conn.execute(
+                    "UPDATE messages SET state = 'sending', attempts = attempts + 1, sending_at = ? "
+                    f"WHERE state = 'pending' AND id IN ({','.join('?' * len(chunk))})",
+                    (now, *chunk),
+                ).rowcount
+            return claimed
+
+    def _record(self, conn: sqlite3.Connection, outcomes: Sequence[Outcome], now: str) -> None:
+        global _update_from_json
+        # Answers that share a state and reason (most of them: "sent", no error) go in one statement each; see
+        # commit() on why few statements matter.
+        groups: dict[tuple[str, str | None, str | None], list[Outcome]] = {}
+        for outcome in outcomes:
+            groups.setdefault((outcome.state, outcome.error, outcome.error_kind), []).append(outcome)
+        for (state, error, error_kind), group in groups.items():
+            done_at = None if state == PENDING else now
+            if all(o.message_id is None and o.cost is None for o in group):
+                for start in range(0, len(group), _IDS_PER_STATEMENT):
+                    ids = [o.id for o in group[start : start + _IDS_PER_STATEMENT]]
+                    conn.execute(
+                        "UPDATE messages SET state = ?, message_id = NULL, cost = NULL, error = ?, error_kind = ?, "
+                        f"done_at = ? WHERE state = 'sending' AND id IN ({','.join('?' * len(ids))})",
+                        (state, error, error_kind, done_at, *ids),
+                    )
+                continue
+            if _update_from_json:
+                payload = json.dumps([[o.id, o.message_id, o.cost] for o in group], ensure_ascii=False)
+                try:
+                    conn.execute(_RECORD_FROM_JSON, (state, error, error_kind, done_at, payload))
+                    continue
+                except (
+                    sqlite3.OperationalError
+                ):  # an SQLite without UPDATE FROM or JSON: one statement per row
+                    _update_from_json = False
             conn.executemany(
-                "UPDATE messages SET state = 'sending', attempts = attempts + 1, sending_at = ? "
-                "WHERE id = ? AND state = 'pending'",
-                [(now, row_id) for row_id in sending],
+                "UPDATE messages SET state = ?, message_id = ?, cost = ?, error = ?, error_kind = ?, "
+                "done_at = ? WHERE id = ? AND state = 'sending'",
+                [(state, o.message_id, o.cost, error, error_kind, done_at, o.id) for o in group],
             )
-            return conn.total_changes - before
 
     def mark_sending(self, ids: Sequence[int]) -> int:
         """Claim pending rows for requests about to leave; committed (and synced) before this returns."""

@@ -98,7 +98,10 @@ def test_ids_count_up_within_a_day(journal):
 
 
 def test_the_database_refuses_two_sendable_rows_for_one_number(journal):
-    duplicate = [PlannedMessage(2, "+4520000000", text="a"), PlannedMessage(3, "+4520000000", text="b")]
+    duplicate = [
+        PlannedMessage(2, "+4520000000", text="a", segments=1),
+        PlannedMessage(3, "+4520000000", text="b", segments=1),
+    ]
     with pytest.raises(ValueError, match="same number"):
         journal.create_campaign(
             name="x",
@@ -274,3 +277,18 @@ def test_the_journal_survives_reopening(db, journal):
         assert Journal(again).counts(campaign_id)[SENDING] == 1
     finally:
         again.close()
+
+
+def test_a_message_to_send_needs_a_text(journal):
+    with pytest.raises(ValueError, match="Row 2"):
+        journal.create_campaign(
+            name="x",
+            account=ACCOUNT,
+            source_file=None,
+            sheet=None,
+            template="",
+            country="DK",
+            phone_column=None,
+            columns=[],
+            messages=[PlannedMessage(2, "+4520000000", text="", segments=0)],
+        )
