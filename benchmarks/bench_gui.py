@@ -32,8 +32,8 @@ app.exec()
 
 APP = """
 import sys
+from smsdesk.ui.app import create_app, create_window  # as smsdesk.__main__ does: our modules first, then Qt
 from PySide6.QtCore import QTimer
-from smsdesk.ui.app import create_app, create_window
 app = create_app(sys.argv)
 window = create_window()
 window.show()

@@ -138,7 +138,7 @@ class HistoryPage(QWidget):
                 ]
             )
         self.model.set_data(HEADER, rows)
-        for column, width in enumerate((130, 230, 110, 100, 85, 60, 60, 85, 70, 60)):
+        for column, width in enumerate((125, 205, 100, 95, 92, 55, 60, 78, 70, 55)):
             self.table.setColumnWidth(column, width)
         has_rows = bool(rows)
         self.table.setVisible(has_rows)
