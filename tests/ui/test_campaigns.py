@@ -331,3 +331,26 @@ def test_the_reference_guard_keeps_none_alive_through_many_qt_calls(qtbot, windo
         assert sys.getrefcount(None) >= refguard._baseline[id(None)]
     else:
         assert not refguard.leaks_references()
+
+
+def test_closing_while_a_child_process_sends_stops_it_and_keeps_the_rest(
+    qtbot, db, prompts, make_window, sandbox
+):
+    from smsdesk.providers.base import Account
+
+    db.save_account(Account(name="Sandbox over HTTP", provider="sandbox", base_url=sandbox.url))
+    campaign_id = make_campaign(db, count=30)
+    with db.transaction() as conn:
+        conn.execute("UPDATE campaigns SET account = ? WHERE id = ?", ("Sandbox over HTTP", campaign_id))
+    sandbox.state.faults.latency = 0.1
+    window = make_window()
+    results = window.results_page
+    results.runner_options = {"max_batch": 1, "concurrency": 1}
+    window.open_campaign(campaign_id, resume=True)
+    qtbot.waitUntil(lambda: results.model.counts.get("sent", 0) >= 2, timeout=30000)
+    window.close()
+    assert prompts.asked[-1][0] == "A send is running"
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=30000)
+    campaign = Journal(db).get_campaign(campaign_id)
+    assert campaign.resumable and campaign.counts["sending"] == 0
+    assert len(sandbox.state.accepted_numbers()) == campaign.counts["sent"] < 30
