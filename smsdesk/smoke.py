@@ -1,5 +1,6 @@
 """A hidden hook for smoke-testing a build: with SMSDESK_SMOKE_QUIT_MS=N set, the app prints a marker line once its
-main window is on screen and quits cleanly N milliseconds later. Without the variable nothing here does anything.
+main window is on screen and quits cleanly N milliseconds later (saving the window to SMSDESK_SMOKE_SCREENSHOT first,
+when that names a PNG file). Without the variable nothing here does anything.
 
 The frozen app's smoke test (tests/test_frozen_build.py) relies on it: an offscreen GUI gives no other sign from
 outside that its window really opened. Qt is imported only inside the functions, so importing this module costs
@@ -13,6 +14,9 @@ import sys
 from typing import Any
 
 ENV_VAR = "SMSDESK_SMOKE_QUIT_MS"
+SCREENSHOT_ENV_VAR = (
+    "SMSDESK_SMOKE_SCREENSHOT"  # optional: a PNG path; the main window is saved there before quitting
+)
 MARKER = "smsdesk: main window shown"
 # Without a main window within this long the app exits 1 instead of hanging the test that started it.
 NO_WINDOW_DEADLINE_MS = 120_000
@@ -54,7 +58,15 @@ def install_smoke_quit(app: Any) -> bool:
             return
         state["shown"] = True
         _say(f"{MARKER}: {window.windowTitle()!r}")
-        QTimer.singleShot(delay, app.quit)
+
+        def finish() -> None:
+            screenshot = os.environ.get(SCREENSHOT_ENV_VAR)
+            if screenshot:
+                saved = window.grab().save(screenshot, "PNG")
+                _say(f"smsdesk: screenshot {'saved to' if saved else 'could not be saved to'} {screenshot}")
+            app.quit()
+
+        QTimer.singleShot(delay, finish)
 
     class _ShowWatcher(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 — Qt's name

@@ -26,6 +26,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 FROZEN_DIST = ROOT / "build" / "frozen-test"
+SCREENSHOTS = ROOT / "artifacts" / "frozen"  # the frozen app's main window, one PNG per Qt platform
 RUN_TIMEOUT = 180  # seconds for one run of a frozen executable; generous for a loaded two-core machine
 
 
@@ -148,7 +149,15 @@ def test_folder_holds_what_the_app_loads_by_name_and_not_what_it_never_uses(froz
 @pytest.mark.parametrize("platform", ["offscreen", "xcb"])
 def test_gui_opens_its_main_window_and_quits_cleanly(frozen, smsdesk_home, platform):
     """offscreen needs nothing of the machine; xcb (under Xvfb) proves the bundled X11 libraries are complete."""
-    env = dict(os.environ, QT_QPA_PLATFORM=platform, SMSDESK_SMOKE_QUIT_MS="1500")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    screenshot = SCREENSHOTS / f"main-window-{platform}.png"
+    screenshot.unlink(missing_ok=True)
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM=platform,
+        SMSDESK_SMOKE_QUIT_MS="1500",
+        SMSDESK_SMOKE_SCREENSHOT=str(screenshot),
+    )
     command = [str(frozen.gui)]
     if platform == "xcb":
         if shutil.which("xvfb-run") is None:
@@ -161,6 +170,18 @@ def test_gui_opens_its_main_window_and_quits_cleanly(frozen, smsdesk_home, platf
     assert f"{MARKER}: 'SMSDesk" in result.stdout, result.stdout + result.stderr
     assert "Traceback" not in result.stderr, result.stderr
     assert (smsdesk_home / "smsdesk.sqlite3").exists()  # the app really started up: it created its store
+    assert_window_was_painted(screenshot)
+
+
+def assert_window_was_painted(screenshot: Path) -> None:
+    """The window's picture has real content: many colours (text, icons, widgets), not one flat fill."""
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(screenshot))
+    assert not image.isNull(), f"no screenshot at {screenshot}"
+    assert image.width() >= 640 and image.height() >= 400, image.size()
+    colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 20, f"{screenshot} looks blank ({len(colours)} colours)"
 
 
 def test_cli_counts_a_message_exactly_as_the_source_does(frozen, frozen_commands, capsys):
