@@ -62,6 +62,8 @@ class HistoryPage(QWidget):
         self.jobs = jobs
         self.prompts = prompts
         self.campaigns: list = []
+        self.loading = False
+        self._generation = 0
 
         self.model = RowsModel(HEADER)
         self.table = QTableView()
@@ -111,14 +113,36 @@ class HistoryPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Reload the list off the GUI thread: totals are sums over every message of every campaign."""
         from smsdesk.store.journal import Journal
 
+        source = self.db
+        self._generation += 1
+        generation = self._generation
+
+        def load(job):
+            db = source.open_another()
+            try:
+                return Journal(db).list_campaigns()
+            finally:
+                db.close()
+
+        def loaded(campaigns) -> None:
+            if generation == self._generation:
+                self.show_campaigns(campaigns)
+
+        def failed(message: str) -> None:
+            log.warning("could not list campaigns: %s", message)
+            if generation == self._generation:
+                self.show_campaigns([])
+
+        self.loading = True
+        self.jobs.start("history", load, on_success=loaded, on_failure=failed)
+
+    def show_campaigns(self, campaigns: list) -> None:
         selected = self.selected()
-        try:
-            self.campaigns = Journal(self.db).list_campaigns()
-        except Exception as exc:  # noqa: BLE001 - a store problem is shown, the app stays up
-            log.warning("could not list campaigns: %s", exc)
-            self.campaigns = []
+        self.campaigns = list(campaigns)
+        self.loading = False
         rows = []
         for campaign in self.campaigns:
             counts = campaign.counts

@@ -296,15 +296,32 @@ class MainWindow(QMainWindow):
         self.results_page.open_campaign(campaign_id, start=resume)
 
     def offer_resume(self) -> None:
-        """On start-up: campaigns that stopped part-way (crash, quit, account error) can be picked up again."""
-        from smsdesk.ui.history_page import describe_campaign, interrupted_campaigns
+        """On start-up: campaigns that stopped part-way (crash, quit, account error) can be picked up again.
 
-        try:
-            campaigns = interrupted_campaigns(self.db)
-        except Exception as exc:  # noqa: BLE001 - a broken journal must not stop the app from opening
-            log.warning("could not list interrupted campaigns: %s", exc)
-            return
-        if not campaigns:
+        The journal is read (and rows a crash left 'sending' marked 'unknown') on a worker, then the user is asked.
+        """
+        from smsdesk.ui.history_page import interrupted_campaigns
+
+        source = self.db
+
+        def check(job):
+            db = source.open_another()
+            try:
+                return interrupted_campaigns(db)
+            finally:
+                db.close()
+
+        self.jobs.start(
+            "interrupted campaigns",
+            check,
+            on_success=self._offer_resume,
+            on_failure=lambda message: log.warning("could not list interrupted campaigns: %s", message),
+        )
+
+    def _offer_resume(self, campaigns: list) -> None:
+        from smsdesk.ui.history_page import describe_campaign
+
+        if not campaigns or self._closing:
             return
         self._campaigns_changed()
         if self.prompts.resume_interrupted(self, [describe_campaign(c) for c in campaigns]):

@@ -91,7 +91,7 @@ def test_declining_the_offer_leaves_the_campaign_in_history(qtbot, db, prompts, 
     assert window.results_page.campaign_id is None
     window.go(HISTORY)
     history = window.history_page
-    assert history.model.rowCount() == 1
+    qtbot.waitUntil(lambda: not history.loading and history.model.rowCount() == 1, timeout=10000)
     history.table.selectRow(0)
     assert history.resume_button.isEnabled()
     assert history.model.index(0, 7).data() == "3"  # unknown after recovery

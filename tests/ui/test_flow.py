@@ -257,7 +257,8 @@ def test_send_through_the_sandbox_pause_resume_export(qtbot, window, prompts, tm
     assert "sent" in [str(cell).lower() for cell in rows[1]]
 
     window.go(4)  # History
-    assert window.history_page.model.rowCount() == 1
+    history = window.history_page
+    qtbot.waitUntil(lambda: not history.loading and history.model.rowCount() == 1, timeout=10000)
     assert window.history_page.model.index(0, 5).data() == "30"
 
 

@@ -132,7 +132,9 @@ def test_screenshots_of_every_screen(qtbot, db, prompts, make_window, tmp_path):
     results.show_filter("All messages")
 
     window.go(HISTORY)
-    window.history_page.table.selectRow(1)
+    history = window.history_page
+    qtbot.waitUntil(lambda: not history.loading and history.model.rowCount() == 2, timeout=10000)
+    history.table.selectRow(1)
     shots.append(save(window, "10-history"))
 
     window.go(SETTINGS)
