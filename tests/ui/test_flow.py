@@ -50,6 +50,19 @@ def type_text(qtbot, widget, text: str) -> None:
                 QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
 
 
+def highlighted_text(editor, char_format) -> list[str]:
+    """The pieces of the editor's text that the highlighter painted with `char_format`'s background."""
+    block = editor.document().firstBlock()
+    pieces = []
+    while block.isValid():
+        utf16 = block.text().encode("utf-16-le")
+        for item in block.layout().formats():
+            if item.format.background() == char_format.background():
+                pieces.append(utf16[item.start * 2 : (item.start + item.length) * 2].decode("utf-16-le"))
+        block = block.next()
+    return pieces
+
+
 def load_recipients(qtbot, window, path):
     page = window.recipients_page
     drop_file(page, path)
@@ -131,6 +144,8 @@ def test_compose_counters_lookalikes_and_placeholders(qtbot, window, tmp_path):
 
     type_text(qtbot, page.editor, ", vi ses i ’morgen’")  # curly quotes force Unicode
     assert page.encoding_label.text() == "Unicode (UCS-2)"
+    highlighted = highlighted_text(page.editor, page.editor.highlighter.non_gsm_format)
+    assert highlighted == ["’", "’"]
     assert page.unicode_notice.isVisibleTo(page)
     assert page.lookalike_button.isVisibleTo(page)
     before = page.remaining_label.text()
@@ -325,3 +340,19 @@ def test_sheet_picker_reads_the_chosen_sheet(qtbot, window):
     )
     qtbot.waitUntil(lambda: bool(page.error_label.text()), timeout=15000)
     assert page.preview_model.columnCount() == 1
+
+
+def test_reading_a_big_file_can_be_cancelled(qtbot, window, tmp_path):
+    big = tmp_path / "stor.csv"
+    with big.open("w", encoding="utf-8") as handle:
+        handle.write("Navn;Telefon\n")
+        for index in range(150_000):
+            handle.write(f"Kunde {index};+45 30{index:06d}\n")
+    page = window.recipients_page
+    page.open_path(big)
+    assert page.progress.isVisibleTo(page) and page.cancel_button.isVisibleTo(page)
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.read_job is None, timeout=30000)
+    assert page.file_label.text() == "Reading was cancelled."
+    assert window.draft.table is None
+    assert not page.progress.isVisibleTo(page)
