@@ -473,9 +473,9 @@ class ResultsPage(QWidget):
 
         def written(_result) -> None:
             self.last_export = path
-            self.window().statusBar().showMessage(f"Saved {path}", 8000) if hasattr(
-                self.window(), "statusBar"
-            ) else None
+            window = self.window()
+            if hasattr(window, "statusBar"):
+                window.statusBar().showMessage(f"Saved {path}", 8000)
 
         self.export_button.setEnabled(False)
         self.jobs.start(

@@ -270,6 +270,11 @@ def test_send_through_the_sandbox_pause_resume_export(qtbot, window, prompts, tm
     rows = list(sheet.iter_rows(values_only=True))
     assert len(rows) == 33
     assert "sent" in [str(cell).lower() for cell in rows[1]]
+    as_csv = tmp_path / "resultater.csv"
+    results.export(as_csv)
+    qtbot.waitUntil(lambda: results.last_export == as_csv, timeout=15000)
+    text = as_csv.read_text(encoding="utf-8-sig")
+    assert "4520103000" in text and text.count("\n") == 33
 
     window.go(4)  # History
     history = window.history_page
