@@ -45,7 +45,26 @@ def create_window(db=None, prompts=None):
     return MainWindow(db, prompts=prompts)
 
 
+def install_error_dialog(window) -> None:
+    """A bug in a slot must not pass silently or end the app: the user gets one sentence, the log the traceback."""
+
+    def report(kind, value, trace) -> None:
+        log.error("unexpected error", exc_info=(kind, value, trace))
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(
+            window,
+            "Something went wrong",
+            f"SMSDesk hit an unexpected error ({kind.__name__}: {value}).\n\n"
+            "Nothing already sent or saved is lost: the send journal keeps every message's state. "
+            "If this happens again, please report it.",
+        )
+
+    sys.excepthook = report
+
+
 def run_gui(argv: list[str]) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     app = create_app(argv)
     try:
         window = create_window()
@@ -54,6 +73,7 @@ def run_gui(argv: list[str]) -> int:
 
         QMessageBox.critical(None, "SMSDesk cannot start", str(exc))
         return 1
+    install_error_dialog(window)
     window.show()
     window.start()
     code = app.exec()
