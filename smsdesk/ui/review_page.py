@@ -80,6 +80,7 @@ class ReviewPage(QWidget):
 
         # totals
         self.total_labels: dict[str, QLabel] = {}
+        self.total_captions: dict[str, QLabel] = {}
         grid = QGridLayout()
         grid.setHorizontalSpacing(28)
         grid.setVerticalSpacing(4)
@@ -101,6 +102,7 @@ class ReviewPage(QWidget):
             grid.addWidget(value, 0, column)
             grid.addWidget(label, 1, column)
             self.total_labels[key] = value
+            self.total_captions[key] = label
         grid.setColumnStretch(5, 1)
         self.details_label = QLabel()
         self.details_label.setWordWrap(True)
@@ -341,6 +343,11 @@ class ReviewPage(QWidget):
         self.total_labels["recipients"].setText(thousands(totals.recipients))
         self.total_labels["segments"].setText(thousands(totals.segments))
         self.total_labels["cost"].setText(self.cost_text())
+        self.total_captions["cost"].setText(
+            f"estimated cost ({account.price_per_segment:g} per SMS)"
+            if account.price_per_segment
+            else "estimated cost"
+        )
         self.total_labels["cost"].setToolTip(
             f"{thousands(totals.segments)} SMS × {account.price_per_segment:g} per SMS"
             if account.price_per_segment
