@@ -225,6 +225,12 @@ class MainWindow(QMainWindow):
                 go_menu.addSeparator()
 
         send_menu = self.menuBar().addMenu("&Send")
+        send = self._action(send_menu, "&Send…", "Ctrl+Return")
+        send.setToolTip("Review the totals and send (asks before anything goes out)")
+        send.triggered.connect(self._send_from_menu)
+        test = self._action(send_menu, "Send a &test to my number", "Ctrl+T")
+        test.triggered.connect(self._test_from_menu)
+        send_menu.addSeparator()
         pause = self._action(send_menu, "&Pause / resume", "Ctrl+P")
         pause.triggered.connect(lambda: self.results_page.toggle_pause())
         refresh = self._action(send_menu, "&Refresh delivery status", "F5")
@@ -243,6 +249,17 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(shortcut))
         menu.addAction(action)
         return action
+
+    def _send_from_menu(self) -> None:
+        """Always through Review & send: the totals are on screen before the confirmation asks."""
+        self.go(REVIEW)
+        if self.review_page.send_button.isEnabled():
+            self.review_page.send()
+
+    def _test_from_menu(self) -> None:
+        self.go(REVIEW)
+        if self.review_page.test_button.isEnabled():
+            self.review_page.send_test()
 
     def _open_file(self) -> None:
         self.go(RECIPIENTS)
