@@ -57,7 +57,7 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "campaigns",
         help="list, resume, retry, discard or export campaigns",
-        description=__doc__.split("\n")[0],
+        description="List, resume, retry, discard or export campaigns: every row of the file, with its result.",
     )
     commands = parser.add_subparsers(dest="campaigns_command", metavar="ACTION")
     parser.set_defaults(handler=lambda args: _usage(parser))
