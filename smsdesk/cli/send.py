@@ -162,7 +162,7 @@ def _send(args: argparse.Namespace, db: Database, text: str) -> int:
         template,
         excluded_fields=costing.fields_by_row(table.header, [r for r, _ in kept], [n for _, n in kept]),
     )
-    totals = preflight.totals(account, messages, template=text)
+    totals = preflight.totals(account, messages, template=text, max_batch=args.batch_size)
     human = sys.stderr if args.json else sys.stdout
     print(describe_totals(totals), file=human)
     if args.dry_run:

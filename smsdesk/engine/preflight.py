@@ -69,8 +69,12 @@ def totals(
     provider: Provider | None = None,
     check_balance: bool = True,
     concurrency: int | None = None,
+    max_batch: int | None = None,
 ) -> SendTotals:
-    """Totals for planned messages (skipped ones counted apart). May ask the provider for the balance."""
+    """Totals for planned messages (skipped ones counted apart). May ask the provider for the balance.
+
+    `max_batch`: at most this many messages per request (as CampaignRunner's), for the request count and duration.
+    """
     summed = costing.totals(messages, account.price_per_segment)
     sendable = [m for m in messages if m.sendable]
     own_provider = provider is None
@@ -86,7 +90,10 @@ def totals(
             outgoing_message(str(index), m.phone, m.text, m.encoding, m.segments, m.fields, template)
             for index, m in enumerate(sendable)
         ]
-        requests = len(provider.plan_requests(outgoing)) if outgoing else 0
+        groups = provider.plan_requests(outgoing) if outgoing else []
+        caps = [c for c in (max_batch, account.max_per_minute) if c]
+        cap = min(caps) if caps else None
+        requests = sum(math.ceil(len(group) / cap) for group in groups) if cap else len(groups)
         if check_balance and provider_type.limits.has_balance and sendable:
             try:
                 balance = provider.balance()

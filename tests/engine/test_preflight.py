@@ -115,3 +115,7 @@ def test_test_send_reports_an_account_problem(db, account, sandbox):
     sandbox.state.faults.wrong_credentials = True
     result = preflight.test_send(account, "+4520123456", "Hej", db=db)
     assert result.status == "pending" and "key" in result.reason
+
+
+def test_requests_follow_a_smaller_batch_size(account, sandbox):
+    assert preflight.totals(account, planned(10), max_batch=3, check_balance=False).requests == 4
