@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 from smsdesk.ui.campaign_worker import CampaignWorker, ProcessCampaignWorker
 from smsdesk.ui.results_model import COLUMNS, ResultsModel, StatusFilter, row_from_record
 from smsdesk.ui.widgets import (
+    ProgressBar,
     duration_text,
     heading,
     hint,
@@ -98,9 +98,8 @@ class ResultsPage(QWidget):
         self.state_label.setObjectName("campaignState")
         self.state_label.setWordWrap(True)
 
-        self.progress = QProgressBar()
+        self.progress = ProgressBar()
         self.progress.setRange(0, 1000)
-        self.progress.setTextVisible(True)
         self.counts_label = QLabel()
         self.counts_label.setObjectName("countsLine")
         self.time_left_label = QLabel()

@@ -314,3 +314,70 @@ class RowsModel(QAbstractTableModel):
 def expanding(widget: QWidget) -> QWidget:
     widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
     return widget
+
+
+class ProgressBar(QWidget):
+    """A progress bar that repaints with the rest of the window.
+
+    QProgressBar.setValue() repaints synchronously, and that paint flushes everything else waiting to be painted (the
+    results table included) inside the caller's slot: with results streaming in, one slot did the model update and a
+    full paint back to back. This one only schedules its paint.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._minimum, self._maximum, self._value = 0, 100, 0
+        self._format = ""
+        self.setMinimumHeight(22)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def setRange(self, minimum: int, maximum: int) -> None:  # noqa: N802 - QProgressBar's name
+        self._minimum, self._maximum = minimum, max(minimum, maximum)
+        self.update()
+
+    def setValue(self, value: int) -> None:  # noqa: N802 - QProgressBar's name
+        value = max(self._minimum, min(self._maximum, int(value)))
+        if value != self._value:
+            self._value = value
+            self.update()
+
+    def setFormat(self, text: str) -> None:  # noqa: N802 - QProgressBar's name
+        if text != self._format:
+            self._format = text
+            self.update()
+
+    def value(self) -> int:
+        return self._value
+
+    def maximum(self) -> int:
+        return self._maximum
+
+    def minimum(self) -> int:
+        return self._minimum
+
+    def text(self) -> str:
+        return self._format
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(200, 22)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        from PySide6.QtGui import QPainter, QPen
+
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        frame = self.rect().adjusted(0, 0, -1, -1)
+        painter.setPen(QPen(QColor("#c7ced9")))
+        painter.setBrush(QColor("white"))
+        painter.drawRoundedRect(frame, 6, 6)
+        span = self._maximum - self._minimum
+        if span > 0 and self._value > self._minimum:
+            width = int((frame.width() - 2) * (self._value - self._minimum) / span)
+            chunk = QRect(frame.x() + 1, frame.y() + 1, max(0, width), frame.height() - 1)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor("#4f8ef7"))
+            painter.drawRoundedRect(chunk, 5, 5)
+        if self._format:
+            painter.setPen(QColor("#111827"))
+            painter.drawText(frame, Qt.AlignmentFlag.AlignCenter, self._format)
+        painter.end()
