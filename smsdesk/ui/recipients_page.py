@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from smsdesk.ui.widgets import (
     CountryCombo,
+    ProgressBar,
     RowsModel,
     heading,
     hint,
@@ -115,9 +115,9 @@ class RecipientsPage(QWidget):
         self.sheet_combo.setMinimumWidth(160)
         self.sheet_combo.activated.connect(self._sheet_chosen)
         self.sheet_label = QLabel("Sheet:")
-        self.progress = QProgressBar()
+        self.progress = ProgressBar()
         self.progress.setRange(0, 100)
-        self.progress.setTextVisible(True)
+        self.progress.setFixedWidth(220)
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setToolTip("Stop reading the file")
         self.cancel_button.clicked.connect(self.cancel_reading)
@@ -316,6 +316,7 @@ class RecipientsPage(QWidget):
         self.error_label.clear()
         self.file_label.setText(f"Reading <b>{path.name}</b>…")
         self.progress.setValue(0)
+        self.progress.setFormat("")
         self.progress.show()
         self.cancel_button.show()
         self.sheet_combo.setEnabled(False)
@@ -330,10 +331,14 @@ class RecipientsPage(QWidget):
             read,
             on_success=self._table_read,
             on_failure=self._read_failed,
-            on_progress=lambda fraction: self.progress.setValue(int(fraction * 100)),
+            on_progress=self._reading_progress,
             on_cancel=self._read_cancelled,
             on_done=self._read_done,
         )
+
+    def _reading_progress(self, fraction: float) -> None:
+        self.progress.setValue(int(fraction * 100))
+        self.progress.setFormat(f"{int(fraction * 100)} %")
 
     def cancel_reading(self) -> None:
         if self.read_job is not None and self.read_job.is_running():
