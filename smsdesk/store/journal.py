@@ -351,8 +351,12 @@ class Journal:
         campaigns = self.conn.execute(
             f"SELECT * FROM campaigns {where} ORDER BY created_at DESC, id DESC"
         ).fetchall()
-        stats = self._stats(None)
-        return [self._summary(row, stats.get(row["id"])) for row in campaigns]
+        stats = self._stats(None)  # open campaigns only; closed ones carry their frozen totals
+        summaries = []
+        for row in campaigns:
+            frozen = _frozen_totals(row["totals"])
+            summaries.append(self._summary(row, frozen if frozen is not None else stats.get(row["id"])))
+        return summaries
 
     def get_campaign(self, campaign_id: str) -> Campaign:
         row = self.conn.execute("SELECT * FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()
@@ -428,7 +432,9 @@ class Journal:
         sql = """SELECT campaign_id, state, COUNT(*) AS n, SUM(segments) AS segments, SUM(cost) AS cost
                  FROM messages {where} GROUP BY campaign_id, state"""
         if campaign_id is None:
-            rows = self.conn.execute(sql.format(where=""))
+            rows = self.conn.execute(
+                sql.format(where="WHERE campaign_id IN (SELECT id FROM campaigns WHERE totals IS NULL)")
+            )
         else:
             rows = self.conn.execute(sql.format(where="WHERE campaign_id = ?"), (campaign_id,))
         stats: dict[str, dict[str, Any]] = {}
@@ -534,7 +540,8 @@ class Journal:
                 ).rowcount
                 if changed:
                     conn.execute(
-                        "UPDATE campaigns SET state = ?, stop_reason = NULL, updated_at = ? WHERE id = ?",
+                        "UPDATE campaigns SET state = ?, stop_reason = NULL, updated_at = ?, totals = NULL "
+                        "WHERE id = ?",
                         (READY, now, campaign_id),
                     )
         return changed
@@ -559,8 +566,8 @@ class Journal:
                     ),
                 ).rowcount
                 conn.execute(
-                    "UPDATE campaigns SET state = ?, updated_at = ? WHERE id = ?",
-                    (DISCARDED, now, campaign_id),
+                    "UPDATE campaigns SET state = ?, updated_at = ?, totals = ? WHERE id = ?",
+                    (DISCARDED, now, self._totals_if_closed(campaign_id, DISCARDED), campaign_id),
                 )
         return changed
 
@@ -592,9 +599,15 @@ class Journal:
     def set_state(self, campaign_id: str, state: str, reason: str | None = None) -> None:
         with self.db.transaction() as conn:
             conn.execute(
-                "UPDATE campaigns SET state = ?, stop_reason = ?, updated_at = ? WHERE id = ?",
-                (state, reason, now_iso(), campaign_id),
+                "UPDATE campaigns SET state = ?, stop_reason = ?, updated_at = ?, totals = ? WHERE id = ?",
+                (state, reason, now_iso(), self._totals_if_closed(campaign_id, state), campaign_id),
             )
+
+    def _totals_if_closed(self, campaign_id: str, state: str) -> str | None:
+        if state not in CLOSED_CAMPAIGN_STATES:
+            return None
+        stats = self._stats(campaign_id).get(campaign_id)
+        return json.dumps(stats) if stats is not None else None
 
     def commit(self, outcomes: Sequence[Outcome] = (), sending: Sequence[int] = ()) -> int:
         """Record answers and claim rows for the requests about to leave, in ONE transaction.
@@ -668,6 +681,17 @@ class Journal:
         if self._synchronous != level:
             self.conn.execute(f"PRAGMA synchronous = {level}")
             self._synchronous = level
+
+
+def _frozen_totals(text: str | None) -> dict[str, Any] | None:
+    if not text:
+        return None
+    try:
+        totals = json.loads(text)
+        counts = dict.fromkeys(MESSAGE_STATES, 0) | {k: int(v) for k, v in totals["counts"].items()}
+        return {"counts": counts, "segments": int(totals["segments"]), "cost": totals.get("cost")}
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None  # damaged by hand: count the rows instead
 
 
 def _record(row: sqlite3.Row) -> MessageRecord:

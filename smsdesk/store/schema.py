@@ -51,7 +51,10 @@ MIGRATIONS: list[tuple[int, str]] = [
             -- one found 'running' without its sender was interrupted (the journal rows say how far it got).
             state        TEXT NOT NULL DEFAULT 'ready',
             stop_reason  TEXT,
-            updated_at   TEXT
+            updated_at   TEXT,
+            -- JSON {counts, segments, cost}, frozen when the campaign closes (finished, discarded), so the history
+            -- list never re-counts the rows of old campaigns; NULL while it is open.
+            totals       TEXT
         );
         -- The send journal: one row per row of the user's file. A row is written 'sending' and committed before its
         -- request leaves; a row found 'sending' when a campaign is opened again becomes 'unknown'. Rows the plan

@@ -292,3 +292,21 @@ def test_a_message_to_send_needs_a_text(journal):
             columns=[],
             messages=[PlannedMessage(2, "+4520000000", text="", segments=0)],
         )
+
+
+def test_closed_campaigns_keep_frozen_totals_and_reopen_on_retry(db, journal):
+    campaign_id = create(journal, 2)
+    ids = [r.id for r in journal.messages(campaign_id)]
+    journal.commit((), ids)
+    journal.record([Outcome(ids[0], SENT, "a", 1.0), Outcome(ids[1], FAILED, error="x")])
+    journal.set_state(campaign_id, FINISHED)
+    frozen = db.conn.execute("SELECT totals FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()[0]
+    assert frozen is not None
+    (summary,) = journal.list_campaigns()
+    assert summary.counts[SENT] == 1 and summary.counts[FAILED] == 1 and summary.cost == 1.0
+    assert summary == journal.list_campaigns()[0]
+    journal.retry(campaign_id)
+    assert db.conn.execute("SELECT totals FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()[0] is None
+    assert journal.list_campaigns()[0].counts[PENDING] == 1
+    journal.discard(campaign_id)
+    assert journal.list_campaigns()[0].counts == journal.counts(campaign_id)
