@@ -20,6 +20,13 @@ def export_campaign(db, campaign_id: str, path: Path) -> Path:
 
     journal = Journal(db)
     campaign = journal.get_campaign(campaign_id)
+    try:  # the same columns as `smsdesk campaigns export`, so a file from either face reads the same
+        from smsdesk.cli.campaigns import export_rows
+    except ImportError:
+        export_rows = None
+    if export_rows is not None:
+        header, rows = export_rows(journal, campaign)
+        return export_table(path, header, rows, sheet_title=f"Campaign {campaign.id}")
     records = journal.messages(campaign_id)
     columns = list(campaign.columns)
     header = [
