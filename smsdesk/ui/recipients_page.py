@@ -420,8 +420,12 @@ class RecipientsPage(QWidget):
     # -- the plan ----------------------------------------------------------------------------------------------------
 
     def set_country(self, code: str) -> None:
+        """A new default country (Settings): numbers without a country code are read again with it."""
+        changed = code != self.draft.country
         if self.country_combo.set_country(code):
             self.draft.country = code
+            if changed and self.draft.table is not None:
+                self.rebuild_plan()
 
     def _country_chosen(self, _index: int) -> None:
         self.draft.country = self.country_combo.currentData() or "DK"
