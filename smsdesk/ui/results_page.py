@@ -182,7 +182,7 @@ class ResultsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in zip(range(len(COLUMNS)), (52, 150, 120, 100, 125, 150, 50, 52), strict=False):
+        for column, width in zip(range(len(COLUMNS)), (52, 150, 120, 100, 115, 135, 50, 52), strict=False):
             self.table.setColumnWidth(column, width)
 
         self.empty = hint(
