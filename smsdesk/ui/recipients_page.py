@@ -70,17 +70,28 @@ class DropArea(QFrame):
         self.setObjectName("dropArea")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 14)
-        self.label = QLabel(
-            "<b>Drop a spreadsheet or CSV file here</b><br>"
-            "<span>Excel (.xlsx, .xls), OpenDocument (.ods), CSV or text. "
-            "Each row is one recipient; one column holds the phone numbers.</span>"
-        )
+        self.label = QLabel()
         self.label.setWordWrap(True)
         self.button = QPushButton("Open file…")
         self.button.setToolTip("Choose the file with your recipients (Ctrl+O)")
         self.button.clicked.connect(self.open_clicked)
         layout.addWidget(self.label, 1)
         layout.addWidget(self.button)
+        self.set_compact(False)
+
+    def set_compact(self, compact: bool) -> None:
+        """Once a file is open the page needs the room for what was read; the target stays for another file."""
+        if compact:
+            self.label.setText("<b>Drop another file here</b> to replace this one.")
+            self.button.setText("Open another file…")
+        else:
+            self.label.setText(
+                "<b>Drop a spreadsheet or CSV file here</b><br>"
+                "<span>Excel (.xlsx, .xls), OpenDocument (.ods), CSV or text. "
+                "Each row is one recipient; one column holds the phone numbers.</span>"
+            )
+            self.button.setText("Open file…")
+        self.layout().setContentsMargins(18, 8 if compact else 14, 18, 8 if compact else 14)
 
     def set_dragging(self, dragging: bool) -> None:
         self.setProperty("dragging", dragging)
@@ -188,6 +199,7 @@ class RecipientsPage(QWidget):
         self.excluded_model = RowsModel(["Row", "Value", "Why it is skipped"])
         self.excluded_proxy = QSortFilterProxyModel(self)
         self.excluded_proxy.setSourceModel(self.excluded_model)
+        self.excluded_proxy.setSortRole(Qt.ItemDataRole.UserRole)  # row numbers sort as numbers, not text
         self.excluded_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.excluded_proxy.setFilterKeyColumn(-1)
         self.excluded_view = QTableView()
@@ -508,6 +520,7 @@ class RecipientsPage(QWidget):
         self.sheet_label.setVisible(has_sheets)
         self.options_widget.setVisible(has_table)
         self.splitter.setVisible(has_table)
+        self.drop_area.set_compact(has_table)
         self.empty_hint.setVisible(not has_table)
         if plan is None:
             for label in self.count_labels.values():

@@ -361,3 +361,10 @@ def test_reading_a_big_file_can_be_cancelled(qtbot, window, tmp_path):
     assert page.file_label.text() == "Reading was cancelled."
     assert window.draft.table is None
     assert not page.progress.isVisibleTo(page)
+
+
+def test_skipped_rows_sort_by_row_number(qtbot, window, tmp_path):
+    window.db.add_opt_outs(["+4520133303"], source="manual")  # the 4th customer: row 5
+    page = load_recipients(qtbot, window, write_customers(tmp_path / "kunder.csv", rows=12))
+    rows = [page.excluded_proxy.index(r, 0).data() for r in range(page.excluded_proxy.rowCount())]
+    assert rows == ["5", "14", "15"]  # as numbers: text order would put 14 and 15 before 5
