@@ -310,3 +310,34 @@ def test_closed_campaigns_keep_frozen_totals_and_reopen_on_retry(db, journal):
     assert journal.list_campaigns()[0].counts[PENDING] == 1
     journal.discard(campaign_id)
     assert journal.list_campaigns()[0].counts == journal.counts(campaign_id)
+
+
+def test_recording_without_update_from_gives_the_same_rows(journal, monkeypatch):
+    """Older SQLite (before 3.33) has no UPDATE ... FROM: the journal falls back to one statement per row."""
+    from smsdesk.store import journal as journal_module
+
+    results = []
+    for one_statement in (True, False):
+        monkeypatch.setattr(journal_module, "_update_from_json", one_statement)
+        campaign_id = create(journal, 3)
+        ids = [r.id for r in journal.messages(campaign_id)]
+        journal.commit((), ids)
+        journal.record(
+            [
+                Outcome(ids[0], SENT, "m-0", 1.5),
+                Outcome(ids[1], SENT, "m-1", None),
+                Outcome(ids[2], FAILED, error="bad", error_kind="invalid_recipient"),
+            ]
+        )
+        results.append(
+            [(r.state, r.message_id, r.cost, r.error, r.error_kind) for r in journal.messages(campaign_id)]
+        )
+    assert (
+        results[0]
+        == results[1]
+        == [
+            (SENT, "m-0", 1.5, None, None),
+            (SENT, "m-1", None, None, None),
+            (FAILED, None, None, "bad", "invalid_recipient"),
+        ]
+    )
