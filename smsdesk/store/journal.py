@@ -65,6 +65,14 @@ _RECORD_FROM_JSON = f"""
     WHERE messages.id = answer.id AND messages.state = 'sending'
 """
 _update_from_json = sqlite3.sqlite_version_info >= (3, 33, 0)
+_json_rows = True
+
+
+def _disable_json_rows() -> None:
+    global _json_rows
+    _json_rows = False
+
+
 _IDS_PER_STATEMENT = 500  # under SQLite's oldest limit of 999 parameters
 
 INTERRUPTED_REASON = (
@@ -411,14 +419,26 @@ class Journal:
 
     def rows_to_send(self, campaign_id: str, *, after_id: int = 0, limit: int = -1) -> list[RowToSend]:
         """Pending rows in send order, after a journal id, at most `limit` (-1: all)."""
+        query = (
+            "SELECT id, row, phone, text, encoding, segments, fields FROM messages "
+            "WHERE campaign_id = ? AND state = 'pending' AND id > ? ORDER BY id LIMIT ?"
+        )
+        params = (campaign_id, after_id, limit)
+        if _json_rows:
+            # The page as ONE JSON value, not thousands of rows: the sqlite3 module lets go of the GIL for every
+            # row it steps through, and each time a worker thread busy encoding JSON may keep it for milliseconds.
+            try:
+                (packed,) = self.conn.execute(
+                    "SELECT json_group_array(json_array(id, row, phone, text, encoding, segments, fields)) "
+                    f"FROM ({query})",
+                    params,
+                ).fetchone()
+                return list(map(RowToSend._make, json.loads(packed)))
+            except sqlite3.OperationalError:  # an SQLite without JSON
+                _disable_json_rows()
         cursor = self.conn.cursor()
         cursor.row_factory = None  # plain tuples: sqlite3.Row objects cost more than the query
-        cursor.execute(
-            "SELECT id, row, phone, text, encoding, segments, fields FROM messages "
-            "WHERE campaign_id = ? AND state = 'pending' AND id > ? ORDER BY id LIMIT ?",
-            (campaign_id, after_id, limit),
-        )
-        return list(map(RowToSend._make, cursor))
+        return list(map(RowToSend._make, cursor.execute(query, params)))
 
     def message(self, message_row_id: int) -> MessageRecord | None:
         row = self.conn.execute("SELECT * FROM messages WHERE id = ?", (message_row_id,)).fetchone()

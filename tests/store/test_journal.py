@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 
@@ -341,3 +342,31 @@ def test_recording_without_update_from_gives_the_same_rows(journal, monkeypatch)
             (FAILED, None, None, "bad", "invalid_recipient"),
         ]
     )
+
+
+def test_rows_to_send_are_the_same_with_or_without_json_packing(journal, monkeypatch):
+    from smsdesk.store import journal as journal_module
+
+    campaign_id = journal.create_campaign(
+        name="x",
+        account=ACCOUNT,
+        source_file=None,
+        sheet=None,
+        template="{Navn}",
+        country="DK",
+        phone_column=None,
+        columns=["Navn"],
+        messages=[
+            PlannedMessage(2, "+4520000001", {"Navn": 'Æble "æ" \\ 😀'}, 'Hej Æble "æ" \\ 😀\n', "UCS-2", 1),
+            PlannedMessage(3, "+4520000002", {"Navn": "B"}, "Hej B", "GSM-7", 1),
+            PlannedMessage(4, "12", skip_reason="too short", skip_kind="invalid"),
+        ],
+    )
+    packed = journal.rows_to_send(campaign_id)
+    monkeypatch.setattr(journal_module, "_json_rows", False)
+    plain = journal.rows_to_send(campaign_id)
+    assert packed == plain and len(plain) == 2
+    assert plain[0].text == 'Hej Æble "æ" \\ 😀\n' and json.loads(plain[0].fields) == {
+        "Navn": 'Æble "æ" \\ 😀'
+    }
+    assert journal.rows_to_send(campaign_id, after_id=plain[0].id, limit=1) == plain[1:]
