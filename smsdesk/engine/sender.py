@@ -62,6 +62,8 @@ from smsdesk.store.journal import (
     DISCARDED,
     FAILED,
     FINISHED,
+    INTERRUPTED_KIND,
+    INTERRUPTED_REASON,
     PAUSED,
     PENDING,
     RUNNING,
@@ -346,7 +348,25 @@ class CampaignRunner:
             journal.durable_marks = self._durable_marks
             campaign = journal.get_campaign(self.campaign_id)
             with journal.lock(self.campaign_id):
+                stuck = journal.messages(self.campaign_id, states=(SENDING,)) if self._on_update else []
                 journal.recover(self.campaign_id)
+                # Rows a crash left 'sending' are now recorded 'unknown': reported like any other result.
+                self._emit_updates(
+                    [
+                        MessageUpdate(
+                            r.id,
+                            r.row,
+                            r.phone,
+                            UNKNOWN,
+                            None,
+                            INTERRUPTED_REASON,
+                            r.segments,
+                            None,
+                            INTERRUPTED_KIND,
+                        )
+                        for r in stuck
+                    ]
+                )
                 if campaign.state == DISCARDED:
                     return RunOutcome(
                         self.campaign_id, FINISHED, "discarded", journal.counts(self.campaign_id)

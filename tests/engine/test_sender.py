@@ -270,8 +270,12 @@ def test_rows_found_sending_become_unknown_and_are_not_sent(db, journal, account
     campaign_id = make_campaign(journal, account, 3)
     first = journal.messages(campaign_id)[0].id
     journal.mark_sending([first])  # as if the last run died with this request in flight
-    outcome = runner_for(db, campaign_id).run()
+    updates: list[MessageUpdate] = []
+    outcome = runner_for(db, campaign_id, on_update=updates.append).run()
     assert states(journal, campaign_id) == [UNKNOWN, SENT, SENT]
+    assert [(u.id, u.status, u.error_kind) for u in updates if u.status == UNKNOWN] == [
+        (first, UNKNOWN, "interrupted")
+    ]
     assert outcome.counts[UNKNOWN] == 1
     assert phone(0) not in sandbox.state.accepted_numbers()
 
