@@ -112,6 +112,7 @@ def test_sigkill_at_random_moments_never_sends_twice(tmp_path, external_sandbox)
     assert f'"campaign": "{campaign_id}"' in last
 
     assert kills_mid_campaign >= MIN_KILLS, f"only {kills_mid_campaign} kills landed mid-campaign"
+    assert unknown_before > 0, "no kill landed while a request was out: the test proved nothing"
     answer = httpx.get(f"{external_sandbox}/_sandbox/accepted", timeout=10).json()
     accepted = collections.Counter(item["to"] for item in answer["accepted"])
     twice = {number: n for number, n in accepted.items() if n > 1}
