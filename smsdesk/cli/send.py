@@ -172,6 +172,8 @@ def _send(args: argparse.Namespace, db: Database, text: str) -> int:
     if totals.recipients == 0:
         raise UsageError(f"{table.path.name}: nobody to send to: all {len(messages)} rows are left out")
     if totals.refusal:
+        if totals.refused_by == preflight.REFUSED_BY_SETUP:
+            raise UsageError(f"not sending: {totals.refusal}")
         print(f"smsdesk send: not sending: {totals.refusal}", file=sys.stderr)
         return EXIT_PROVIDER_STOPPED
     if not args.yes:

@@ -37,6 +37,9 @@ from smsdesk.store.journal import KIND_TEST, PENDING, Journal
 
 # A guess at one request's round trip to a real provider, for the duration estimate.
 ASSUMED_LATENCY = 0.4
+REFUSED_BY_PROVIDER = "provider"  # it refused the key while we asked for the balance
+REFUSED_BY_BALANCE = "balance"  # clearly too little left for this campaign
+REFUSED_BY_SETUP = "setup"  # no key saved, keyring refused, settings the adapter refuses
 _CREDIT_UNITS = {"credits", "credit", "points", "point", "sms", "messages", "message"}
 
 
@@ -55,6 +58,9 @@ class SendTotals:
     balance_error: str | None  # why the balance could not be read (the send may still work)
     estimated_seconds: float
     refusal: str | None  # set when the campaign must not start; a sentence for the user
+    refused_by: str | None = (
+        None  # REFUSED_BY_*: the provider (key, credit), the balance estimate, or our setup
+    )
 
     @property
     def ok(self) -> bool:
@@ -82,6 +88,7 @@ def totals(
     balance: Balance | None = None
     balance_error: str | None = None
     refusal: str | None = None
+    refused_by: str | None = None
     try:
         if provider is None:
             secret = secret_for_account(account) if check_balance else "-"  # planning never sends the secret
@@ -98,12 +105,12 @@ def totals(
             try:
                 balance = provider.balance()
             except AccountError as exc:
-                refusal = exc.reason
+                refusal, refused_by = exc.reason, REFUSED_BY_PROVIDER
             except ProviderError as exc:
                 balance_error = exc.reason
     except Exception as exc:  # no key saved, keyring refused, a base URL the adapter refuses
         if own_provider and not isinstance(exc, ProviderError):
-            refusal = str(exc) or type(exc).__name__
+            refusal, refused_by = str(exc) or type(exc).__name__, REFUSED_BY_SETUP
             requests = summed.messages
         else:
             raise
@@ -112,6 +119,7 @@ def totals(
             provider.close()
     if refusal is None and balance is not None:
         refusal = balance_refusal(balance, summed.messages, summed.estimated_cost)
+        refused_by = REFUSED_BY_BALANCE if refusal else None
     return SendTotals(
         account=account.name,
         provider=account.provider,
@@ -128,6 +136,7 @@ def totals(
             provider_type, account, requests, summed.messages, concurrency=concurrency
         ),
         refusal=refusal,
+        refused_by=refused_by,
     )
 
 

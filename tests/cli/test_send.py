@@ -224,3 +224,13 @@ def test_opted_out_numbers_are_skipped_with_their_reason(capsys, demo, recipient
     erik = next(line for line in lines if line.get("row") == 6)
     assert erik["status"] == "skipped" and erik["kind"] == "opted_out"
     assert "+4520123454" not in demo.state.accepted_numbers()
+
+
+def test_an_account_without_a_saved_key_exits_2(capsys, demo, recipients):
+    db = Database()
+    db.save_account(Account(name="Shop", provider="cpsms", username="demo"))
+    db.close()
+    code, _, err = send(
+        capsys, "--account", "Shop", "--file", str(recipients), "--message", "Hej", "--yes", "--json"
+    )
+    assert code == 2 and "not sending" in err and "Traceback" not in err

@@ -119,3 +119,17 @@ def test_test_send_reports_an_account_problem(db, account, sandbox):
 
 def test_requests_follow_a_smaller_batch_size(account, sandbox):
     assert preflight.totals(account, planned(10), max_batch=3, check_balance=False).requests == 4
+
+
+def test_an_account_without_a_saved_key_is_a_setup_refusal():
+    account = Account(name="No key here", provider="cpsms", username="demo")
+    result = preflight.totals(account, planned(2))
+    assert not result.ok and result.refused_by == preflight.REFUSED_BY_SETUP
+    assert result.requests == 2
+
+
+def test_refusals_say_who_refused(account, sandbox):
+    sandbox.state.faults.credit_messages = 1
+    assert preflight.totals(account, planned(2)).refused_by == preflight.REFUSED_BY_BALANCE
+    sandbox.state.faults.wrong_credentials = True
+    assert preflight.totals(account, planned(2)).refused_by == preflight.REFUSED_BY_PROVIDER
