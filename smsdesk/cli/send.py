@@ -12,9 +12,9 @@ Contract (exact; keys and flags may be added, never renamed or dropped):
   --dry-run --json prints one line of totals instead: {"dry_run": true, "recipients", "messages", "segments",
   "skipped", "requests", "estimated_cost", "estimated_seconds", "balance", "currency", "refusal"}.
   Added flag: --batch-size N (at most N messages per request; fewer messages at stake if the computer dies).
-Exit codes: 0 all sent, 1 some failed or unknown, 2 bad input or usage (and no confirmation possible), 3 stopped by
-the provider (bad credentials, out of credit, unreachable) or refused before sending (balance too low), 130 Ctrl-C
-(the campaign is kept: `smsdesk campaigns resume ID` sends the rest).
+Exit codes: 0 all sent, 1 some failed or unknown, 2 bad input or usage (no confirmation possible, no key saved for
+the account), 3 stopped by the provider (bad credentials, out of credit, unreachable) or refused before sending
+(balance clearly too low), 130 Ctrl-C (the campaign is kept: `smsdesk campaigns resume ID` sends the rest).
 Human text (totals, progress) goes to stderr with --json, so stdout stays one JSON object per line.
 """
 
