@@ -164,7 +164,8 @@ def bench_streaming_and_typing(sandbox_url: str | None = None) -> None:
             window.db.save_account(Account(name="Sandbox process", provider="sandbox", base_url=sandbox_url))
             window.db.set_setting("default_account", "Sandbox process")
         window.show()
-        app.processEvents()
+        window.start()
+        wait_for(app, 2.5)  # as a user session: the other pages are built while the user reads the first
         try:
             source = write_recipients(Path(home) / "ti-tusind.csv", ROWS)
             window.recipients_page.open_path(source)

@@ -25,6 +25,8 @@ from smsdesk.ui.widgets import app_icon
 log = logging.getLogger(__name__)
 
 RECIPIENTS, MESSAGE, REVIEW, RESULTS, HISTORY, SETTINGS = range(6)
+PREBUILD_AFTER_MS = 1500  # the window is up and idle by then
+PREBUILD_GAP_MS = 100
 PAGE_TITLES = {
     RECIPIENTS: "1  Recipients",
     MESSAGE: "2  Message",
@@ -295,8 +297,12 @@ class MainWindow(QMainWindow):
     def _update_status(self, *_args) -> None:
         name = self.draft.account or self.db.default_account
         account = self.db.get_account(name) if name else None
-        self.account_label.setText(account_status_text(name, account.provider if account else None))
-        self.account_label.setProperty("sandbox", bool(account and account.provider == "sandbox"))
+        text = account_status_text(name, account.provider if account else None)
+        sandbox = bool(account and account.provider == "sandbox")
+        if text == self.account_label.text() and sandbox == self.account_label.property("sandbox"):
+            return  # re-polishing a styled label costs a layout pass: only when something changed
+        self.account_label.setText(text)
+        self.account_label.setProperty("sandbox", sandbox)
         self.account_label.style().unpolish(self.account_label)
         self.account_label.style().polish(self.account_label)
 
@@ -349,8 +355,16 @@ class MainWindow(QMainWindow):
                 )
 
     def start(self) -> None:
-        """After show(): things that may ask the user something."""
+        """After show(): things that may ask the user something, then the other pages while the user reads."""
         QTimer.singleShot(0, self.offer_resume)
+        QTimer.singleShot(PREBUILD_AFTER_MS, self._build_next_page)
+
+    def _build_next_page(self) -> None:
+        """One page per event-loop turn, so clicking Send later does not also pay for building Results."""
+        missing = [index for index in PAGE_TITLES if index not in self._pages]
+        if missing and not self._closing:
+            self.page(missing[0])
+            QTimer.singleShot(PREBUILD_GAP_MS, self._build_next_page)
 
     # -- closing ---------------------------------------------------------------------------------------------------
 

@@ -18,6 +18,16 @@ ROW, NAME, NUMBER, STATUS, DELIVERY, PROVIDER_ID, SEGMENTS, COST, ERROR = range(
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_STATE_ROLE = int(STATE_ROLE)
+_SORT_ROLE = int(SORT_ROLE)
+_ROLES = frozenset({_DISPLAY, _DECORATION, _FOREGROUND, _TOOLTIP, _ALIGNMENT, _STATE_ROLE, _SORT_ROLE})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 # internal row layout
 _ID, _ROW, _NAME, _PHONE, _STATE, _DELIVERY, _MESSAGE_ID, _SEGMENTS, _COST, _ERROR = range(10)
 DELIVERY_LABELS = {"delivered": "Delivered", "failed": "Not delivered", "pending": "Waiting for receipt"}
@@ -185,32 +195,36 @@ class ResultsModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        # Called ~10 times per visible cell per paint: plain int comparisons, unknown roles out first.
+        role = int(role)
+        if role not in _ROLES:
             return None
         row = self._rows[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(row, column)
-        if role == STATE_ROLE:
+        if role == _STATE_ROLE:
             return row[_STATE]
-        if role == SORT_ROLE:
-            value = self._sort_value(row, column)
-            return value
+        if role == _SORT_ROLE:
+            return self._sort_value(row, column)
         if column == STATUS:
-            if role == Qt.ItemDataRole.DecorationRole:
+            if role == _DECORATION:
                 return status_icon(row[_STATE])
-            if role == Qt.ItemDataRole.ForegroundRole:
+            if role == _FOREGROUND:
                 return state_colour(row[_STATE])
-        if column == DELIVERY and row[_DELIVERY]:
-            state = {"delivered": "delivered", "failed": "failed", "pending": "pending"}.get(row[_DELIVERY])
-            if role == Qt.ItemDataRole.DecorationRole and state:
-                return status_icon(state)
-            if role == Qt.ItemDataRole.ForegroundRole and state:
-                return state_colour(state)
-        if role == Qt.ItemDataRole.ToolTipRole and column == ERROR and row[_ERROR]:
-            return row[_ERROR]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (ROW, SEGMENTS, COST):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if column == DELIVERY:
+            state = row[_DELIVERY]
+            if state in ("delivered", "failed", "pending"):
+                if role == _DECORATION:
+                    return status_icon(state)
+                if role == _FOREGROUND:
+                    return state_colour(state)
+            return None
+        if role == _TOOLTIP:
+            return row[_ERROR] if column == ERROR and row[_ERROR] else None
+        if role == _ALIGNMENT and column in (ROW, SEGMENTS, COST):
+            return _RIGHT
         return None
 
     @staticmethod

@@ -25,12 +25,15 @@ from PySide6.QtWidgets import (
 from smsdesk.ui.campaign_worker import CampaignWorker, ProcessCampaignWorker
 from smsdesk.ui.results_model import COLUMNS, ResultsModel, StatusFilter, row_from_record
 from smsdesk.ui.widgets import (
+    LiveText,
     ProgressBar,
     duration_text,
     heading,
     hint,
     local_time,
+    pause_garbage_collector,
     plural,
+    resume_garbage_collector,
     settle_garbage_collector,
     thousands,
 )
@@ -100,10 +103,12 @@ class ResultsPage(QWidget):
 
         self.progress = ProgressBar()
         self.progress.setRange(0, 1000)
-        self.counts_label = QLabel()
+        # Their text changes with every batch: LiveText repaints itself only, a QLabel would relayout the window.
+        self.counts_label = LiveText(minimum_width=600)
         self.counts_label.setObjectName("countsLine")
-        self.time_left_label = QLabel()
+        self.time_left_label = LiveText(alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.time_left_label.setObjectName("hint")
+        self.time_left_label.setFixedWidth(170)
 
         self.pause_button = QPushButton("Pause")
         self.pause_button.setToolTip("Stop after the requests in flight; resume any time (Ctrl+P)")
@@ -162,7 +167,7 @@ class ResultsPage(QWidget):
 
         self.model = ResultsModel(self)
         self.proxy = StatusFilter(self)
-        self.proxy.setSourceModel(self.model)
+        # attached to the model only while the user filters or sorts (see _choose_view_model)
         self.search.textChanged.connect(self._search_changed)
         self._sorted = False
         self.table = QTableView()
@@ -224,6 +229,7 @@ class ResultsPage(QWidget):
         self.clock.setInterval(1000)
         self.clock.timeout.connect(self._update_progress)
         self._update_controls()
+        self._visible_rows()  # PySide builds some enum types on first use: not in the middle of a send
 
     # -- opening -------------------------------------------------------------------------------------------------
 
@@ -309,6 +315,7 @@ class ResultsPage(QWidget):
         self.worker.finished.connect(self._worker_finished)
         self._progress_samples.clear()
         self.campaign_state = "running"
+        pause_garbage_collector()
         self.worker.start()
         self.clock.start()
         self._show_header()
@@ -343,6 +350,7 @@ class ResultsPage(QWidget):
         if worker is not None:
             worker.wait()
             worker.deleteLater()
+            resume_garbage_collector()
         self.clock.stop()
         from smsdesk.store.journal import Journal
 
@@ -403,6 +411,8 @@ class ResultsPage(QWidget):
             self.worker.cancel()
             self.worker.wait(30000)
             self.worker.timer.stop()
+            self.worker = None
+            resume_garbage_collector()
         self.delivery_timer.stop()
         self.clock.stop()
 
@@ -582,10 +592,18 @@ class ResultsPage(QWidget):
             self.proxy.sort(column, order)
 
     def _choose_view_model(self) -> None:
+        """The proxy only while it is needed: attached, it re-checks every changed row on every batch."""
         wanted = self.proxy if (self._sorted or self.proxy.is_filtering()) else self.model
-        if self.table.model() is not wanted:
-            self.model.visible_rows = self._visible_rows if wanted is self.model else None
-            self.table.setModel(wanted)
+        if self.table.model() is wanted:
+            return
+        if wanted is self.proxy:
+            self.model.visible_rows = None
+            self.proxy.setSourceModel(self.model)
+            self.table.setModel(self.proxy)
+        else:
+            self.table.setModel(self.model)
+            self.proxy.setSourceModel(None)
+            self.model.visible_rows = self._visible_rows
 
     def _visible_rows(self) -> tuple[int, int]:
         """Model rows on screen (the view shows the model directly when this is asked)."""

@@ -102,6 +102,28 @@ def settle_garbage_collector() -> None:
     gc.freeze()
 
 
+_gc_pauses = 0
+
+
+def pause_garbage_collector() -> None:
+    """While results stream in: no cycle collection. A full one walks every object allocated since the last freeze
+    (30 ms with 10,000 rows in flight); reference counting still frees everything the stream drops."""
+    import gc
+
+    global _gc_pauses
+    _gc_pauses += 1
+    gc.disable()
+
+
+def resume_garbage_collector() -> None:
+    import gc
+
+    global _gc_pauses
+    _gc_pauses = max(0, _gc_pauses - 1)
+    if _gc_pauses == 0:
+        gc.enable()
+
+
 def thousands(number: int | float) -> str:
     if isinstance(number, float) and not number.is_integer():
         return f"{number:,.2f}"
@@ -380,4 +402,38 @@ class ProgressBar(QWidget):
         if self._format:
             painter.setPen(QColor("#111827"))
             painter.drawText(frame, Qt.AlignmentFlag.AlignCenter, self._format)
+        painter.end()
+
+
+class LiveText(QWidget):
+    """One line of text that changes many times a second (counts, time left).
+
+    QLabel.setText() asks the whole window to lay itself out again; this only repaints its own rectangle.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, alignment=None, minimum_width: int = 120):
+        super().__init__(parent)
+        self._text = ""
+        self._alignment = alignment or (Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.setMinimumWidth(minimum_width)
+        self.setFixedHeight(self.fontMetrics().height() + 6)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - QLabel's name
+        if text != self._text:
+            self._text = text
+            self.update()
+
+    def text(self) -> str:
+        return self._text
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(self.minimumWidth(), self.height())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        from PySide6.QtGui import QPainter
+
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.rect(), int(self._alignment), self._text)
         painter.end()
