@@ -315,9 +315,13 @@ class MessagePage(QWidget):
         counted = count(rendered)
         self.characters_label.setText(plural(counted.characters, "character"))
         self.encoding_label.setText(encoding_name(counted.encoding))
-        self.encoding_label.setProperty("unicode", counted.encoding.upper().startswith("UCS"))
-        self.encoding_label.style().unpolish(self.encoding_label)
-        self.encoding_label.style().polish(self.encoding_label)
+        is_unicode = counted.encoding.upper().startswith("UCS")
+        if (
+            self.encoding_label.property("unicode") != is_unicode
+        ):  # re-polishing costs a style pass: on change only
+            self.encoding_label.setProperty("unicode", is_unicode)
+            self.encoding_label.style().unpolish(self.encoding_label)
+            self.encoding_label.style().polish(self.encoding_label)
         self.segments_label.setText(plural(counted.segments, "SMS", "SMS") if counted.segments else "0 SMS")
         self.remaining_label.setText(
             f"{counted.remaining} left in this SMS" if counted.segments else f"{counted.per_segment} per SMS"
