@@ -187,7 +187,7 @@ class ResultsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in zip(range(len(COLUMNS)), (52, 150, 120, 100, 115, 135, 50, 52), strict=False):
+        for column, width in zip(range(len(COLUMNS)), (52, 145, 115, 95, 130, 150, 45, 50), strict=False):
             self.table.setColumnWidth(column, width)
 
         self.empty = hint(
@@ -639,7 +639,10 @@ class ResultsPage(QWidget):
         if delivered:
             parts.append(f"Delivered {thousands(delivered)}")
         self.counts_label.setText("   ·   ".join(parts))
-        self.time_left_label.setText(self._time_left(done, waiting))
+        time_left = self._time_left(done, waiting)
+        self.time_left_label.setText(time_left)
+        if self.time_left_label.isVisibleTo(self) != bool(time_left):
+            self.time_left_label.setVisible(bool(time_left))
 
     def _time_left(self, done: int, waiting: int) -> str:
         if not self.is_sending() or self.worker.paused:
