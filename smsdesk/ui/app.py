@@ -8,7 +8,6 @@ from pathlib import Path
 
 # What start-up needs from below the GUI, imported BEFORE PySide6: once PySide6 is loaded, its import hook reads the
 # source of every module imported after it, which costs start-up about 30 ms for httpx alone.
-from smsdesk.store import journal as _journal  # noqa: F401 - the start-up resume check uses it
 from smsdesk.store.db import Database, StoreError
 
 STYLE_SHEET = Path(__file__).resolve().parent / "assets" / "style.qss"

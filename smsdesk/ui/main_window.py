@@ -62,7 +62,9 @@ class MainWindow(QMainWindow):
 
         from smsdesk.ui import refguard
 
-        refguard.install(QApplication.instance())
+        # First turn of the event loop, not here: building the window leaks a few hundred references at most,
+        # and the guard's set-up (ctypes, the cushion) should not delay the window's first appearance.
+        QTimer.singleShot(0, lambda: refguard.install(QApplication.instance()))
         self.db = db
         self.prompts = prompts or Prompts()
         self.jobs = JobPool(self)
