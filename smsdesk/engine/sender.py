@@ -720,6 +720,8 @@ class _Session:
                 self.queue.appendleft(batch)
             leaving = []
         sending_ids = [row.id for batch in leaving for row in batch.rows]
+        # Answers and claims in one commit: a crash leaves 'sending' (then 'unknown') only rows of requests that
+        # are out or whose answer is not recorded yet, never more than the requests allowed in flight.
         claimed = self.journal.commit(outcomes, sending_ids)
         if claimed != len(sending_ids):  # cannot happen while we hold the lock; never send an unclaimed row
             raise RuntimeError(f"the journal claimed {claimed} of {len(sending_ids)} rows for sending")
