@@ -58,6 +58,8 @@ def _pin(value: object, count: int) -> None:
 
 
 def top_up() -> None:
+    if not _baseline:
+        return  # not installed (or not needed)
     for value in _SINGLETONS:
         deficit = _baseline[id(value)] - sys.getrefcount(value)
         if deficit > 0:

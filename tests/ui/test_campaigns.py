@@ -323,6 +323,7 @@ def test_the_reference_guard_keeps_none_alive_through_many_qt_calls(qtbot, windo
 
     from smsdesk.ui import refguard
 
+    qtbot.waitUntil(lambda: refguard._installed is not None)  # set up on the window's first event-loop turn
     label = QLabel()
     for index in range(30_000):  # more void calls than a fresh window holds references to None
         label.setText(str(index))
