@@ -75,6 +75,8 @@ class ReviewPage(QWidget):
         self.name_edit.setPlaceholderText("Name shown in History")
         self.name_edit.setToolTip("A name to find this send again in History")
         self.name_edit.setMaximumWidth(420)
+        # a name the user typed is theirs: only an untouched (automatic) name follows the file and the date
+        self.name_edit.textEdited.connect(lambda _text: self.name_edit.setProperty("auto", False))
         name_form = QFormLayout()
         name_form.addRow("Campaign name:", self.name_edit)
 

@@ -368,3 +368,16 @@ def test_skipped_rows_sort_by_row_number(qtbot, window, tmp_path):
     page = load_recipients(qtbot, window, write_customers(tmp_path / "kunder.csv", rows=12))
     rows = [page.excluded_proxy.index(r, 0).data() for r in range(page.excluded_proxy.rowCount())]
     assert rows == ["5", "14", "15"]  # as numbers: text order would put 14 and 15 before 5
+
+
+def test_a_campaign_name_the_user_typed_is_kept(qtbot, window, tmp_path):
+    load_recipients(qtbot, window, write_customers(tmp_path / "kunder.csv", rows=3))
+    window.message_page.set_text("Hej {Navn}")
+    window.go(REVIEW)
+    review = window.review_page
+    assert review.name_edit.text().startswith("kunder ")
+    review.name_edit.selectAll()
+    qtbot.keyClicks(review.name_edit, "Julefrokost")
+    window.go(MESSAGE)
+    window.go(REVIEW)
+    assert review.name_edit.text() == "Julefrokost"
