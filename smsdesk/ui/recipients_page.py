@@ -111,6 +111,7 @@ class RecipientsPage(QWidget):
         self.read_job: Job | None = None
         self.plan_job: Job | None = None
         self._plan_generation = 0
+        self._read_generation = 0
         self._path: Path | None = None
         self.setAcceptDrops(True)
 
@@ -338,14 +339,21 @@ class RecipientsPage(QWidget):
             table = read_table(path, sheet=sheet, progress=job.report, cancelled=job.cancelled)
             return table, detect_phone_column(table.header, table.rows)
 
+        # A file opened while another is still being read replaces it: the older job's answers are ignored.
+        self._read_generation += 1
+        generation = self._read_generation
+
+        def current(handler):
+            return lambda *args: handler(*args) if generation == self._read_generation else None
+
         self.read_job = self.jobs.start(
             f"read {path.name}",
             read,
-            on_success=self._table_read,
-            on_failure=self._read_failed,
-            on_progress=self._reading_progress,
-            on_cancel=self._read_cancelled,
-            on_done=self._read_done,
+            on_success=current(self._table_read),
+            on_failure=current(self._read_failed),
+            on_progress=current(self._reading_progress),
+            on_cancel=current(self._read_cancelled),
+            on_done=current(self._read_done),
         )
 
     def _reading_progress(self, fraction: float) -> None:
