@@ -72,8 +72,7 @@ class HistoryPage(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
@@ -162,8 +161,11 @@ class HistoryPage(QWidget):
                 ]
             )
         self.model.set_data(HEADER, rows)
-        for column, width in enumerate((125, 205, 100, 95, 92, 55, 60, 78, 70, 55)):
-            self.table.setColumnWidth(column, width)
+        header = self.table.horizontalHeader()
+        for column in range(len(HEADER)):
+            # the campaign's name takes what is left; every other column is as wide as its widest cell
+            mode = QHeaderView.ResizeMode.Stretch if column == 1 else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(column, mode)
         has_rows = bool(rows)
         self.table.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
