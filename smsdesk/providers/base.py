@@ -21,13 +21,15 @@ from __future__ import annotations
 import ipaddress
 import json
 import logging
+import sys
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +39,11 @@ class _HideQueryInHttpxLog(logging.Filter):
     their token. Every provider goes through httpx, so the filter is installed here, once, for all of them."""
 
     def filter(self, record: logging.LogRecord) -> bool:
+        httpx = sys.modules.get(
+            "httpx"
+        )  # httpx is imported lazily (start-up time); no httpx, no httpx records
+        if httpx is None:
+            return True
         if isinstance(record.args, tuple) and any(isinstance(arg, httpx.URL) for arg in record.args):
             record.args = tuple(
                 arg.copy_with(query=None) if isinstance(arg, httpx.URL) and arg.query else arg
@@ -293,6 +300,8 @@ class Provider(ABC):
         Read timeout, connection dropped after sending: it may have arrived -> OutcomeUnknown.
         Responses of any status are returned for the adapter to map.
         """
+        import httpx
+
         url = self.base_url.rstrip("/") + "/" + path.lstrip("/")
         try:
             return self._client.request(method, url, **kwargs)
@@ -304,6 +313,8 @@ class Provider(ABC):
 
 
 def _transport_error(exc: httpx.HTTPError, label: str) -> ProviderError:
+    import httpx
+
     name = type(exc).__name__
     if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout):
         return Transient(f"Could not reach {label}: {name}")
@@ -319,6 +330,9 @@ def _transport_error(exc: httpx.HTTPError, label: str) -> ProviderError:
 
 
 def make_client(timeout: float = 30.0) -> httpx.Client:
+    # Imported here, not at the top: the app's start-up reaches this module (Account) long before any request.
+    import httpx
+
     # TLS verification is always on; no user setting turns it off.
     return httpx.Client(
         timeout=httpx.Timeout(timeout, connect=10.0),
