@@ -237,7 +237,9 @@ def test_cli_parses_danish_and_foreign_numbers(frozen, frozen_commands, three_re
     assert answer["invalid"] == []
 
 
-def test_cli_sends_a_three_recipient_campaign_through_the_sandbox(frozen, frozen_commands, three_recipients):
+def test_cli_sends_a_three_recipient_campaign_through_the_sandbox(
+    frozen, frozen_commands, three_recipients, smsdesk_home
+):
     require_command(frozen_commands, "send")
     result = run_frozen(
         frozen.cli,
@@ -263,6 +265,14 @@ def test_cli_sends_a_three_recipient_campaign_through_the_sandbox(frozen, frozen
         line["message_id"] and line["error"] is None and line["segments"] == 1 for line in per_recipient
     )
     assert (last["sent"], last["failed"], last["skipped"], last["unknown"]) == (3, 0, 0, 0)
+
+    # The window sends from a child process; frozen, that is the console executable with a hidden flag. Its
+    # closed stdin means "the window went away", so the run ends cancelled, having sent nothing more.
+    child = run_frozen(
+        frozen.cli, "--campaign-process", str(smsdesk_home / "smsdesk.sqlite3"), last["campaign"], stdin=""
+    )
+    assert child.returncode == 0, child.stderr
+    assert json.loads(child.stdout.splitlines()[-1]) == {"end": "cancelled", "reason": None}
 
 
 KEYRING_TOOLS = ("dbus-run-session", "gnome-keyring-daemon")

@@ -169,6 +169,24 @@ class CampaignWorker(QObject):
         self.finished.emit(self._error or "")
 
 
+CAMPAIGN_PROCESS_FLAG = "--campaign-process"  # smsdesk.__main__ hands this to smsdesk.ui.campaign_process
+
+
+def child_command() -> list[str] | None:
+    """How to start the engine's child process, or None where it cannot be started (then send on a thread).
+
+    From source: this Python with -m. Frozen: the console executable beside the app (a windowed executable has no
+    usable stdout on Windows), which dispatches the hidden flag before its CLI.
+    """
+    import sys
+
+    if not getattr(sys, "frozen", False):
+        return [sys.executable, "-m", "smsdesk.ui.campaign_process"]
+    suffix = ".exe" if sys.platform == "win32" else ""
+    cli = Path(sys.executable).with_name(f"smsdesk-cli{suffix}")
+    return [str(cli), CAMPAIGN_PROCESS_FLAG] if cli.exists() else None
+
+
 class ProcessCampaignWorker(CampaignWorker):
     """The same worker, with the engine in a child process (smsdesk.ui.campaign_process).
 
@@ -185,17 +203,11 @@ class ProcessCampaignWorker(CampaignWorker):
     def start(self) -> None:
         import json
         import subprocess
-        import sys
 
         self._process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "smsdesk.ui.campaign_process",
-                str(self.db_path),
-                self.campaign_id,
-                json.dumps(self.runner_options),
-            ],
+            [*child_command(), str(self.db_path), self.campaign_id, json.dumps(self.runner_options)],
+            # A console child of a windowed app would flash a console window on Windows.
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

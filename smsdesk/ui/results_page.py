@@ -323,12 +323,13 @@ class ResultsPage(QWidget):
         self.state_changed.emit()
 
     def _send_in_process(self) -> bool:
-        import sys
 
         if self.worker_mode != "auto":
             return self.worker_mode == "process"
-        if getattr(sys, "frozen", False):
-            return False  # a frozen build has no `python -m`; the packaging would need a child entry point
+        from smsdesk.ui.campaign_worker import child_command
+
+        if child_command() is None:
+            return False  # a frozen build without its console executable beside it
         account = self.db.get_account(self.campaign.account) if self.campaign is not None else None
         # the demo account without a web address talks to the sandbox inside this process
         return not (account is not None and account.provider == "sandbox" and not account.base_url)
