@@ -34,7 +34,7 @@ import math
 import queue
 import ssl
 import threading
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,6 +89,9 @@ RATE_LIMITED_CONCURRENCY = 2
 # Requests carrying many messages go fewer at once: a crash can leave at most this many messages 'unknown' (one
 # request always goes, however big), and a loaded provider answers a few big requests no slower one by one.
 MAX_MESSAGES_IN_FLIGHT = 1000
+# Answers are recorded together up to this many messages per commit: a commit's own cost (syncing its claims to
+# disk) is about that of recording ~100 messages.
+MESSAGES_PER_COMMIT = 100
 WAITING = "waiting"  # on_state while holding for a Retry-After or back-off of more than a moment
 
 
@@ -545,11 +548,13 @@ class _Session:
         """The next page of pending rows, planned into requests. Sending starts after the first page, and later
         pages load while requests are out (a page is a whole number of full requests, so paging never costs a
         request)."""
+        most = max(1, self.providers[0].limits.max_recipients_per_request)
         if self.page_size is None:
-            most = max(1, self.providers[0].limits.max_recipients_per_request)
             self.page_size = max(math.ceil(500 / most), self.concurrency) * most
-        rows = self.journal.rows_to_send(self.campaign.id, after_id=self.loaded_up_to, limit=self.page_size)
-        self.more_to_load = len(rows) == self.page_size
+        # The first page is one full request: it leaves while the next page loads, not after.
+        limit = self.page_size if self.loaded_up_to else most
+        rows = self.journal.rows_to_send(self.campaign.id, after_id=self.loaded_up_to, limit=limit)
+        self.more_to_load = len(rows) == limit
         if not rows:
             return
         self.loaded_up_to = rows[-1].id
@@ -597,16 +602,18 @@ class _Session:
             return self._finish(STOPPED, str(exc), STOPPED_BY_SETUP)
         journal.set_state(campaign_id, RUNNING)
         runner._emit_state(RUNNING, None)
-        done: list[_Done] = []  # answers not recorded yet: recorded with the next marks, in one commit
+        # Answers received but not recorded: their rows are still 'sending' and their requests still count as in
+        # flight, so a crash never leaves more rows 'sending' than the requests allowed out.
+        answers: collections.deque[_Done] = collections.deque()
         try:
             self._load_page()
             while True:
-                done += self._collect(block=False)
+                answers += self._collect(block=False)
                 if runner.cancelled or runner.paused or self.stop is not None:
-                    self._write(done, [])
-                    done = []
+                    self._write(answers, send=False)
+                    answers.clear()
                     if self.in_flight:
-                        done = self._collect(block=True)
+                        answers += self._collect(block=True)
                         continue
                     if self.stop is not None:
                         return self._finish(STOPPED, self.stop.reason, self.stop.stopped_by)
@@ -623,13 +630,13 @@ class _Session:
                         runner._emit_state(RUNNING, None)
                     continue
                 if not self.queue:
-                    if done:
-                        self._write(done, [])  # may put requests back in the queue
-                        done = []
+                    if answers:
+                        self._write(answers, send=False)  # may put requests back in the queue
+                        answers.clear()
                     elif self.more_to_load:
                         self._load_page()
                     elif self.in_flight:
-                        done = self._collect(block=True)
+                        answers += self._collect(block=True)
                     else:
                         # All sent. Rows put back to pending by hand in the meantime? The journal is the truth.
                         self.loaded_up_to = 0
@@ -637,24 +644,26 @@ class _Session:
                         if not self.queue:
                             return self._finish(FINISHED, None)
                     continue
+                if answers:
+                    self._write(_answers_for_one_commit(answers), send=True)
+                    continue
                 leaving, wait = self._take_leaving()
-                if leaving or done:
-                    self._write(done, leaving)
-                    done = []
+                if leaving:
+                    self._write([], leaving=leaving)
                 elif self.more_to_load and len(self.queue) < self.concurrency:
                     self._load_page()  # while the requests in flight are out, not after
                 elif wait > 0:
                     self._set_waiting(wait)
-                    done = self._collect(block=True, timeout=wait)
+                    answers += self._collect(block=True, timeout=wait)
                 else:  # every slot busy: wait for an answer
-                    done = self._collect(block=True)
+                    answers += self._collect(block=True)
         except BaseException:
             # Whatever went wrong here (a callback raised, the disk filled), requests in flight still get recorded.
             with _suppress_all():
                 runner.cancel()
-                self._write(done, [], emit=False)
+                self._write(answers, send=False, emit=False)
                 while self.in_flight:
-                    self._write(self._collect(block=True), [], emit=False)
+                    self._write(self._collect(block=True), send=False, emit=False)
                 journal.set_state(campaign_id, CANCELLED, "the sender stopped on an error")
             raise
         finally:
@@ -697,8 +706,6 @@ class _Session:
         while True:
             if isinstance(event, _Done):
                 done.append(event)
-                self.in_flight -= 1
-                self.messages_in_flight -= len(event.batch.messages)
             try:
                 event = self.events.get_nowait()
             except queue.Empty:
@@ -706,14 +713,29 @@ class _Session:
 
     # -- recording -------------------------------------------------------------------------------------------------
 
-    def _write(self, done: list[_Done], leaving: list[_Batch], *, emit: bool = True) -> None:
-        """Record answers and claim the next requests' rows in ONE commit, then send, then report."""
+    def _write(
+        self,
+        done: Iterable[_Done],
+        *,
+        send: bool = False,
+        leaving: list[_Batch] | None = None,
+        emit: bool = True,
+    ) -> None:
+        """Record answers and claim the next requests' rows in ONE commit, then send, then report.
+
+        `leaving`: requests already paced; `send`: take what may leave once these answers are settled (their slots
+        free, the pacer told of any slow-down they asked for)."""
         outcomes: list[Outcome] = []
         for item in done:
+            self.in_flight -= 1  # recorded in this commit: no longer 'sending'
+            self.messages_in_flight -= len(item.batch.messages)
             settled = self._settle(item)
             outcomes += settled.outcomes
             for batch in reversed(settled.requeue):
                 self.queue.appendleft(batch)
+        leaving = list(leaving or ())
+        if send and self.queue and not (self.stop is not None or self.runner.cancelled or self.runner.paused):
+            leaving += self._take_leaving()[0]
         if leaving and (self.stop is not None or self.runner.cancelled or self.runner.paused):
             # The user or the provider said stop after these were paced: back to the queue, unsent.
             for batch in reversed(leaving):
@@ -807,7 +829,13 @@ class _Session:
         if len(results) == len(messages) and all(
             r.key == m.key for r, m in zip(results, messages, strict=True)
         ):
-            in_order: list[SendResult | None] = list(results)  # the interface's promise, and the usual case
+            if all(r.accepted for r in results):  # the usual case, without the per-message questions below
+                settled.outcomes += [
+                    Outcome(row.id, SENT, r.message_id, r.cost)
+                    for row, r in zip(batch.rows, results, strict=True)
+                ]
+                return
+            in_order: list[SendResult | None] = list(results)  # the interface's promise
         else:
             by_key = {result.key: result for result in results}
             if len(by_key) != len(results) and len(results) == len(messages):
@@ -881,6 +909,22 @@ class _Session:
     def _stop(self, reason: str, stopped_by: str) -> None:
         if self.stop is None:
             self.stop = _Stop(reason, stopped_by)
+
+
+def _answers_for_one_commit(answers: collections.deque[_Done]) -> list[_Done]:
+    """Answers to record in the next commit, taken from the front.
+
+    Small answers go together: one commit (and one sync of its claims) for several. Big ones go one per commit
+    while requests wait: the request the first answer's slot frees leaves as soon as that answer is recorded, and
+    the next answers are recorded while it is out. Recording them all first would leave the provider idle
+    meanwhile, and answers that came together would keep their requests leaving (and arriving) together.
+    """
+    taken = [answers.popleft()]
+    messages = len(taken[0].batch.messages)
+    while answers and messages + len(answers[0].batch.messages) <= MESSAGES_PER_COMMIT:
+        messages += len(answers[0].batch.messages)
+        taken.append(answers.popleft())
+    return taken
 
 
 def _outcome(row_id: int, state: str, error: ProviderError) -> Outcome:

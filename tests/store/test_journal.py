@@ -370,3 +370,21 @@ def test_rows_to_send_are_the_same_with_or_without_json_packing(journal, monkeyp
         "Navn": 'Æble "æ" \\ 😀'
     }
     assert journal.rows_to_send(campaign_id, after_id=plain[0].id, limit=1) == plain[1:]
+
+
+def test_answers_with_one_cost_and_with_mixed_costs_are_recorded_alike(journal):
+    """Answers sharing a cost go as one id -> message id object; mixed costs as [id, message id, cost] items."""
+    campaign_id = create(journal, 6)
+    ids = [r.id for r in journal.messages(campaign_id)]
+    journal.commit((), ids)
+    outcomes = [
+        Outcome(ids[0], SENT, "same-0", 1.0),
+        Outcome(ids[1], SENT, "same-1", 1.0),
+        Outcome(ids[2], SENT, None, 1.0),
+        Outcome(ids[3], FAILED, "f-3", 0.5, error="x", error_kind="rejected"),
+        Outcome(ids[4], FAILED, "f-4", 0.25, error="x", error_kind="rejected"),
+        Outcome(ids[5], SENT, "ø-5", None),
+    ]
+    journal.record(outcomes)
+    rows = {r.id: (r.state, r.message_id, r.cost, r.error) for r in journal.messages(campaign_id)}
+    assert [rows[i] for i in ids] == [(o.state, o.message_id, o.cost, o.error) for o in outcomes]
