@@ -21,6 +21,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import logging
+import math
 import sys
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
@@ -418,6 +419,43 @@ def retry_after_seconds(response: httpx.Response, default: float = 60.0) -> floa
         # Epoch seconds when it looks like a timestamp, else seconds from now.
         return clamp(number - time.time() if number > 1_000_000_000 else number)
     return default
+
+
+def as_number(value: Any, *, decimal_comma: bool = False) -> float | None:
+    """A number from an API field that may be a number, a numeric string or junk; None for junk, bools, NaN, inf.
+
+    A lone comma in a string is a thousands separator ("1,000") unless `decimal_comma` says the API writes
+    "12,5"; with both "." and "," present, whichever comes last is the decimal mark ("1.234,5", "1,234.5").
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        number = float(value)
+    elif isinstance(value, str):
+        text = value.replace(" ", "").strip()
+        if "," in text and "." in text:
+            decimal_mark_is_comma = text.rindex(",") > text.rindex(".")
+        else:
+            decimal_mark_is_comma = decimal_comma and "," in text
+        text = text.replace(".", "").replace(",", ".") if decimal_mark_is_comma else text.replace(",", "")
+        try:
+            number = float(text)
+        except ValueError:
+            return None
+    else:
+        return None
+    return number if math.isfinite(number) else None
+
+
+def as_int(value: Any) -> int | None:
+    number = as_number(value)
+    return int(number) if number is not None else None
+
+
+def positive_int(value: Any, default: int) -> int:
+    """A positive whole number from an API field or an account option, else `default`."""
+    number = as_number(value)
+    return int(number) if number is not None and number >= 1 else default
 
 
 def short_body(response: httpx.Response, limit: int = 120) -> str:

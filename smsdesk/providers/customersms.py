@@ -22,7 +22,6 @@ Facts and doubts (see ../shared/providers.md section 3 and the provider's page):
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -43,7 +42,10 @@ from smsdesk.providers.base import (
     RateLimited,
     SendResult,
     Transient,
+    as_int,
+    as_number,
     parse_json,
+    positive_int,
     retry_after_seconds,
     short_body,
     status_error,
@@ -87,7 +89,7 @@ class CustomerSmsProvider(Provider):
         self._path: str = str(options.get("path") or DEFAULT_PATH)
         self._path_pinned = bool(options.get("path"))
         self._phone_as_string = str(options.get("phone_format") or "").lower() == "string"
-        self._per_request = _positive_int(
+        self._per_request = positive_int(
             options.get("max_recipients_per_request"), DEFAULT_RECIPIENTS_PER_REQUEST
         )
         self._last_credits: float | None = None
@@ -190,7 +192,7 @@ class CustomerSmsProvider(Provider):
         results = data.get("results")
         if not isinstance(results, list):
             # A success without per-number results: only trust it when the counts say every number went out.
-            if data.get("success") is True and _as_int(data.get("successful_sends")) == len(batch):
+            if data.get("success") is True and as_int(data.get("successful_sends")) == len(batch):
                 return [SendResult.ok(message.key) for message in batch]
             raise OutcomeUnknown(f"{self.label} said the send completed but listed no per-number results")
         by_phone: dict[str, list[Mapping[str, Any]]] = {}
@@ -286,7 +288,7 @@ class CustomerSmsProvider(Provider):
         return error
 
     def _remember_credits(self, data: Mapping[str, Any]) -> None:
-        credits = _as_float(data.get("remaining_credits"))
+        credits = as_number(data.get("remaining_credits"))
         if credits is not None:
             self._last_credits = credits
 
@@ -321,27 +323,3 @@ def _code_of(data: Any) -> str | None:
 
 def _digits(value: Any) -> str:
     return re.sub(r"\D", "", str(value))
-
-
-def _as_float(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value) if math.isfinite(value) else None
-    if isinstance(value, str):
-        try:
-            number = float(value.replace(",", "").strip())
-        except ValueError:
-            return None
-        return number if math.isfinite(number) else None
-    return None
-
-
-def _as_int(value: Any) -> int | None:
-    number = _as_float(value)
-    return int(number) if number is not None else None
-
-
-def _positive_int(value: Any, default: int) -> int:
-    number = _as_int(value)
-    return number if number and number > 0 else default

@@ -29,7 +29,6 @@ Facts and doubts (see ../shared/providers.md section 5):
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -57,7 +56,9 @@ from smsdesk.providers.base import (
     RateLimited,
     SendResult,
     Transient,
+    as_number,
     parse_json,
+    positive_int,
     retry_after_seconds,
     short_body,
     status_error,
@@ -224,7 +225,7 @@ class Ip1Provider(Provider):
     ):
         super().__init__(account, secret, client=client, timeout=timeout)
         options = account.options or {}
-        self._per_request = _positive_int(
+        self._per_request = positive_int(
             options.get("max_recipients_per_request"), DEFAULT_RECIPIENTS_PER_REQUEST
         )
         self._read_back = options.get("read_back", True) not in (False, "false", "no", 0, "0")
@@ -389,7 +390,11 @@ class Ip1Provider(Provider):
             if error is not None:
                 results.append(SendResult.failed(message.key, error))
             else:
-                results.append(SendResult.ok(message.key, message_id, _as_float(_field(item, "price"))))
+                results.append(
+                    SendResult.ok(
+                        message.key, message_id, as_number(_field(item, "price"), decimal_comma=True)
+                    )
+                )
         return results
 
     def _error_of(self, response: httpx.Response, data: Any = None) -> ProviderError:
@@ -449,9 +454,9 @@ class Ip1Provider(Provider):
             collected.extend(item for item in page if isinstance(item, dict))
             next_params = _next_page(response)
             if next_params is None:
-                if not page or len(page) < (_as_float(params.get("limit")) or limit):
+                if not page or len(page) < (as_number(params.get("limit")) or limit):
                     break
-                next_params = {**params, "start": int(_as_float(params.get("start")) or 0) + len(page)}
+                next_params = {**params, "start": int(as_number(params.get("start")) or 0) + len(page)}
             if expected is not None and len(collected) >= expected:
                 break
             if next_params == params:
@@ -517,7 +522,7 @@ class Ip1Provider(Provider):
         data = parse_json(response)
         if not isinstance(data, dict):
             raise Transient(self.redact(f"iP.1 answered the account query with {short_body(response)}"))
-        amount = _as_float(_field(data, "Balance", "balance"))
+        amount = as_number(_field(data, "Balance", "balance"), decimal_comma=True)
         if amount is None:
             raise Transient("iP.1's account answer has no balance we can read")
         currency = _field(data, "Currency", "currency")
@@ -655,24 +660,3 @@ def _as_code(value: Any) -> int | None:
 
 def _digits(value: Any) -> str:
     return re.sub(r"\D", "", str(value))
-
-
-def _as_float(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value) if math.isfinite(value) else None
-    if isinstance(value, str):
-        text = value.replace(" ", "").strip()
-        text = text.replace(",", "") if "." in text else text.replace(",", ".")
-        try:
-            number = float(text)
-        except ValueError:
-            return None
-        return number if math.isfinite(number) else None
-    return None
-
-
-def _positive_int(value: Any, default: int) -> int:
-    number = _as_float(value)
-    return int(number) if number and number > 0 else default

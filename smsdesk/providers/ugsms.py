@@ -26,7 +26,6 @@ Facts and doubts (see ../shared/providers.md section 4):
 
 from __future__ import annotations
 
-import math
 import re
 import time
 from collections.abc import Mapping, Sequence
@@ -50,7 +49,10 @@ from smsdesk.providers.base import (
     RateLimited,
     SendResult,
     Transient,
+    as_int,
+    as_number,
     parse_json,
+    positive_int,
     retry_after_seconds,
     short_body,
 )
@@ -113,7 +115,7 @@ class UgsmsProvider(Provider):
         self.api_version = V1 if str(options.get("api_version") or V2).lower() == V1 else V2
         number_format = str(options.get("number_format") or "international").lower()
         self.number_format = number_format if number_format in NUMBER_FORMATS else "international"
-        self._per_request = _positive_int(
+        self._per_request = positive_int(
             options.get("max_recipients_per_request"), DEFAULT_RECIPIENTS_PER_REQUEST
         )
         self.rate_hint: RateHint | None = None
@@ -278,8 +280,8 @@ class UgsmsProvider(Provider):
 
     def _note_rate_headers(self, response: httpx.Response) -> None:
         headers = response.headers
-        remaining = _as_int(headers.get("X-RateLimit-Remaining"))
-        limit = _as_int(headers.get("X-RateLimit-Limit"))
+        remaining = as_int(headers.get("X-RateLimit-Remaining"))
+        limit = as_int(headers.get("X-RateLimit-Limit"))
         reset_after = None
         if headers.get("Retry-After") or headers.get("X-RateLimit-Reset"):
             reset_after = retry_after_seconds(response)
@@ -288,7 +290,7 @@ class UgsmsProvider(Provider):
         self.rate_hint = RateHint(remaining, limit, reset_after, time.monotonic())
 
     def _remember_balance(self, payload: Mapping[str, Any]) -> None:
-        amount = _as_float(payload.get("remaining_balance"))
+        amount = as_number(payload.get("remaining_balance"))
         if amount is not None:
             self._last_balance = amount
 
@@ -318,7 +320,7 @@ class UgsmsProvider(Provider):
             if not isinstance(place, dict):
                 continue
             for name in ("balance", "credit", "credits", "amount", "remaining_balance", "account_balance"):
-                amount = _as_float(place.get(name))
+                amount = as_number(place.get(name))
                 if amount is not None:
                     currency = place.get("currency") or data.get("currency")
                     return Balance(amount, str(currency) if currency else None)
@@ -345,32 +347,8 @@ def _error_text(data: Mapping[str, Any]) -> str:
 
 
 def _per_message_cost(payload: Mapping[str, Any], count: int) -> float | None:
-    total = _as_float(payload.get("estimated_cost") or payload.get("cost"))
-    recipients = _as_int(payload.get("recipients")) or count
+    total = as_number(payload.get("estimated_cost") or payload.get("cost"))
+    recipients = as_int(payload.get("recipients")) or count
     if total is None or recipients <= 0:
         return None
     return total / recipients
-
-
-def _as_float(value: Any) -> float | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, (int, float)):
-        return float(value) if math.isfinite(value) else None
-    if isinstance(value, str):
-        try:
-            number = float(value.replace(",", "").strip())
-        except ValueError:
-            return None
-        return number if math.isfinite(number) else None
-    return None
-
-
-def _as_int(value: Any) -> int | None:
-    number = _as_float(value)
-    return int(number) if number is not None else None
-
-
-def _positive_int(value: Any, default: int) -> int:
-    number = _as_int(value)
-    return number if number and number > 0 else default

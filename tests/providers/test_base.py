@@ -342,3 +342,33 @@ def test_short_body():
     assert short_body(httpx.Response(400, text="line one\n\n  line two")) == "line one line two"
     sample = short_body(httpx.Response(400, text="x" * 500))
     assert len(sample) == 121 and sample.endswith("…")
+
+
+@pytest.mark.parametrize(
+    ("value", "decimal_comma", "expected"),
+    [
+        (12, False, 12.0),
+        ("1,000", False, 1000.0),
+        ("12,5", True, 12.5),
+        ("12.5", True, 12.5),
+        ("1.234,5", True, 1234.5),
+        ("9.843,40", False, 9843.4),  # both marks: the last one is the decimal mark, whatever the API's habit
+        ("1,234.5", True, 1234.5),
+        (" 98 ", False, 98.0),
+        (True, False, None),
+        ("nan", False, None),
+        (float("inf"), False, None),
+        ("lots", False, None),
+        (None, False, None),
+    ],
+)
+def test_numbers_from_api_fields(value, decimal_comma, expected):
+    from smsdesk.providers.base import as_number
+
+    assert as_number(value, decimal_comma=decimal_comma) == expected
+
+
+def test_positive_int_falls_back_on_junk_and_non_positive():
+    from smsdesk.providers.base import positive_int
+
+    assert [positive_int(v, 100) for v in ("250", 0, -3, "x", None, 7.9)] == [250, 100, 100, 100, 100, 7]
