@@ -21,9 +21,10 @@ import json
 import sys
 
 from smsdesk.cli import UsageError
-from smsdesk.core.phones import DEFAULT_COUNTRY, is_supported_country
-from smsdesk.core.plan import Plan, build_plan, resolve_column
-from smsdesk.io.tables import Table, TableError, read_table
+from smsdesk.cli.recipients import checked_country, read_plan
+from smsdesk.core.phones import DEFAULT_COUNTRY
+from smsdesk.core.plan import Plan
+from smsdesk.io.tables import Table
 
 _HUMAN_LIST_LIMIT = 20
 
@@ -58,44 +59,19 @@ def register(subparsers) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    country = args.country.strip().upper()
-    if not is_supported_country(country):
-        raise UsageError(
-            f"unknown country code {args.country!r}; use a two-letter code such as DK, SE, NO, DE"
-        )
+    country = checked_country(args.country)
     if args.header_row is not None and args.header_row < 0:
         raise UsageError("--header-row must be 0 (no header) or a row number")
-    try:
-        table = read_table(
-            args.file,
-            sheet=args.sheet,
-            encoding=args.encoding,
-            delimiter=args.delimiter,
-            header_row=args.header_row,
-        )
-    except TableError as exc:
-        raise UsageError(str(exc)) from None
-    phone_column = None
-    if args.phone_column is not None:
-        phone_column = resolve_column(table.header, args.phone_column)
-        if phone_column is None:
-            raise UsageError(
-                f"{table.path.name}: no column {args.phone_column!r}; the columns are: "
-                + ", ".join(table.header)
-            )
-    plan = build_plan(
-        table.header,
-        table.rows,
-        table.row_numbers,
-        phone_column=phone_column,
+    table, plan = read_plan(
+        args.file,
+        phone_column=args.phone_column,
         country=country,
         opt_outs=_stored_opt_outs(),
+        sheet=args.sheet,
+        encoding=args.encoding,
+        delimiter=args.delimiter,
+        header_row=args.header_row,
     )
-    if plan.phone_column is None:
-        raise UsageError(
-            f"{table.path.name}: no column of phone numbers found; choose one with --phone-column "
-            "(columns: " + ", ".join(table.header) + ")"
-        )
     if args.json:
         # ASCII with \u escapes: valid JSON whatever the console's code page (cp1252 pipes on Windows).
         sys.stdout.write(json.dumps(plan_json(table, plan, country)) + "\n")

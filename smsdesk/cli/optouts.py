@@ -18,7 +18,7 @@ import json
 import sys
 
 from smsdesk.cli import EXIT_OK, UsageError
-from smsdesk.core.phones import is_supported_country
+from smsdesk.cli.recipients import checked_country
 from smsdesk.store.db import Database, StoreError
 from smsdesk.store.optouts import MANUAL, OptOutError, export_opt_outs, import_opt_outs, phone_or_error
 
@@ -76,10 +76,7 @@ def _run(action, args: argparse.Namespace) -> int:
 def _country(db: Database, given: str | None) -> str:
     if given is None:
         return db.default_country
-    country = given.strip().upper()
-    if not is_supported_country(country):
-        raise UsageError(f"unknown country code {given!r}; use a two-letter code such as DK, SE, NO, DE")
-    return country
+    return checked_country(given)
 
 
 def handle_import(args: argparse.Namespace) -> int:

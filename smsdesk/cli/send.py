@@ -30,9 +30,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from smsdesk.cli import EXIT_OK, EXIT_PROVIDER_STOPPED, EXIT_SOME_FAILED, EXIT_USAGE, UsageError
+from smsdesk.cli.recipients import checked_country, read_plan
 from smsdesk.core import costing
-from smsdesk.core.phones import is_supported_country
-from smsdesk.core.plan import build_plan, resolve_column
 from smsdesk.core.template import Template
 from smsdesk.engine import preflight
 from smsdesk.engine.sender import (
@@ -41,7 +40,6 @@ from smsdesk.engine.sender import (
     MessageUpdate,
     RunOutcome,
 )
-from smsdesk.io.tables import TableError, read_table
 from smsdesk.store.db import Database, StoreError
 from smsdesk.store.journal import (
     CANCELLED,
@@ -121,36 +119,10 @@ def _send(args: argparse.Namespace, db: Database, text: str) -> int:
     if account is None:
         names = ", ".join(a.name for a in db.list_accounts()) or "none yet (smsdesk accounts add)"
         raise UsageError(f"no account named {args.account!r}; the accounts are: {names}")
-    country = (args.country or db.default_country).strip().upper()
-    if not is_supported_country(country):
-        raise UsageError(
-            f"unknown country code {args.country!r}; use a two-letter code such as DK, SE, NO, DE"
-        )
-    try:
-        table = read_table(args.file, sheet=args.sheet)
-    except TableError as exc:
-        raise UsageError(str(exc)) from None
-    phone_column = None
-    if args.phone_column is not None:
-        phone_column = resolve_column(table.header, args.phone_column)
-        if phone_column is None:
-            raise UsageError(
-                f"{table.path.name}: no column {args.phone_column!r}; the columns are: "
-                + ", ".join(table.header)
-            )
-    plan = build_plan(
-        table.header,
-        table.rows,
-        table.row_numbers,
-        phone_column=phone_column,
-        country=country,
-        opt_outs=db.opt_outs(),
+    country = checked_country(args.country or db.default_country)
+    table, plan = read_plan(
+        args.file, phone_column=args.phone_column, country=country, opt_outs=db.opt_outs(), sheet=args.sheet
     )
-    if plan.phone_column is None:
-        raise UsageError(
-            f"{table.path.name}: no column of phone numbers found; choose one with --phone-column "
-            "(columns: " + ", ".join(table.header) + ")"
-        )
     template = Template(text)
     problems = template.problems(plan.columns)
     if problems:
