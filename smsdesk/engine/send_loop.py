@@ -232,9 +232,11 @@ class SendLoop:
             self.workers.stop()
 
     def _finish(self, state: str, reason: str | None, stopped_by: str | None = None) -> RunOutcome:
-        self.journal.set_state(self.campaign.id, state, reason)
+        counts = self.journal.set_state(self.campaign.id, state, reason)  # counted already if this closes it
         self.runner._emit_state(state, reason)
-        return RunOutcome(self.campaign.id, state, reason, self.journal.counts(self.campaign.id), stopped_by)
+        if counts is None:
+            counts = self.journal.counts(self.campaign.id)
+        return RunOutcome(self.campaign.id, state, reason, counts, stopped_by)
 
     def _set_waiting(self, seconds: float) -> None:
         if seconds >= 1.5 and not self.waiting:

@@ -168,7 +168,7 @@ class CampaignRunner:
         try:
             journal = Journal(db)
             journal.durable_marks = self._durable_marks
-            campaign = journal.get_campaign(self.campaign_id)
+            campaign = journal.get_campaign(self.campaign_id, with_counts=False)
             with journal.lock(self.campaign_id):
                 stuck = journal.messages(self.campaign_id, states=(SENDING,)) if self._on_update else []
                 journal.recover(self.campaign_id)

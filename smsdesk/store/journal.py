@@ -375,11 +375,13 @@ class Journal:
             summaries.append(self._summary(row, frozen if frozen is not None else stats.get(row["id"])))
         return summaries
 
-    def get_campaign(self, campaign_id: str) -> Campaign:
+    def get_campaign(self, campaign_id: str, *, with_counts: bool = True) -> Campaign:
+        """The campaign; `with_counts=False` leaves counts, segments and cost at zero and skips counting its rows
+        (what a sender needs is the account, the template and the state)."""
         row = self.conn.execute("SELECT * FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()
         if row is None:
             raise CampaignNotFound(campaign_id)
-        summary = self._summary(row, self._stats(campaign_id).get(campaign_id))
+        summary = self._summary(row, self._stats(campaign_id).get(campaign_id) if with_counts else None)
         try:
             columns = json.loads(row["columns"] or "[]")
         except ValueError:
@@ -625,12 +627,19 @@ class Journal:
 
     # -- used by the sender (which holds the lock) -----------------------------------------------------------------
 
-    def set_state(self, campaign_id: str, state: str, reason: str | None = None) -> None:
+    def set_state(self, campaign_id: str, state: str, reason: str | None = None) -> dict[str, int] | None:
+        """Returns the campaign's counts when the state closes it (they are counted then for its frozen totals
+        anyway), else None."""
         with self.db.transaction() as conn:
+            stats = self._stats(campaign_id).get(campaign_id) if state in CLOSED_CAMPAIGN_STATES else None
+            totals = json.dumps(stats) if stats is not None else None
             conn.execute(
                 "UPDATE campaigns SET state = ?, stop_reason = ?, updated_at = ?, totals = ? WHERE id = ?",
-                (state, reason, now_iso(), self._totals_if_closed(campaign_id, state), campaign_id),
+                (state, reason, now_iso(), totals, campaign_id),
             )
+        if state not in CLOSED_CAMPAIGN_STATES:
+            return None
+        return dict(stats["counts"]) if stats is not None else dict.fromkeys(MESSAGE_STATES, 0)
 
     def _totals_if_closed(self, campaign_id: str, state: str) -> str | None:
         if state not in CLOSED_CAMPAIGN_STATES:

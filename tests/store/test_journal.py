@@ -388,3 +388,19 @@ def test_answers_with_one_cost_and_with_mixed_costs_are_recorded_alike(journal):
     journal.record(outcomes)
     rows = {r.id: (r.state, r.message_id, r.cost, r.error) for r in journal.messages(campaign_id)}
     assert [rows[i] for i in ids] == [(o.state, o.message_id, o.cost, o.error) for o in outcomes]
+
+
+def test_a_sender_reads_the_campaign_without_counting_and_gets_the_counts_when_it_closes_it(journal):
+    campaign_id = create(journal, 3)
+    ids = [r.id for r in journal.messages(campaign_id)]
+    light = journal.get_campaign(campaign_id, with_counts=False)
+    full = journal.get_campaign(campaign_id)
+    assert light.template == full.template and light.account == full.account and light.state == full.state
+    assert full.counts[PENDING] == 3 and light.counts[PENDING] == 0
+    journal.commit((), ids)
+    journal.record(
+        [Outcome(ids[0], SENT, "a", 1.0), Outcome(ids[1], FAILED, error="x"), Outcome(ids[2], SENT)]
+    )
+    assert journal.set_state(campaign_id, RUNNING) is None  # not closed: nothing counted
+    counts = journal.set_state(campaign_id, FINISHED)
+    assert counts == journal.counts(campaign_id) and counts[SENT] == 2 and counts[FAILED] == 1
