@@ -21,7 +21,8 @@ import sys
 
 from smsdesk.cli import EXIT_OK, UsageError
 from smsdesk.cli.send import add_batch_size, open_database, run_campaign
-from smsdesk.io.export import ExportError, export_table
+from smsdesk.engine.export import export_campaign
+from smsdesk.io.export import ExportError
 from smsdesk.store.journal import (
     FAILED,
     PENDING,
@@ -36,21 +37,6 @@ from smsdesk.store.journal import (
 )
 
 # Export columns before the recipient's own columns.
-EXPORT_COLUMNS = [
-    "Row",
-    "Phone",
-    "Status",
-    "Reason",
-    "Reason code",
-    "Message ID",
-    "Segments",
-    "Cost",
-    "Encoding",
-    "Attempts",
-    "Sent at (UTC)",
-    "Delivery",
-    "Message",
-]
 
 
 def register(subparsers) -> None:
@@ -194,47 +180,13 @@ def handle_export(args: argparse.Namespace) -> int:
     db = open_database()
     try:
         campaign = _campaign(db, args.id)
-        header, rows = export_rows(Journal(db), campaign)
-    finally:
-        db.close()
-    try:
-        path = export_table(args.out, header, rows, sheet_title=f"Campaign {campaign.id}")
+        path, count = export_campaign(Journal(db), campaign, args.out)
     except ExportError as exc:
         raise UsageError(str(exc)) from None
-    print(f"{len(rows)} rows written to {path}")
+    finally:
+        db.close()
+    print(f"{count} rows written to {path}")
     return EXIT_OK
-
-
-def export_rows(journal: Journal, campaign: Campaign) -> tuple[list[str], list[list[object]]]:
-    """Every row of the campaign, in file order. Phone numbers and ids stay text (the exporter keeps them so)."""
-    own = [c for c in campaign.columns if c not in EXPORT_COLUMNS]
-    header = EXPORT_COLUMNS + own
-    rows: list[list[object]] = []
-    after = 0
-    while True:
-        page = journal.messages(campaign.id, after_id=after, limit=5000)
-        if not page:
-            return header, rows
-        for r in page:
-            rows.append(
-                [
-                    r.row,
-                    r.phone,
-                    r.state,
-                    r.error or "",
-                    r.error_kind or "",
-                    r.message_id or "",
-                    r.segments,
-                    r.cost,
-                    r.encoding if r.state != SKIPPED else "",
-                    r.attempts,
-                    r.done_at if r.state == SENT else "",
-                    r.delivery or "",
-                    r.text,
-                ]
-                + [str(r.fields.get(c, "")) for c in own]
-            )
-        after = page[-1].id
 
 
 def _campaign(db, campaign_id: str) -> Campaign:

@@ -473,11 +473,13 @@ class ResultsPage(QWidget):
         source, campaign_id = self.db, self.campaign_id
 
         def write(job: Job):
-            from smsdesk.ui.export_adapter import export_campaign
+            from smsdesk.engine.export import export_campaign
+            from smsdesk.store.journal import Journal
 
             db = source.open_another()
             try:
-                return export_campaign(db, campaign_id, path)
+                journal = Journal(db)
+                return export_campaign(journal, journal.get_campaign(campaign_id), path)[0]
             finally:
                 db.close()
 
