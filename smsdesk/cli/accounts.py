@@ -169,19 +169,11 @@ def _checked(account: Account, secret: str | None) -> Account:
 
 
 def _validate(account: Account, secret: str | None) -> list[str]:
-    try:
-        cls = provider_class(account.provider)
-    except ImportError:
-        # The adapter cannot be loaded here: check what every provider needs and leave the rest to the first send.
-        return ["The key is empty."] if secret is not None and not secret.strip() else []
-    return list(cls.validate_account(account, secret))
+    return list(provider_class(account.provider).validate_account(account, secret))
 
 
 def _secret_label(provider: str) -> str:
-    try:
-        return provider_class(provider).secret_label
-    except ImportError:
-        return "key"
+    return provider_class(provider).secret_label
 
 
 def _read_secret(account: Account) -> str:

@@ -24,7 +24,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-# Provider modules that register routes (smsdesk/sandbox/<name>.py); a missing one is skipped.
+# Provider modules that register routes (smsdesk/sandbox/<name>.py).
 PROVIDER_MODULES = ("demo", "cpsms", "txty", "customersms", "ugsms", "ip1")
 
 # Credentials the sandbox accepts, per provider: (username, secret). Username None: the API has none.
@@ -230,11 +230,7 @@ def route(provider: str, method: str, path_pattern: str) -> Callable[[Handler], 
 
 def _load_provider_modules() -> None:
     for name in PROVIDER_MODULES:
-        try:
-            importlib.import_module(f"smsdesk.sandbox.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"smsdesk.sandbox.{name}":
-                raise
+        importlib.import_module(f"smsdesk.sandbox.{name}")
 
 
 class _HTTPHandler(BaseHTTPRequestHandler):

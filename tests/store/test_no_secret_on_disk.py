@@ -12,18 +12,13 @@ import io
 import sys
 from urllib.parse import quote, quote_plus
 
-import pytest
-
 from smsdesk.cli import run_cli
 from smsdesk.core.costing import PlannedMessage
+from smsdesk.engine import sender
 from smsdesk.providers.base import GSM7
+from smsdesk.store import journal as journal_module
 from smsdesk.store.db import SANDBOX_ACCOUNT, Database
 from tests.store.fixtures import fake_keyring
-
-sender = pytest.importorskip(
-    "smsdesk.engine.sender", reason="the send engine (smsdesk.engine.sender) is not built"
-)
-journal_module = pytest.importorskip("smsdesk.store.journal", reason="the campaign journal is not built")
 
 # Distinctive secrets, so a hit cannot be a coincidence; the sandbox is told to expect them.
 ACCOUNTS = {
