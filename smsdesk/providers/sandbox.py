@@ -139,33 +139,44 @@ class SandboxProvider(Provider):
         raise self._request_error(status, error if isinstance(error, Mapping) else {}, response)
 
     def _match(self, batch: Sequence[OutgoingMessage], results: list[Any]) -> list[SendResult]:
-        by_reference = {
-            str(item.get("reference")): item
-            for item in results
-            if isinstance(item, Mapping) and item.get("reference") is not None
-        }
+        # Hot path: up to 500 answers per request, and the engine benchmark counts every microsecond here. JSON
+        # objects are plain dicts, so `type(...) is dict` stands in for the slower isinstance(..., Mapping).
+        by_reference: dict[str, dict[str, Any]] = {}
+        for item in results:
+            if type(item) is dict:
+                reference = item.get("reference")
+                if reference is not None:
+                    by_reference[reference if type(reference) is str else str(reference)] = item
         matched: list[SendResult] = []
+        append = matched.append
         for index, message in enumerate(batch):
-            item = by_reference.get(message.key)
-            fallback = results[index] if index < len(results) else None
-            if item is None and isinstance(fallback, Mapping) and fallback.get("to") == message.to:
-                item = fallback  # no reference echoed: the position, if the number agrees
+            key = message.key
+            item = by_reference.get(key)
+            if item is None and index < len(results):
+                fallback = results[index]
+                if type(fallback) is dict and fallback.get("to") == message.to:
+                    item = fallback  # no reference echoed: the position, if the number agrees
             if item is None:
-                matched.append(
-                    SendResult.failed(
-                        message.key,
-                        OutcomeUnknown(
+                append(
+                    SendResult(
+                        key,
+                        False,
+                        error=OutcomeUnknown(
                             "The sandbox did not say what happened to this message", code="missing"
                         ),
                     )
                 )
             elif item.get("status") == "accepted":
                 cost = item.get("cost")
-                cost = float(cost) if isinstance(cost, int | float) and math.isfinite(cost) else None
-                matched.append(SendResult.ok(message.key, str(item.get("id") or "") or None, cost))
+                if not (type(cost) in (int, float) and math.isfinite(cost)):
+                    cost = None
+                message_id = item.get("id")
+                append(SendResult(key, True, str(message_id) if message_id else None, cost))
             else:
-                error = item.get("error") if isinstance(item.get("error"), Mapping) else {}
-                matched.append(SendResult.failed(message.key, self._message_error(error)))
+                error = item.get("error")
+                append(
+                    SendResult(key, False, error=self._message_error(error if type(error) is dict else {}))
+                )
         return matched
 
     @staticmethod
