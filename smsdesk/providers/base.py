@@ -26,7 +26,8 @@ import sys
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
@@ -83,8 +84,13 @@ class Account:
     max_per_minute: int | None = None  # the user's own cap, on top of the provider's documented limit
 
 
-@dataclass(frozen=True)
-class OutgoingMessage:
+# OutgoingMessage and SendResult are named tuples, not frozen dataclasses: just as immutable, and built about three
+# times faster (a frozen dataclass sets each field through object.__setattr__). The engine builds one of each per
+# message, 500 per request on the providers that batch, on the thread that keeps the journal.
+_NO_FIELDS: Mapping[str, str] = MappingProxyType({})
+
+
+class OutgoingMessage(NamedTuple):
     key: str  # our message key, unique and stable across retries; sent as the provider's reference where it has one
     to: str  # E.164 with "+", e.g. "+4512345678"
     text: str  # the rendered text
@@ -92,7 +98,7 @@ class OutgoingMessage:
     segments: int
     # Per-recipient template values and the raw template; lets a provider that takes templated batches (iP.1)
     # send personalised texts in one request. Empty when the text is the same for everybody.
-    fields: Mapping[str, str] = field(default_factory=dict)
+    fields: Mapping[str, str] = _NO_FIELDS
     template: str | None = None
 
 
@@ -145,8 +151,7 @@ class OutcomeUnknown(ProviderError):
     kind = "unknown"
 
 
-@dataclass(frozen=True)
-class SendResult:
+class SendResult(NamedTuple):
     key: str
     accepted: bool
     message_id: str | None = None
