@@ -16,6 +16,7 @@ By the provider's typed answer (providers/base.py):
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -34,6 +35,9 @@ from smsdesk.providers.base import (
     Transient,
 )
 from smsdesk.store.journal import FAILED, PENDING, SENT, UNKNOWN, Outcome, RowToSend
+
+_key = operator.attrgetter("key")
+_accepted = operator.attrgetter("accepted")
 
 
 @dataclass(frozen=True)
@@ -130,12 +134,13 @@ class AnswerSettler:
     def _settle_results(self, batch: Batch, results: list[SendResult], settled: Settled) -> None:
         self.give_ups_in_a_row = 0
         messages = batch.messages
-        if len(results) == len(messages) and all(
-            r.key == m.key for r, m in zip(results, messages, strict=True)
-        ):
-            if all(r.accepted for r in results):  # the usual case, without the per-message questions below
+        # Up to 500 answers a request: the usual case (every message accepted, answered in order) is read through
+        # C-level getters, and its outcomes are built straight as the tuples they are.
+        if len(results) == len(messages) and list(map(_key, results)) == list(map(_key, messages)):
+            if all(map(_accepted, results)):
+                new = tuple.__new__
                 settled.outcomes += [
-                    Outcome(row.id, SENT, r.message_id, r.cost)
+                    new(Outcome, (row.id, SENT, r.message_id, r.cost, None, None))
                     for row, r in zip(batch.rows, results, strict=True)
                 ]
                 return

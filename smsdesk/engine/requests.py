@@ -141,30 +141,50 @@ class RequestPlanner:
 
     def batches(self, rows: Sequence[RowToSend], cap: int | None) -> list[Batch]:
         """`rows` planned into requests (the adapter's plan_requests), each at most `cap` messages."""
+        # One message per row, 500 rows a page: built inline, no call per row, and straight as the tuple it is
+        # (OutgoingMessage is a named tuple; its generated __new__ would add a Python call per message).
         prefix = self.prefix
-        if self.template.placeholders:
-            messages = [self._templated(prefix, row) for row in rows]
+        template = self.template
+        new = tuple.__new__
+        if template.placeholders:
+            values, columns_for, text = TemplateValues, self._columns_for, template.text
+            messages = [
+                new(
+                    OutgoingMessage,
+                    (
+                        prefix + str(row.id),
+                        row.phone,
+                        row.text,
+                        row.encoding,
+                        row.segments,
+                        values(row.fields, template, columns_for),
+                        text,
+                    ),
+                )
+                for row in rows
+            ]
         else:  # the same text for everybody, or already final: no fields to carry
             messages = [
                 OutgoingMessage(prefix + str(row.id), row.phone, row.text, row.encoding, row.segments)
                 for row in rows
             ]
-        by_key = {m.key: r for m, r in zip(messages, rows, strict=True)}
+        rows = list(rows)
+        by_key: dict[str, RowToSend] | None = None
         batches: list[Batch] = []
+        at = 0  # where the next group starts, while the groups are the messages in order
         for group in self.provider.plan_requests(messages):
-            step = min(len(group), cap) if cap else len(group)
-            for start in range(0, len(group), max(1, step)):
-                part = group[start : start + step]
-                batches.append(Batch([by_key[m.key] for m in part], list(part)))
+            size = len(group)
+            if by_key is None and group == messages[at : at + size]:
+                group_rows = rows[at : at + size]  # the usual plan: consecutive slices, rows slice alike
+                at += size
+            else:
+                if by_key is None:
+                    by_key = {m.key: r for m, r in zip(messages, rows, strict=True)}
+                group_rows = [by_key[m.key] for m in group]
+            step = max(1, min(size, cap) if cap else size)
+            if step >= size:
+                batches.append(Batch(group_rows, list(group)))
+                continue
+            for start in range(0, size, step):
+                batches.append(Batch(group_rows[start : start + step], list(group[start : start + step])))
         return batches
-
-    def _templated(self, prefix: str, row: RowToSend) -> OutgoingMessage:
-        return OutgoingMessage(
-            prefix + str(row.id),
-            row.phone,
-            row.text,
-            row.encoding,
-            row.segments,
-            TemplateValues(row.fields, self.template, self._columns_for),
-            self.template.text,
-        )

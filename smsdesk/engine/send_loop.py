@@ -18,6 +18,7 @@ from __future__ import annotations
 import collections
 import logging
 import math
+import operator
 import queue
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
@@ -57,6 +58,9 @@ MAX_MESSAGES_IN_FLIGHT = 1000
 # Answers are recorded together up to this many messages per commit: a commit's own cost (syncing its claims to
 # disk) is about that of recording ~100 messages.
 MESSAGES_PER_COMMIT = 100
+
+
+_row_id = operator.attrgetter("id")
 
 
 def default_concurrency(provider_type: type[Provider]) -> int:
@@ -147,7 +151,8 @@ class SendLoop:
         if not rows:
             return
         self.loaded_up_to = rows[-1].id
-        self.rows.update((row.id, row) for row in rows)
+        if self.runner._on_update is not None:  # what each update reports besides the answer
+            self.rows.update(zip(map(_row_id, rows), rows, strict=True))
         caps = [c for c in (self.pacer.max_messages_per_request, self.runner.max_batch) if c]
         self.queue.extend(self.planner.batches(rows, min(caps) if caps else None))
 
