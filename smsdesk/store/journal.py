@@ -16,7 +16,9 @@ the process dies, so recovery never touches a campaign another window or process
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
+import operator
 import os
 import re
 import sqlite3
@@ -175,6 +177,9 @@ class RowToSend(NamedTuple):
     fields: str  # JSON, parsed only when the template has placeholders
 
 
+_new_row_to_send = functools.partial(tuple.__new__, RowToSend)
+
+
 class Outcome(NamedTuple):
     """What a sender learned about one row: its new state and the provider's answer."""
 
@@ -184,6 +189,12 @@ class Outcome(NamedTuple):
     cost: float | None = None
     error: str | None = None
     error_kind: str | None = None
+
+
+_state_error_kind = operator.attrgetter("state", "error", "error_kind")
+_id = operator.attrgetter("id")
+_message_id = operator.attrgetter("message_id")
+_cost = operator.attrgetter("cost")
 
 
 class CampaignLock:
@@ -444,12 +455,13 @@ class Journal:
                     f"FROM ({query})",
                     params,
                 ).fetchone()
-                return list(map(RowToSend._make, json.loads(packed)))
+                # Straight as the tuples they are: RowToSend._make is a Python call per row.
+                return list(map(_new_row_to_send, json.loads(packed)))
             except sqlite3.OperationalError:  # an SQLite without JSON
                 _disable_json_rows()
         cursor = self.conn.cursor()
         cursor.row_factory = None  # plain tuples: sqlite3.Row objects cost more than the query
-        return list(map(RowToSend._make, cursor.execute(query, params)))
+        return list(map(_new_row_to_send, cursor.execute(query, params)))
 
     def message(self, message_row_id: int) -> MessageRecord | None:
         row = self.conn.execute("SELECT * FROM messages WHERE id = ?", (message_row_id,)).fetchone()
@@ -677,22 +689,25 @@ class Journal:
     def _record(self, conn: sqlite3.Connection, outcomes: Sequence[Outcome], now: str) -> None:
         global _update_from_json
         # Answers that share a state and reason (most of them: "sent", no error) go in one statement each; see
-        # commit() on why few statements matter.
-        groups: dict[tuple[str, str | None, str | None], list[Outcome]] = {}
-        for outcome in outcomes:
-            key = (outcome.state, outcome.error, outcome.error_kind)
-            group = groups.get(key)
-            if group is None:
-                groups[key] = [outcome]
-            else:
-                group.append(outcome)
+        # commit() on why few statements matter. Up to 500 answers a request: read through C-level getters.
+        keys = list(map(_state_error_kind, outcomes))
+        groups: dict[tuple[str, str | None, str | None], list[Outcome]]
+        if keys.count(keys[0]) == len(keys):  # the usual: every answer recorded here says the same
+            groups = {keys[0]: list(outcomes)}
+        else:
+            groups = {}
+            for key, outcome in zip(keys, outcomes, strict=True):
+                group = groups.get(key)
+                if group is None:
+                    groups[key] = [outcome]
+                else:
+                    group.append(outcome)
         for (state, error, error_kind), group in groups.items():
             done_at = None if state == PENDING else now
             cost = group[0].cost
-            same_cost = (
-                all(o.cost == cost for o in group) if cost is not None else all(o.cost is None for o in group)
-            )
-            if same_cost and cost is None and all(o.message_id is None for o in group):
+            costs = set(map(_cost, group))
+            same_cost = len(costs) == 1 and (cost is None or cost == cost)  # (NaN is not one cost)
+            if same_cost and cost is None and set(map(_message_id, group)) == {None}:
                 for start in range(0, len(group), _IDS_PER_STATEMENT):
                     ids = [o.id for o in group[start : start + _IDS_PER_STATEMENT]]
                     conn.execute(
@@ -703,7 +718,7 @@ class Journal:
                 continue
             if _update_from_json:
                 params: tuple[Any, ...] = (state, error, error_kind, done_at)
-                message_ids = {o.id: o.message_id for o in group}
+                message_ids = dict(zip(map(_id, group), map(_message_id, group), strict=True))
                 try:
                     if same_cost and len(message_ids) == len(group):
                         conn.execute(
