@@ -46,6 +46,7 @@ from smsdesk.engine.send_loop import (
     SendLoop,
     default_concurrency,
 )
+from smsdesk.engine.workers import short_switch_interval
 from smsdesk.providers import provider_class
 from smsdesk.providers.base import Provider
 from smsdesk.store.db import Database
@@ -208,7 +209,8 @@ class CampaignRunner:
             return RunOutcome(
                 self.campaign_id, STOPPED, stop.reason, journal.counts(self.campaign_id), stop.stopped_by
             )
-        return SendLoop(self, journal, campaign, account, factory).run(return_when_paused)
+        with short_switch_interval():
+            return SendLoop(self, journal, campaign, account, factory).run(return_when_paused)
 
     def _provider_factory(
         self, db: Database, campaign: Any

@@ -6,10 +6,12 @@ Everything else (the journal, what leaves when) happens on the thread that runs 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import queue
+import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx
@@ -20,6 +22,35 @@ from smsdesk.engine.requests import Batch, run_client
 from smsdesk.providers.base import OutcomeUnknown, Provider, ProviderError, SendResult
 
 log = logging.getLogger(__name__)
+
+# While a run's threads hand requests and answers to each other, a thread waiting for Python's GIL gets it after
+# 1 ms instead of the default 5: an answer that has arrived is taken up sooner while the loop thread is busy in
+# Python, and the loop sooner gets back to a worker's finished request. Benchmark (a), sandbox, 500 per request,
+# 1 ms against 5 ms in interleaved rounds: engine median +6 % on average over five sets (-7 % to +11 %: noisy).
+RUN_SWITCH_INTERVAL = 0.001
+_switch_lock = threading.Lock()
+_runs_switching = 0  # runs in this process inside short_switch_interval(); the last one out restores it
+_switch_interval_before = 0.0
+
+
+@contextlib.contextmanager
+def short_switch_interval() -> Iterator[None]:
+    """The interpreter's thread switch interval at most RUN_SWITCH_INTERVAL while any run of this process is in
+    here; as it was once the last one leaves (it is process-wide, and runs may overlap)."""
+    global _runs_switching, _switch_interval_before
+    with _switch_lock:
+        if _runs_switching == 0:
+            _switch_interval_before = sys.getswitchinterval()
+            if _switch_interval_before > RUN_SWITCH_INTERVAL:
+                sys.setswitchinterval(RUN_SWITCH_INTERVAL)
+        _runs_switching += 1
+    try:
+        yield
+    finally:
+        with _switch_lock:
+            _runs_switching -= 1
+            if _runs_switching == 0:
+                sys.setswitchinterval(_switch_interval_before)
 
 
 class RequestWorkers:

@@ -399,3 +399,25 @@ def test_the_journal_is_the_only_state_a_second_run_needs(db, journal, account, 
     again = runner_for(db, campaign_id).run()
     assert again.state == FINISHED and len(sandbox.state.accepted) == 3
     assert Journal(db).get_campaign(campaign_id).state == FINISHED
+
+
+def test_a_run_shortens_the_thread_switch_interval_and_puts_it_back(db, journal, account, sandbox):
+    import sys
+
+    from smsdesk.engine.workers import RUN_SWITCH_INTERVAL, short_switch_interval
+
+    before = sys.getswitchinterval()
+    campaign_id = make_campaign(journal, account, 3)
+    during: list[float] = []
+    outcome = runner_for(db, campaign_id, on_update=lambda _: during.append(sys.getswitchinterval())).run()
+    assert outcome.state == FINISHED
+    assert during and max(during) <= RUN_SWITCH_INTERVAL
+    assert sys.getswitchinterval() == before
+    # Runs that overlap in one process: only the last one out puts it back.
+    first, second = short_switch_interval(), short_switch_interval()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert sys.getswitchinterval() <= RUN_SWITCH_INTERVAL
+    second.__exit__(None, None, None)
+    assert sys.getswitchinterval() == before
