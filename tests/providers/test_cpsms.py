@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import json
 import math
-import socket
 import time
 
 import pytest
@@ -271,21 +270,6 @@ def test_unreadable_retry_after_falls_back_to_a_default(canned):
     with pytest.raises(RateLimited) as caught:
         provider.send([message(1)])
     assert caught.value.retry_after == 60.0
-
-
-def test_hanging_request_is_outcome_unknown(sandbox):
-    sandbox.state.faults.hang_next = 1
-    sandbox.state.faults.hang_seconds = 1.0
-    with provider_for(sandbox.url, timeout=0.3) as provider, pytest.raises(OutcomeUnknown):
-        provider.send([message(1)])
-
-
-def test_connection_refused_is_transient():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    with provider_for(f"http://127.0.0.1:{port}") as provider, pytest.raises(Transient):
-        provider.send([message(1)])
 
 
 @pytest.mark.parametrize(

@@ -218,13 +218,6 @@ def test_documented_100_per_minute_limit(sandbox):
     assert sandbox.state.accepted == []
 
 
-def test_hanging_request_is_outcome_unknown(sandbox):
-    sandbox.state.faults.hang_next = 1
-    sandbox.state.faults.hang_seconds = 1.0
-    with provider(sandbox.url, timeout=0.3) as adapter, pytest.raises(OutcomeUnknown):
-        adapter.send(messages("+4512345678"))
-
-
 # -- malformed answers -------------------------------------------------------------------------------------------
 
 

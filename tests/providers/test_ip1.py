@@ -298,13 +298,6 @@ def test_unreadable_retry_after_gives_the_default_wait(sandbox):
     assert caught.value.retry_after == 60.0
 
 
-def test_hanging_request_is_outcome_unknown(sandbox):
-    sandbox.state.faults.hang_next = 1
-    sandbox.state.faults.hang_seconds = 1.0
-    with provider(sandbox.url, timeout=0.3) as adapter, pytest.raises(OutcomeUnknown):
-        adapter.send(messages("+4512345678"))
-
-
 def test_failed_read_back_keeps_the_batch_accepted(sandbox):
     CANNED["readback_listing"] = Response(503, {"message": "Service unavailable"})
     with canned(sandbox, "readback", Response(201, {"id": "B9", "status": 101})) as adapter:
