@@ -26,36 +26,24 @@ from smsdesk.providers.base import (
     Transient,
 )
 from smsdesk.providers.cpsms import CpsmsProvider, dlr_state, parse_danish_number
-from smsdesk.sandbox.server import Request, Response, SandboxState, route
+from smsdesk.sandbox.server import Response
+from tests.providers.canned import CannedAnswers
 
 KEY = "cpsms-demo-key"
 
-# Canned answers for shapes the sandbox's CPSMS never produces: the adapter is pointed at
-# <sandbox>/_test_cpsms/<name> as its base URL, so it still talks real HTTP to its usual paths below that.
-_CANNED: dict[str, Response] = {}
-_SEEN: list[Request] = []
-
-
-def _canned(request: Request, state: SandboxState) -> Response:
-    _SEEN.append(request)
-    assert request.match is not None
-    return _CANNED[request.match.group("name")]
-
-
-route("_test_cpsms", "POST", r"/_test_cpsms/(?P<name>[\w-]+)/.*")(_canned)
-route("_test_cpsms", "GET", r"/_test_cpsms/(?P<name>[\w-]+)/.*")(_canned)
+# Canned answers for shapes the sandbox's CPSMS never produces (see tests/providers/canned.py).
+CANNED = CannedAnswers("_test_cpsms")
 
 
 @pytest.fixture
 def canned(sandbox):
-    _CANNED.clear()
-    _SEEN.clear()
+    CANNED.clear()
 
     made: list[CpsmsProvider] = []
 
     def make(response: Response, name: str = "answer") -> CpsmsProvider:
-        _CANNED[name] = response
-        made.append(provider_for(f"{sandbox.url}/_test_cpsms/{name}"))
+        CANNED.answers[name] = response
+        made.append(provider_for(CANNED.url(sandbox.url, name)))
         return made[-1]
 
     yield make
@@ -104,7 +92,7 @@ def test_identical_texts_go_in_one_request_and_all_are_accepted(sandbox, cpsms):
 def test_request_body_is_as_documented(canned):
     provider = canned(Response(200, {"success": [{"to": "4520000001", "cost": 1}]}))
     provider.send([message(1, text="Hej ☃", encoding=UCS2)])
-    request = _SEEN[-1]
+    request = CANNED.seen[-1]
     assert request.path.endswith("/v2/send")
     body = json.loads(request.body)
     assert body == {
@@ -118,26 +106,26 @@ def test_request_body_is_as_documented(canned):
 
 
 def test_gsm_text_has_no_format_and_numeric_sender_loses_its_plus(sandbox, canned):
-    _CANNED["answer"] = Response(200, {"success": [{"to": "4520000001", "cost": 1}]})
+    CANNED.answers["answer"] = Response(200, {"success": [{"to": "4520000001", "cost": 1}]})
     account = Account(
         name="cp",
         provider="cpsms",
         username="demo",
         sender="+4570203040",
-        base_url=f"{sandbox.url}/_test_cpsms/answer",
+        base_url=CANNED.url(sandbox.url, "answer"),
     )
     with CpsmsProvider(account, KEY) as provider:
         assert provider.send([message(1)])[0].accepted
-    body = json.loads(_SEEN[-1].body)
+    body = json.loads(CANNED.seen[-1].body)
     assert "format" not in body
     assert body["from"] == "4570203040"
 
 
 def test_no_sender_leaves_from_out_so_the_account_default_applies(sandbox, canned):
-    _CANNED["answer"] = Response(200, {"success": [{"to": "4520000001", "cost": 1}]})
-    with provider_for(f"{sandbox.url}/_test_cpsms/answer", sender=None) as provider:
+    CANNED.answers["answer"] = Response(200, {"success": [{"to": "4520000001", "cost": 1}]})
+    with provider_for(CANNED.url(sandbox.url, "answer"), sender=None) as provider:
         provider.send([message(1)])
-    assert "from" not in json.loads(_SEEN[-1].body)
+    assert "from" not in json.loads(CANNED.seen[-1].body)
 
 
 def test_unicode_reaches_the_sandbox_as_unicode(sandbox, cpsms):
@@ -382,7 +370,7 @@ def test_balance_from_the_sandbox(sandbox, cpsms):
 def test_balance_shapes(canned, credit, amount):
     provider = canned(Response(200, {"credit": credit}))
     assert provider.balance().amount == pytest.approx(amount)
-    assert _SEEN[-1].path.endswith("/v2/creditvalue")
+    assert CANNED.seen[-1].path.endswith("/v2/creditvalue")
 
 
 @pytest.mark.parametrize(
@@ -483,7 +471,7 @@ def test_delivery_status_reads_the_documented_log_shape(canned):
     ids = ["m1:4520000001@100", "m1:4520000002@100", "m1:4520000003@100"]
     reports = provider.delivery_status(ids)
     assert [r.state for r in reports] == [PENDING, PENDING, DELIVERED]
-    assert "/v2/getlog/" in _SEEN[-1].path
+    assert "/v2/getlog/" in CANNED.seen[-1].path
 
 
 def test_delivery_status_with_an_unreadable_answer(canned):

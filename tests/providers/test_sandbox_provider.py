@@ -23,20 +23,10 @@ from smsdesk.providers.base import (
     Transient,
 )
 from smsdesk.providers.sandbox import SandboxProvider
-from smsdesk.sandbox.server import Request, Response, SandboxState, route, shared_sandbox
+from smsdesk.sandbox.server import Response, shared_sandbox
+from tests.providers.canned import CannedAnswers
 
-_CANNED: dict[str, Response] = {}
-_SEEN: list[Request] = []
-
-
-def _canned(request: Request, state: SandboxState) -> Response:
-    _SEEN.append(request)
-    assert request.match is not None
-    return _CANNED[request.match.group("name")]
-
-
-route("_test_demo", "POST", r"/_test_demo/(?P<name>[\w-]+)/.*")(_canned)
-route("_test_demo", "GET", r"/_test_demo/(?P<name>[\w-]+)/.*")(_canned)
+CANNED = CannedAnswers("_test_demo")
 
 
 def provider_for(base_url: str | None, secret: str = "sandbox", timeout: float = 5.0) -> SandboxProvider:
@@ -53,13 +43,12 @@ def demo(sandbox):
 
 @pytest.fixture
 def canned(sandbox):
-    _CANNED.clear()
-    _SEEN.clear()
+    CANNED.clear()
     made: list[SandboxProvider] = []
 
     def make(response: Response, name: str = "answer") -> SandboxProvider:
-        _CANNED[name] = response
-        made.append(provider_for(f"{sandbox.url}/_test_demo/{name}"))
+        CANNED.answers[name] = response
+        made.append(provider_for(CANNED.url(sandbox.url, name)))
         return made[-1]
 
     yield make
@@ -120,7 +109,7 @@ def test_request_shape(canned):
         Response(200, {"results": [{"to": "+4520000001", "reference": "m1", "status": "accepted"}]})
     )
     provider.send([message(1)])
-    request = _SEEN[-1]
+    request = CANNED.seen[-1]
     assert request.headers["authorization"] == "Bearer sandbox"
     assert json.loads(request.body)["messages"][0] == {
         "to": "+4520000001",

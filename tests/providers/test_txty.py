@@ -21,21 +21,12 @@ from smsdesk.providers.base import (
     Transient,
 )
 from smsdesk.providers.txty import TxtyProvider
-from smsdesk.sandbox.server import Request, Response, SandboxState, route
+from smsdesk.sandbox.server import Response
+from tests.providers.canned import CannedAnswers
 
 TOKEN = "txty-demo-token"
 
-_CANNED: dict[str, Response] = {}
-_SEEN: list[Request] = []
-
-
-def _canned(request: Request, state: SandboxState) -> Response:
-    _SEEN.append(request)
-    assert request.match is not None
-    return _CANNED[request.match.group("name")]
-
-
-route("_test_txty", "GET", r"/_test_txty/(?P<name>[\w-]+)/.*")(_canned)
+CANNED = CannedAnswers("_test_txty")
 
 
 def provider_for(base_url: str, secret: str = TOKEN, timeout: float = 5.0, sender: str | None = "SMSDesk"):
@@ -45,13 +36,12 @@ def provider_for(base_url: str, secret: str = TOKEN, timeout: float = 5.0, sende
 
 @pytest.fixture
 def canned(sandbox):
-    _CANNED.clear()
-    _SEEN.clear()
+    CANNED.clear()
     made: list[TxtyProvider] = []
 
     def make(response: Response, name: str = "answer") -> TxtyProvider:
-        _CANNED[name] = response
-        made.append(provider_for(f"{sandbox.url}/_test_txty/{name}"))
+        CANNED.answers[name] = response
+        made.append(provider_for(CANNED.url(sandbox.url, name)))
         return made[-1]
 
     yield make
@@ -92,7 +82,7 @@ def test_query_is_as_documented(canned):
     provider = canned(Response(200, {"guid": "g-1", "recipient": None, "message": None, "settings": None}))
     [result] = provider.send([message(1, text="Hej & farvel ☃", encoding=UCS2)])
     assert result.accepted and result.message_id == "g-1" and result.cost is None  # arrays may be null
-    request = _SEEN[-1]
+    request = CANNED.seen[-1]
     assert request.path.endswith("/v6/sms")
     assert {k: v[0] for k, v in request.query.items()} == {
         "username": "demo",
