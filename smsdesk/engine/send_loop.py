@@ -310,12 +310,14 @@ class SendLoop:
             for batch in reversed(leaving):
                 self.queue.appendleft(batch)
             leaving = []
-        sending_ids = [row.id for batch in leaving for row in batch.rows]
         # Answers and claims in one commit: a crash leaves 'sending' (then 'unknown') only rows of requests that
         # are out or whose answer is not recorded yet, never more than the requests allowed in flight.
-        claimed = self.journal.commit(outcomes, sending_ids)
-        if claimed != len(sending_ids):  # cannot happen while we hold the lock; never send an unclaimed row
-            raise RuntimeError(f"the journal claimed {claimed} of {len(sending_ids)} rows for sending")
+        claims = self.journal.commit(
+            outcomes, [[row.id for row in batch.rows] for batch in leaving], self.campaign.id
+        )
+        if None in claims:  # cannot happen while we hold the lock; never send an unclaimed row
+            refused = sum(len(b.rows) for b, claim in zip(leaving, claims, strict=True) if claim is None)
+            raise RuntimeError(f"the journal refused to claim {refused} rows for sending")
         for batch in leaving:
             self.in_flight += 1
             self.messages_in_flight += len(batch.messages)

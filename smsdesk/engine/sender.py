@@ -46,7 +46,7 @@ from smsdesk.engine.send_loop import (
     SendLoop,
     default_concurrency,
 )
-from smsdesk.engine.workers import short_switch_interval
+from smsdesk.engine.workers import tuned_for_a_run
 from smsdesk.providers import provider_class
 from smsdesk.providers.base import Provider
 from smsdesk.store.db import Database
@@ -209,7 +209,7 @@ class CampaignRunner:
             return RunOutcome(
                 self.campaign_id, STOPPED, stop.reason, journal.counts(self.campaign_id), stop.stopped_by
             )
-        with short_switch_interval():
+        with tuned_for_a_run():
             return SendLoop(self, journal, campaign, account, factory).run(return_when_paused)
 
     def _provider_factory(

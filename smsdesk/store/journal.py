@@ -1,9 +1,13 @@
 """The campaign journal: every row of a campaign's file and what became of it. The journal is the truth.
 
 Message states:  pending -> sending -> sent | failed | unknown,  and skipped (never sent: excluded by the plan, or
-discarded by the user). `sending` is written and committed BEFORE the request leaves; a row found `sending` when the
-campaign is opened again (crash, kill, power cut) becomes `unknown` and is never sent again unless the user asks
-(`retry(..., states=("unknown",))`).
+discarded by the user). A request's messages become `sending` by a claim (store/claims.py) committed BEFORE the
+request leaves; messages a claim still holds when the campaign is opened again (crash, kill, power cut) become
+`unknown` and are never sent again unless the user asks (`retry(..., states=("unknown",))`).
+
+Three tables, each written as often as it changes (schema version 3): `messages` (what to send: written once),
+`message_status` (what became of it: a narrow row written with the answer; none yet means pending) and `claims`
+(one row per request in flight). Readers see one state per message; only this module knows how it is stored.
 
 Campaign states: ready (made, never started) -> running -> finished | paused | cancelled | stopped (the provider
 refused the account: credentials, credit) | interrupted (found running without its sender) | discarded (the user gave
@@ -29,6 +33,8 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from smsdesk.providers.base import Account
+from smsdesk.store import claims
+from smsdesk.store.claims import ClaimBook
 from smsdesk.store.db import Database, now_iso
 
 PENDING = "pending"
@@ -57,25 +63,6 @@ KIND_TEST = "test"
 # error_kind of rows the journal itself decided about
 INTERRUPTED_KIND = "interrupted"
 DISCARDED_KIND = "discarded"
-# Answers sharing a state and reason go in one statement. When they share a cost too (the usual case) their
-# provider ids go as one JSON object, row id -> message id: json_each hands each over as a plain value. Items of
-# [id, message_id, cost] are each parsed again for every field read (a third of the recording's time for 500).
-_RECORD_IDS_FROM_JSON = """
-    UPDATE messages
-    SET state = ?1, error = ?2, error_kind = ?3, done_at = ?4, message_id = answer.value, cost = ?6
-    FROM (SELECT CAST(key AS INTEGER) AS id, value FROM json_each(?5)) AS answer
-    WHERE messages.id = answer.id AND messages.state = 'sending'
-"""
-# ->> (SQLite 3.38) reads an array item about twice as fast as json_extract; both read the same JSON.
-_ITEM = "value ->> {}" if sqlite3.sqlite_version_info >= (3, 38, 0) else "json_extract(value, '$[{}]')"
-_RECORD_FROM_JSON = f"""
-    UPDATE messages
-    SET state = ?1, error = ?2, error_kind = ?3, done_at = ?4, message_id = answer.message_id, cost = answer.cost
-    FROM (SELECT {_ITEM.format(0)} AS id, {_ITEM.format(1)} AS message_id, {_ITEM.format(2)} AS cost
-          FROM json_each(?5)) AS answer
-    WHERE messages.id = answer.id AND messages.state = 'sending'
-"""
-_update_from_json = sqlite3.sqlite_version_info >= (3, 33, 0)
 _json_rows = True
 
 
@@ -83,8 +70,6 @@ def _disable_json_rows() -> None:
     global _json_rows
     _json_rows = False
 
-
-_IDS_PER_STATEMENT = 500  # under SQLite's oldest limit of 999 parameters
 
 INTERRUPTED_REASON = (
     "SMSDesk stopped while this message was being sent (crash, kill or power cut): the provider may or may not "
@@ -191,10 +176,15 @@ class Outcome(NamedTuple):
     error_kind: str | None = None
 
 
-_state_error_kind = operator.attrgetter("state", "error", "error_kind")
 _id = operator.attrgetter("id")
-_message_id = operator.attrgetter("message_id")
-_cost = operator.attrgetter("cost")
+
+# A message as readers see it: its plan row with its status (none yet: pending, never sent). 'sending' is laid over
+# by the caller from the claims (see _with_claims).
+_STATE = "COALESCE(s.state, 'pending')"
+_WITH_STATUS = "messages LEFT JOIN message_status AS s ON s.id = messages.id"
+_RECORD_COLUMNS = f"""messages.id, messages.campaign_id, messages.row, messages.phone, messages.fields, messages.text,
+    messages.encoding, messages.segments, {_STATE} AS state, s.message_id, s.cost, s.error, s.error_kind,
+    COALESCE(s.attempts, 0) AS attempts, messages.created_at, s.sending_at, s.done_at, s.delivery, s.delivery_at"""
 
 
 class CampaignLock:
@@ -242,12 +232,13 @@ class CampaignLock:
 class Journal:
     def __init__(self, db: Database):
         self.db = db
-        # The 'sending' mark is what stops a second send after a power cut, so its commit waits for the disk
+        # A claim is what stops a second send after a power cut, so its commit waits for the disk
         # (synchronous=FULL). Results may stay at the connection's NORMAL: WAL+NORMAL survives any process death
-        # (the commit is in the OS's hands), and a result lost to a power cut leaves the row 'sending' -> 'unknown',
-        # which never re-sends. Costs ~0.2 ms per mark transaction; the sender marks several requests per commit.
+        # (the commit is in the OS's hands), and a result lost to a power cut leaves its claim -> 'unknown',
+        # which never re-sends. Costs ~0.2 ms per claiming commit; the sender claims several requests per commit.
         self.durable_marks = True
         self._synchronous: str | None = None
+        self._claims = ClaimBook()
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -300,12 +291,15 @@ class Journal:
         """
         now = now_iso()
         rows = []
+        skipped_rows = []
         for message in messages:
             skipped = getattr(message, "skip_reason", None) is not None
             if not skipped and not (message.segments and message.segments >= 1 and message.text):
                 raise ValueError(
                     f"Row {message.row}: a message to send needs a text (and at least one segment)"
                 )
+            if skipped:
+                skipped_rows.append((len(rows), message.skip_reason, getattr(message, "skip_kind", None)))
             rows.append(
                 (
                     message.row,
@@ -316,11 +310,7 @@ class Journal:
                     0
                     if skipped
                     else int(message.segments),  # 0 keeps skipped rows out of the one-per-phone index
-                    SKIPPED if skipped else PENDING,
-                    message.skip_reason if skipped else None,
-                    getattr(message, "skip_kind", None) if skipped else None,
                     now,
-                    now if skipped else None,
                 )
             )
         with self.db.transaction() as conn:
@@ -347,17 +337,22 @@ class Journal:
                     now,
                 ),
             )
+            # Ids given here (the transaction holds the write lock) so the skipped rows' status can name them.
+            (first_id,) = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM messages").fetchone()
             try:
                 conn.executemany(
-                    """INSERT INTO messages (campaign_id, row, phone, fields, text, encoding, segments, state, error,
-                                              error_kind, created_at, done_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                    [(campaign_id, *row) for row in rows],
+                    """INSERT INTO messages (id, campaign_id, row, phone, fields, text, encoding, segments, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    [(first_id + index, campaign_id, *row) for index, row in enumerate(rows)],
                 )
             except sqlite3.IntegrityError as exc:
                 raise ValueError(
                     "Two messages to the same number in one campaign: the recipient plan must remove duplicates"
                 ) from exc
+            conn.executemany(
+                "INSERT INTO message_status (id, state, error, error_kind, done_at) VALUES (?, ?, ?, ?, ?)",
+                [(first_id + index, SKIPPED, reason, kind_, now) for index, reason, kind_ in skipped_rows],
+            )
         return campaign_id
 
     @staticmethod
@@ -411,9 +406,14 @@ class Journal:
     def counts(self, campaign_id: str) -> dict[str, int]:
         counts = dict.fromkeys(MESSAGE_STATES, 0)
         for state, number in self.conn.execute(
-            "SELECT state, COUNT(*) FROM messages WHERE campaign_id = ? GROUP BY state", (campaign_id,)
+            f"SELECT {_STATE}, COUNT(*) FROM {_WITH_STATUS} WHERE messages.campaign_id = ? GROUP BY 1",
+            (campaign_id,),
         ):
             counts[state] = number
+        (held,) = self.conn.execute(
+            "SELECT COALESCE(SUM(size), 0) FROM claims WHERE campaign_id = ?", (campaign_id,)
+        ).fetchone()
+        _move_held_to_sending(counts, held)
         return counts
 
     def messages(
@@ -425,27 +425,47 @@ class Journal:
         limit: int | None = None,
     ) -> list[MessageRecord]:
         """Rows in journal order (the file's order), optionally only some states, after an id, at most `limit`."""
-        sql = "SELECT * FROM messages WHERE campaign_id = ? AND id > ?"
+        held = claims.open_claims(self.conn, campaign_id)
+        sql = (
+            f"SELECT {_RECORD_COLUMNS} FROM {_WITH_STATUS} WHERE messages.campaign_id = ? AND messages.id > ?"
+        )
         params: list[Any] = [campaign_id, after_id]
+        wanted: set[str] | None = None
         if states is not None:
-            wanted = list(states)
+            wanted = set(states)
             if not wanted:
                 return []
-            sql += f" AND state IN ({','.join('?' * len(wanted))})"
-            params += wanted
-        sql += " ORDER BY id"
-        if limit is not None:
+            stored = (wanted - {SENDING}) | ({PENDING} if SENDING in wanted else set())
+            sql += f" AND {_STATE} IN ({','.join('?' * len(stored))})"
+            params += sorted(stored)
+        sql += " ORDER BY messages.id"
+        # Rows a claim holds are stored pending: when that decides whether a row is wanted, count in Python.
+        filter_here = bool(held) and wanted is not None and (PENDING in wanted) != (SENDING in wanted)
+        if limit is not None and not filter_here:
             sql += " LIMIT ?"
             params.append(int(limit))
-        return [_record(row) for row in self.conn.execute(sql, params)]
+        records = []
+        for row in self.conn.execute(sql, params):
+            record = _record(row, held)
+            if wanted is not None and record.state not in wanted:
+                continue
+            records.append(record)
+            if limit is not None and len(records) >= limit:
+                break
+        return records
 
     def rows_to_send(self, campaign_id: str, *, after_id: int = 0, limit: int = -1) -> list[RowToSend]:
-        """Pending rows in send order, after a journal id, at most `limit` (-1: all)."""
+        """Pending rows no claim holds, in send order, after a journal id, at most `limit` (-1: all)."""
+        held = self._held_after(campaign_id, after_id)
+        # A message with no status row is pending; one with a status row is pending only when put back for a retry.
         query = (
-            "SELECT id, row, phone, text, encoding, segments, fields FROM messages "
-            "WHERE campaign_id = ? AND state = 'pending' AND id > ? ORDER BY id LIMIT ?"
+            "SELECT messages.id, row, phone, text, encoding, segments, fields FROM messages "
+            "WHERE campaign_id = ? AND id > ? AND NOT EXISTS "
+            "(SELECT 1 FROM message_status AS s WHERE s.id = messages.id AND s.state <> 'pending') "
+            "ORDER BY messages.id LIMIT ?"
         )
-        params = (campaign_id, after_id, limit)
+        params = (campaign_id, after_id, limit if limit < 0 or not held else limit + len(held))
+        rows: list[RowToSend] | None = None
         if _json_rows:
             # The page as ONE JSON value, not thousands of rows: the sqlite3 module lets go of the GIL for every
             # row it steps through, and each time a worker thread busy encoding JSON may keep it for milliseconds.
@@ -456,30 +476,54 @@ class Journal:
                     params,
                 ).fetchone()
                 # Straight as the tuples they are: RowToSend._make is a Python call per row.
-                return list(map(_new_row_to_send, json.loads(packed)))
+                rows = list(map(_new_row_to_send, json.loads(packed)))
             except sqlite3.OperationalError:  # an SQLite without JSON
                 _disable_json_rows()
-        cursor = self.conn.cursor()
-        cursor.row_factory = None  # plain tuples: sqlite3.Row objects cost more than the query
-        return list(map(_new_row_to_send, cursor.execute(query, params)))
+        if rows is None:
+            cursor = self.conn.cursor()
+            cursor.row_factory = None  # plain tuples: sqlite3.Row objects cost more than the query
+            rows = list(map(_new_row_to_send, cursor.execute(query, params)))
+        if held:
+            rows = [row for row in rows if row.id not in held]
+            if limit >= 0:
+                del rows[limit:]
+        return rows
+
+    def _held_after(self, campaign_id: str, after_id: int) -> set[int]:
+        """Rows after `after_id` that open claims hold. The sender's own claims are all before the pages it
+        loads next, so this usually reads one index entry or two and parses nothing."""
+        held: set[int] = set()
+        for rows, size in self.conn.execute(
+            "SELECT rows, size FROM claims WHERE campaign_id = ?", (campaign_id,)
+        ).fetchall():
+            if size:
+                held.update(row for row in claims.claim_rows(rows) if row > after_id)
+        return held
 
     def message(self, message_row_id: int) -> MessageRecord | None:
-        row = self.conn.execute("SELECT * FROM messages WHERE id = ?", (message_row_id,)).fetchone()
-        return _record(row) if row else None
+        row = self.conn.execute(
+            f"SELECT {_RECORD_COLUMNS} FROM {_WITH_STATUS} WHERE messages.id = ?", (message_row_id,)
+        ).fetchone()
+        return _record(row, claims.open_claims(self.conn, row["campaign_id"])) if row else None
 
     def interrupted_campaigns(self) -> list[CampaignSummary]:
         """Campaigns with rows still to send that are neither finished nor discarded: offer to resume them."""
         return [c for c in self.list_campaigns(include_tests=False) if c.resumable]
 
     def _stats(self, campaign_id: str | None) -> dict[str, dict[str, Any]]:
-        sql = """SELECT campaign_id, state, COUNT(*) AS n, SUM(segments) AS segments, SUM(cost) AS cost
-                 FROM messages {where} GROUP BY campaign_id, state"""
+        sql = f"""SELECT messages.campaign_id, {_STATE} AS state, COUNT(*) AS n, SUM(messages.segments) AS segments,
+                         SUM(s.cost) AS cost
+                  FROM {_WITH_STATUS} {{where}} GROUP BY messages.campaign_id, 2"""
+        held_sql = "SELECT campaign_id, SUM(size) FROM claims {where} GROUP BY campaign_id"
         if campaign_id is None:
-            rows = self.conn.execute(
-                sql.format(where="WHERE campaign_id IN (SELECT id FROM campaigns WHERE totals IS NULL)")
-            )
+            open_campaigns = "campaign_id IN (SELECT id FROM campaigns WHERE totals IS NULL)"
+            rows = self.conn.execute(sql.format(where=f"WHERE messages.{open_campaigns}"))
+            held = self.conn.execute(held_sql.format(where=f"WHERE {open_campaigns}")).fetchall()
         else:
-            rows = self.conn.execute(sql.format(where="WHERE campaign_id = ?"), (campaign_id,))
+            rows = self.conn.execute(sql.format(where="WHERE messages.campaign_id = ?"), (campaign_id,))
+            held = self.conn.execute(
+                held_sql.format(where="WHERE campaign_id = ?"), (campaign_id,)
+            ).fetchall()
         stats: dict[str, dict[str, Any]] = {}
         for row in rows:
             entry = stats.setdefault(
@@ -490,6 +534,9 @@ class Journal:
                 entry["segments"] += row["segments"] or 0
             if row["state"] == SENT and row["cost"] is not None:
                 entry["cost"] = (entry["cost"] or 0.0) + row["cost"]
+        for held_campaign, size in held:
+            if held_campaign in stats:
+                _move_held_to_sending(stats[held_campaign]["counts"], size or 0)
         return stats
 
     @staticmethod
@@ -514,14 +561,19 @@ class Journal:
     # -- recovery and user decisions -------------------------------------------------------------------------------
 
     def recover(self, campaign_id: str) -> int:
-        """Rows left 'sending' become 'unknown'. Call only while holding the campaign's lock. Returns how many."""
+        """Rows a claim still holds become 'unknown'. Call only while holding the campaign's lock. Returns how many."""
         now = now_iso()
         with self.db.transaction() as conn:
-            changed = conn.execute(
-                "UPDATE messages SET state = ?, error = ?, error_kind = ?, done_at = ? "
-                "WHERE campaign_id = ? AND state = ?",
-                (UNKNOWN, INTERRUPTED_REASON, INTERRUPTED_KIND, now, campaign_id, SENDING),
-            ).rowcount
+            changed = 0
+            for rows, claimed_at in conn.execute(
+                "SELECT rows, claimed_at FROM claims WHERE campaign_id = ?", (campaign_id,)
+            ).fetchall():
+                ids = claims.claim_rows(rows)
+                changed += claims.mark_unknown(
+                    conn, ids, claimed_at, INTERRUPTED_REASON, INTERRUPTED_KIND, now
+                )
+                self._claims.forget_rows(ids)
+            conn.execute("DELETE FROM claims WHERE campaign_id = ?", (campaign_id,))
             conn.execute(
                 "UPDATE campaigns SET state = ?, stop_reason = ?, updated_at = ? WHERE id = ? AND state = ?",
                 (
@@ -535,18 +587,16 @@ class Journal:
         return changed
 
     def recover_interrupted(self) -> list[str]:
-        """On start-up: every campaign left mid-send by a crash gets its 'sending' rows marked 'unknown'.
+        """On start-up: every campaign left mid-send by a crash gets the rows its claims hold marked 'unknown'.
 
         Campaigns another window or process is sending right now are left alone. Returns the recovered ids.
         """
-        # Rows are 'sending' only while their campaign is open (not finished or discarded), and open campaigns are
-        # few: check those rather than scan every message ever sent.
         candidates = [
             row[0]
             for row in self.conn.execute(
                 "SELECT id FROM campaigns WHERE state NOT IN (?, ?) AND (state = ? OR EXISTS "
-                "(SELECT 1 FROM messages WHERE messages.campaign_id = campaigns.id AND messages.state = ?))",
-                (FINISHED, DISCARDED, RUNNING, SENDING),
+                "(SELECT 1 FROM claims WHERE claims.campaign_id = campaigns.id))",
+                (FINISHED, DISCARDED, RUNNING),
             )
         ]
         recovered = []
@@ -568,18 +618,20 @@ class Journal:
         wrong = [s for s in states if s not in RETRYABLE_STATES]
         if wrong:
             raise ValueError(f"Only failed or unknown messages can be retried, not {', '.join(wrong)}")
-        self.get_campaign(campaign_id)
+        self.get_campaign(campaign_id, with_counts=False)
         if not states:
             return 0
         now = now_iso()
         with self.lock(campaign_id):
             self.recover(campaign_id)
             with self.db.transaction() as conn:
+                # attempts stay: they count what really left
                 changed = conn.execute(
-                    f"""UPDATE messages SET state = ?, message_id = NULL, cost = NULL, error = NULL,
+                    f"""UPDATE message_status SET state = ?, message_id = NULL, cost = NULL, error = NULL,
                             error_kind = NULL, done_at = NULL, sending_at = NULL
-                        WHERE campaign_id = ? AND state IN ({",".join("?" * len(states))})""",
-                    (PENDING, campaign_id, *states),
+                        WHERE state IN ({",".join("?" * len(states))})
+                          AND id IN (SELECT id FROM messages WHERE campaign_id = ?)""",
+                    (PENDING, *states, campaign_id),
                 ).rowcount
                 if changed:
                     conn.execute(
@@ -591,14 +643,17 @@ class Journal:
 
     def discard(self, campaign_id: str) -> int:
         """Give up the rest: pending rows become skipped ("discarded"), the campaign is closed. Returns how many."""
-        self.get_campaign(campaign_id)
+        self.get_campaign(campaign_id, with_counts=False)
         now = now_iso()
         with self.lock(campaign_id):
             self.recover(campaign_id)
             with self.db.transaction() as conn:
                 changed = conn.execute(
-                    "UPDATE messages SET state = ?, error = ?, error_kind = ?, done_at = ? "
-                    "WHERE campaign_id = ? AND state = ?",
+                    f"""INSERT INTO message_status (id, state, error, error_kind, done_at)
+                        SELECT messages.id, ?, ?, ?, ? FROM {_WITH_STATUS}
+                        WHERE messages.campaign_id = ? AND {_STATE} = ?
+                        ON CONFLICT (id) DO UPDATE SET state = excluded.state, error = excluded.error,
+                            error_kind = excluded.error_kind, done_at = excluded.done_at""",
                     (
                         SKIPPED,
                         "not sent: the campaign was discarded",
@@ -622,7 +677,8 @@ class Journal:
         now = now_iso()
         by_provider_id: dict[str, list[int]] = {}
         for row_id, message_id in self.conn.execute(
-            "SELECT id, message_id FROM messages WHERE campaign_id = ? AND message_id IS NOT NULL",
+            "SELECT s.id, s.message_id FROM message_status AS s JOIN messages ON messages.id = s.id "
+            "WHERE messages.campaign_id = ? AND s.message_id IS NOT NULL",
             (campaign_id,),
         ):
             by_provider_id.setdefault(message_id, []).append(row_id)
@@ -634,7 +690,7 @@ class Journal:
         if not params:
             return 0
         with self.db.transaction() as conn:
-            conn.executemany("UPDATE messages SET delivery = ?, delivery_at = ? WHERE id = ?", params)
+            conn.executemany("UPDATE message_status SET delivery = ?, delivery_at = ? WHERE id = ?", params)
         return len(params)
 
     # -- used by the sender (which holds the lock) -----------------------------------------------------------------
@@ -659,98 +715,75 @@ class Journal:
         stats = self._stats(campaign_id).get(campaign_id)
         return json.dumps(stats) if stats is not None else None
 
-    def commit(self, outcomes: Sequence[Outcome] = (), sending: Sequence[int] = ()) -> int:
-        """Record answers and claim rows for the requests about to leave, in ONE transaction.
+    def commit(
+        self,
+        outcomes: Sequence[Outcome] = (),
+        requests: Sequence[Sequence[int]] = (),
+        campaign_id: str | None = None,
+    ) -> list[int | None]:
+        """Record answers and claim the rows of the requests about to leave, in ONE transaction.
 
-        Claimed rows become 'sending' (attempts + 1); the commit is synced to disk when it claims any. Returns how
-        many rows were claimed: rows no longer pending are not claimed, and the caller must not send them.
+        `outcomes` are answers for rows a claim holds (others are ignored: those rows are not 'sending'); each of
+        `requests` is the row ids one request carries, all of `campaign_id` (read from the first row if None).
+        The commit is synced to disk when it claims anything. Returns one claim id per request, or None for a
+        request with a row that is not pending or is held already: the caller must not send that one.
         """
-        if not outcomes and not sending:
-            return 0
-        self._set_synchronous("FULL" if sending and self.durable_marks else "NORMAL")
+        if not outcomes and not requests:
+            return []
+        self._set_synchronous("FULL" if requests and self.durable_marks else "NORMAL")
         now = now_iso()
+        book = self._claims
+        claim_ids: list[int | None] = []
         with self.db.transaction() as conn:
             if outcomes:
-                self._record(conn, outcomes, now)
-            if not sending:
-                return 0
-            # One statement per few hundred rows, not one per row: each statement releases Python's GIL once,
-            # and a worker thread busy encoding JSON can hold it for milliseconds before giving it back.
-            claimed = 0
-            for start in range(0, len(sending), _IDS_PER_STATEMENT):
-                chunk = list(sending[start : start + _IDS_PER_STATEMENT])
-                claimed += conn.execute(
-                    "UPDATE messages SET state = 'sending', attempts = attempts + 1, sending_at = ? "
-                    f"WHERE state = 'pending' AND id IN ({','.join('?' * len(chunk))})",
-                    (now, *chunk),
-                ).rowcount
-            return claimed
-
-    def _record(self, conn: sqlite3.Connection, outcomes: Sequence[Outcome], now: str) -> None:
-        global _update_from_json
-        # Answers that share a state and reason (most of them: "sent", no error) go in one statement each; see
-        # commit() on why few statements matter. Up to 500 answers a request: read through C-level getters.
-        keys = list(map(_state_error_kind, outcomes))
-        groups: dict[tuple[str, str | None, str | None], list[Outcome]]
-        if keys.count(keys[0]) == len(keys):  # the usual: every answer recorded here says the same
-            groups = {keys[0]: list(outcomes)}
-        else:
-            groups = {}
-            for key, outcome in zip(keys, outcomes, strict=True):
-                group = groups.get(key)
-                if group is None:
-                    groups[key] = [outcome]
-                else:
-                    group.append(outcome)
-        for (state, error, error_kind), group in groups.items():
-            done_at = None if state == PENDING else now
-            cost = group[0].cost
-            costs = set(map(_cost, group))
-            same_cost = len(costs) == 1 and (cost is None or cost == cost)  # (NaN is not one cost)
-            if same_cost and cost is None and set(map(_message_id, group)) == {None}:
-                for start in range(0, len(group), _IDS_PER_STATEMENT):
-                    ids = [o.id for o in group[start : start + _IDS_PER_STATEMENT]]
-                    conn.execute(
-                        "UPDATE messages SET state = ?, message_id = NULL, cost = NULL, error = ?, error_kind = ?, "
-                        f"done_at = ? WHERE state = 'sending' AND id IN ({','.join('?' * len(ids))})",
-                        (state, error, error_kind, done_at, *ids),
-                    )
-                continue
-            if _update_from_json:
-                params: tuple[Any, ...] = (state, error, error_kind, done_at)
-                message_ids = dict(zip(map(_id, group), map(_message_id, group), strict=True))
-                try:
-                    if same_cost and len(message_ids) == len(group):
+                for claimed_at, answered in book.take_answers(conn, outcomes).items():
+                    claims.record(conn, answered, claimed_at, now)
+            if requests:
+                if campaign_id is None:
+                    first = next((rows[0] for rows in requests if rows), None)
+                    found = conn.execute("SELECT campaign_id FROM messages WHERE id = ?", (first,)).fetchone()
+                    campaign_id = found[0] if found else ""
+                refused = book.refused(conn, campaign_id, requests)
+                for rows in requests:
+                    if not rows or not refused.isdisjoint(rows):
+                        claim_ids.append(None)
+                        continue
+                    claim_ids.append(
                         conn.execute(
-                            _RECORD_IDS_FROM_JSON,
-                            (*params, json.dumps(message_ids, ensure_ascii=False), cost),
-                        )
-                    else:
-                        payload = json.dumps(
-                            [[o.id, o.message_id, o.cost] for o in group], ensure_ascii=False
-                        )
-                        conn.execute(_RECORD_FROM_JSON, (*params, payload))
-                    continue
-                except sqlite3.OperationalError:
-                    _update_from_json = False  # an SQLite without UPDATE FROM or JSON: one statement per row
-            conn.executemany(
-                "UPDATE messages SET state = ?, message_id = ?, cost = ?, error = ?, error_kind = ?, "
-                "done_at = ? WHERE id = ? AND state = 'sending'",
-                [(state, o.message_id, o.cost, error, error_kind, done_at, o.id) for o in group],
-            )
+                            "INSERT INTO claims (campaign_id, rows, size, claimed_at) VALUES (?, ?, ?, ?)",
+                            (campaign_id, claims.rows_text(rows), len(rows), now),
+                        ).lastrowid
+                    )
+                    refused.update(rows)  # the same row twice in one commit: the second request is refused
+        # Committed: now the book may say so.
+        if outcomes:
+            book.answered(outcomes)
+        for claim_id, rows in zip(claim_ids, requests, strict=True):
+            if claim_id is not None:
+                book.add(claim_id, rows, now)
+        return claim_ids
 
     def mark_sending(self, ids: Sequence[int]) -> int:
-        """Claim pending rows for requests about to leave; committed (and synced) before this returns."""
-        return self.commit((), ids)
+        """Claim pending rows for one request about to leave; committed (and synced) before this returns.
+        Returns how many rows were claimed: all of them, or none."""
+        (claim_id,) = self.commit((), [list(ids)]) or [None]
+        return len(ids) if claim_id is not None else 0
 
     def record(self, outcomes: Sequence[Outcome]) -> None:
-        """Record answers for rows marked 'sending', in one transaction."""
-        self.commit(outcomes, ())
+        """Record answers for rows a claim holds, in one transaction."""
+        self.commit(outcomes)
 
     def _set_synchronous(self, level: str) -> None:
         if self._synchronous != level:
             self.conn.execute(f"PRAGMA synchronous = {level}")
             self._synchronous = level
+
+
+def _move_held_to_sending(counts: dict[str, int], held: int) -> None:
+    """Claimed rows are stored pending; readers see them 'sending'."""
+    held = min(held, counts.get(PENDING, 0))
+    counts[PENDING] = counts.get(PENDING, 0) - held
+    counts[SENDING] = counts.get(SENDING, 0) + held
 
 
 def _frozen_totals(text: str | None) -> dict[str, Any] | None:
@@ -764,11 +797,15 @@ def _frozen_totals(text: str | None) -> dict[str, Any] | None:
         return None  # damaged by hand: count the rows instead
 
 
-def _record(row: sqlite3.Row) -> MessageRecord:
+def _record(row: sqlite3.Row, held: dict[int, str]) -> MessageRecord:
+    """A joined message row as readers see it; `held`: rows a claim holds -> when claimed (shown 'sending')."""
     try:
         fields = json.loads(row["fields"] or "{}")
     except ValueError:
         fields = {}
+    state, sending_at = row["state"], row["sending_at"]
+    if state == PENDING and row["id"] in held:
+        state, sending_at = SENDING, held[row["id"]]
     return MessageRecord(
         id=row["id"],
         campaign_id=row["campaign_id"],
@@ -778,15 +815,15 @@ def _record(row: sqlite3.Row) -> MessageRecord:
         text=row["text"],
         encoding=row["encoding"],
         segments=row["segments"],
-        state=row["state"],
+        state=state,
         message_id=row["message_id"],
         cost=row["cost"],
         error=row["error"],
         error_kind=row["error_kind"],
         delivery=row["delivery"],
-        attempts=row["attempts"],
+        attempts=row["attempts"] + (1 if state == SENDING else 0),
         created_at=row["created_at"],
-        sending_at=row["sending_at"],
+        sending_at=sending_at,
         done_at=row["done_at"],
         delivery_at=row["delivery_at"],
     )

@@ -106,7 +106,7 @@ def test_retry_failed_and_unknown_only_when_asked(capsys, db, sandbox):
     campaign_id = make(db, 3)
     journal = Journal(db)
     ids = [r.id for r in journal.messages(campaign_id, states=["pending"])]
-    journal.commit((), ids)
+    journal.mark_sending(ids)
     journal.record(
         [
             Outcome(ids[0], "sent", "m"),

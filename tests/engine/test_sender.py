@@ -82,11 +82,10 @@ class CheckingProvider(SandboxProvider):
     def send(self, batch):
         other = Database(self.db_path)
         try:
-            ids = [int(m.key.rsplit("-", 1)[1]) for m in batch]
-            rows = other.conn.execute(
-                f"SELECT state FROM messages WHERE id IN ({','.join('?' * len(ids))})", ids
-            ).fetchall()
-            self.seen.append([row[0] for row in rows])
+            ids = {int(m.key.rsplit("-", 1)[1]) for m in batch}
+            campaign_id = batch[0].key.rsplit("-", 1)[0]
+            rows = [r for r in Journal(other).messages(campaign_id) if r.id in ids]
+            self.seen.append([row.state for row in rows])
         finally:
             other.close()
         return super().send(batch)
@@ -401,23 +400,30 @@ def test_the_journal_is_the_only_state_a_second_run_needs(db, journal, account, 
     assert Journal(db).get_campaign(campaign_id).state == FINISHED
 
 
-def test_a_run_shortens_the_thread_switch_interval_and_puts_it_back(db, journal, account, sandbox):
+def test_a_run_tunes_the_interpreter_and_puts_it_back(db, journal, account, sandbox):
+    import gc
     import sys
 
-    from smsdesk.engine.workers import RUN_SWITCH_INTERVAL, short_switch_interval
+    from smsdesk.engine.workers import RUN_SWITCH_INTERVAL, tuned_for_a_run
 
     before = sys.getswitchinterval()
+    frozen_before = gc.get_freeze_count()
     campaign_id = make_campaign(journal, account, 3)
-    during: list[float] = []
-    outcome = runner_for(db, campaign_id, on_update=lambda _: during.append(sys.getswitchinterval())).run()
+    during: list[tuple[float, int]] = []
+    outcome = runner_for(
+        db, campaign_id, on_update=lambda _: during.append((sys.getswitchinterval(), gc.get_freeze_count()))
+    ).run()
     assert outcome.state == FINISHED
-    assert during and max(during) <= RUN_SWITCH_INTERVAL
-    assert sys.getswitchinterval() == before
-    # Runs that overlap in one process: only the last one out puts it back.
-    first, second = short_switch_interval(), short_switch_interval()
+    assert during and max(interval for interval, _ in during) <= RUN_SWITCH_INTERVAL
+    assert (
+        min(frozen for _, frozen in during) > frozen_before
+    )  # what existed before the run: out of the GC's way
+    assert sys.getswitchinterval() == before and gc.get_freeze_count() == frozen_before
+    # Runs that overlap in one process: only the last one out puts things back.
+    first, second = tuned_for_a_run(), tuned_for_a_run()
     first.__enter__()
     second.__enter__()
     first.__exit__(None, None, None)
-    assert sys.getswitchinterval() <= RUN_SWITCH_INTERVAL
+    assert sys.getswitchinterval() <= RUN_SWITCH_INTERVAL and gc.get_freeze_count() > frozen_before
     second.__exit__(None, None, None)
-    assert sys.getswitchinterval() == before
+    assert sys.getswitchinterval() == before and gc.get_freeze_count() == frozen_before

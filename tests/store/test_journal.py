@@ -120,32 +120,80 @@ def test_the_database_refuses_two_sendable_rows_for_one_number(journal):
 
 def test_unknown_state_is_refused_by_the_schema(db, journal):
     campaign_id = create(journal)
-    with pytest.raises(sqlite3.IntegrityError):
-        db.conn.execute("UPDATE messages SET state = 'delivered' WHERE campaign_id = ?", (campaign_id,))
+    (row_id,) = db.conn.execute(
+        "SELECT MIN(id) FROM messages WHERE campaign_id = ?", (campaign_id,)
+    ).fetchone()
+    for state in ("delivered", "sending"):  # 'sending' is a claim's, never a stored state
+        with pytest.raises(sqlite3.IntegrityError):
+            db.conn.execute("INSERT INTO message_status (id, state) VALUES (?, ?)", (row_id, state))
 
 
-def test_commit_claims_only_pending_rows_and_records_answers(journal):
+def test_commit_claims_only_pending_rows_and_records_answers(db, journal):
     campaign_id = create(journal, 3)
     ids = [r.id for r in journal.messages(campaign_id)]
-    assert journal.commit((), ids[:2]) == 2
-    assert journal.commit((), ids[:2]) == 0  # already sending: never claimed twice
+    assert journal.mark_sending(ids[:2]) == 2
+    assert journal.mark_sending(ids[:2]) == 0  # already sending: never claimed twice
+    assert journal.commit((), [[ids[1], ids[2]]]) == [None]  # one row of it held already: none claimed
     rows = journal.messages(campaign_id, states=[SENDING])
     assert [r.attempts for r in rows] == [1, 1] and all(r.sending_at for r in rows)
-    claimed = journal.commit(
+    assert journal.counts(campaign_id)[SENDING] == 2 and journal.counts(campaign_id)[PENDING] == 1
+    claims = journal.commit(
         [
             Outcome(ids[0], SENT, "m-1", 1.0),
             Outcome(ids[1], FAILED, error="bad", error_kind="invalid_recipient"),
         ],
-        [ids[2]],
+        [[ids[2]]],
     )
-    assert claimed == 1
+    assert len(claims) == 1 and claims[0] is not None
     first, second, third = journal.messages(campaign_id)
     assert (first.state, first.message_id, first.cost) == (SENT, "m-1", 1.0) and first.done_at
     assert (second.state, second.error, second.error_kind) == (FAILED, "bad", "invalid_recipient")
+    assert first.attempts == second.attempts == 1 and first.sending_at == rows[0].sending_at
     assert third.state == SENDING
+    assert journal.mark_sending([ids[0]]) == 0  # answered: not pending any more
     journal.record([Outcome(ids[2], PENDING, error="server error", error_kind="transient")])
     third = journal.messages(campaign_id)[2]
     assert third.state == PENDING and third.done_at is None and third.attempts == 1
+    assert db.conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0] == 0
+    assert journal.mark_sending([ids[2]]) == 1  # put back: claimable again
+    journal.record([Outcome(ids[2], SENT, "m-3")])
+    assert journal.messages(campaign_id)[2].attempts == 2
+
+
+def test_a_claim_is_one_row_per_request_whatever_its_size(db, journal):
+    campaign_id = create(journal, 5)
+    ids = [r.id for r in journal.messages(campaign_id)]
+    claims = journal.commit((), [ids[:3], ids[3:]], campaign_id)
+    assert None not in claims and len(set(claims)) == 2
+    stored = db.conn.execute("SELECT rows, size FROM claims ORDER BY id").fetchall()
+    assert [(json.loads(rows), size) for rows, size in stored] == [(ids[:3], 3), (ids[3:], 2)]
+    # Claimed rows are not to be sent again, and readers see them 'sending'.
+    assert journal.rows_to_send(campaign_id) == []
+    assert [r.state for r in journal.messages(campaign_id)] == [SENDING] * 5
+    journal.record([Outcome(i, SENT, f"m-{i}") for i in ids[:3]])
+    assert [tuple(r) for r in db.conn.execute("SELECT id FROM claims")] == [(claims[1],)]
+
+
+def test_answers_for_rows_no_claim_holds_are_not_recorded(journal):
+    campaign_id = create(journal, 2)
+    first, second = (r.id for r in journal.messages(campaign_id))
+    journal.mark_sending([first])
+    journal.record([Outcome(first, SENT, "m"), Outcome(second, SENT, "never sent")])
+    assert [r.state for r in journal.messages(campaign_id)] == [SENT, PENDING]
+
+
+def test_a_claim_made_through_another_connection_is_honoured(db, journal):
+    campaign_id = create(journal, 2)
+    first, second = (r.id for r in journal.messages(campaign_id))
+    other = Database(db.path)
+    try:
+        Journal(other).mark_sending([first])
+    finally:
+        other.close()
+    assert journal.mark_sending([first, second]) == 0
+    assert [r.id for r in journal.rows_to_send(campaign_id)] == [second]
+    journal.record([Outcome(first, SENT, "m")])
+    assert journal.messages(campaign_id)[0].state == SENT
 
 
 def test_recording_never_touches_a_row_that_is_not_sending(journal):
@@ -159,7 +207,7 @@ def test_recover_turns_sending_into_unknown_and_running_into_interrupted(journal
     campaign_id = create(journal, 3)
     ids = [r.id for r in journal.messages(campaign_id)]
     journal.set_state(campaign_id, RUNNING)
-    journal.commit((), ids[:2])
+    journal.mark_sending(ids[:2])
     journal.record([Outcome(ids[0], SENT, "m")])
     assert journal.recover_interrupted() == [campaign_id]
     states = [r.state for r in journal.messages(campaign_id)]
@@ -175,7 +223,7 @@ def test_recover_turns_sending_into_unknown_and_running_into_interrupted(journal
 def test_recovery_leaves_a_campaign_that_is_being_sent_alone(journal):
     campaign_id = create(journal, 2)
     journal.set_state(campaign_id, RUNNING)
-    journal.commit((), [journal.messages(campaign_id)[0].id])
+    journal.mark_sending([journal.messages(campaign_id)[0].id])
     lock = CampaignLock(journal.lock_path(campaign_id))
     assert lock.acquire()
     try:
@@ -195,7 +243,7 @@ def test_recovery_leaves_a_campaign_that_is_being_sent_alone(journal):
 def test_retry_failed_only_unless_unknown_is_asked(journal):
     campaign_id = create(journal, 3)
     ids = [r.id for r in journal.messages(campaign_id)]
-    journal.commit((), ids)
+    journal.mark_sending(ids)
     journal.record(
         [
             Outcome(ids[0], SENT, "m"),
@@ -218,7 +266,7 @@ def test_retry_failed_only_unless_unknown_is_asked(journal):
 def test_discard_closes_the_campaign_and_skips_what_is_left(journal):
     campaign_id = create(journal, 3)
     first = journal.messages(campaign_id)[0].id
-    journal.commit((), [first])
+    journal.mark_sending([first])
     journal.record([Outcome(first, SENT, "m")])
     assert journal.discard(campaign_id) == 2
     campaign = journal.get_campaign(campaign_id)
@@ -239,7 +287,7 @@ def test_list_is_newest_first_and_hides_test_sends(journal):
 def test_summary_cost_sums_what_the_provider_reported(journal):
     campaign_id = create(journal, 2)
     ids = [r.id for r in journal.messages(campaign_id)]
-    journal.commit((), ids)
+    journal.mark_sending(ids)
     assert journal.list_campaigns()[0].cost is None
     journal.record([Outcome(ids[0], SENT, "a", 1.5), Outcome(ids[1], SENT, "b", 2.0)])
     assert journal.list_campaigns()[0].cost == 3.5
@@ -256,7 +304,7 @@ def test_messages_pages_by_id_and_limit(journal):
 def test_set_delivery_updates_every_row_with_that_provider_id(journal):
     campaign_id = create(journal, 3)
     ids = [r.id for r in journal.messages(campaign_id)]
-    journal.commit((), ids)
+    journal.mark_sending(ids)
     journal.record(
         [Outcome(ids[0], SENT, "batch-1"), Outcome(ids[1], SENT, "batch-1"), Outcome(ids[2], SENT, "x")]
     )
@@ -272,7 +320,7 @@ def test_unknown_campaign(journal):
 
 def test_the_journal_survives_reopening(db, journal):
     campaign_id = create(journal, 2)
-    journal.commit((), [journal.messages(campaign_id)[0].id])
+    journal.mark_sending([journal.messages(campaign_id)[0].id])
     again = Database(db.path)
     try:
         assert Journal(again).counts(campaign_id)[SENDING] == 1
@@ -298,7 +346,7 @@ def test_a_message_to_send_needs_a_text(journal):
 def test_closed_campaigns_keep_frozen_totals_and_reopen_on_retry(db, journal):
     campaign_id = create(journal, 2)
     ids = [r.id for r in journal.messages(campaign_id)]
-    journal.commit((), ids)
+    journal.mark_sending(ids)
     journal.record([Outcome(ids[0], SENT, "a", 1.0), Outcome(ids[1], FAILED, error="x")])
     journal.set_state(campaign_id, FINISHED)
     frozen = db.conn.execute("SELECT totals FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()[0]
@@ -313,16 +361,16 @@ def test_closed_campaigns_keep_frozen_totals_and_reopen_on_retry(db, journal):
     assert journal.list_campaigns()[0].counts == journal.counts(campaign_id)
 
 
-def test_recording_without_update_from_gives_the_same_rows(journal, monkeypatch):
-    """Older SQLite (before 3.33) has no UPDATE ... FROM: the journal falls back to one statement per row."""
-    from smsdesk.store import journal as journal_module
+def test_recording_without_json_gives_the_same_rows(journal, monkeypatch):
+    """An SQLite without JSON: the journal falls back to one statement per row."""
+    from smsdesk.store import claims as claims_module
 
     results = []
     for one_statement in (True, False):
-        monkeypatch.setattr(journal_module, "_update_from_json", one_statement)
+        monkeypatch.setattr(claims_module, "_json_records", one_statement)
         campaign_id = create(journal, 3)
         ids = [r.id for r in journal.messages(campaign_id)]
-        journal.commit((), ids)
+        journal.mark_sending(ids)
         journal.record(
             [
                 Outcome(ids[0], SENT, "m-0", 1.5),
@@ -376,7 +424,7 @@ def test_answers_with_one_cost_and_with_mixed_costs_are_recorded_alike(journal):
     """Answers sharing a cost go as one id -> message id object; mixed costs as [id, message id, cost] items."""
     campaign_id = create(journal, 6)
     ids = [r.id for r in journal.messages(campaign_id)]
-    journal.commit((), ids)
+    journal.mark_sending(ids)
     outcomes = [
         Outcome(ids[0], SENT, "same-0", 1.0),
         Outcome(ids[1], SENT, "same-1", 1.0),
@@ -397,7 +445,7 @@ def test_a_sender_reads_the_campaign_without_counting_and_gets_the_counts_when_i
     full = journal.get_campaign(campaign_id)
     assert light.template == full.template and light.account == full.account and light.state == full.state
     assert full.counts[PENDING] == 3 and light.counts[PENDING] == 0
-    journal.commit((), ids)
+    journal.mark_sending(ids)
     journal.record(
         [Outcome(ids[0], SENT, "a", 1.0), Outcome(ids[1], FAILED, error="x"), Outcome(ids[2], SENT)]
     )

@@ -131,3 +131,69 @@ def test_a_failing_migration_leaves_the_database_as_it_was(monkeypatch):
     finally:
         raw.close()
     assert path.with_name(path.name + ".v1.bak").is_file()
+
+
+def make_version_2_database(path) -> None:
+    """A database as version 2 left it: one campaign whose sender was killed with two rows out."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = sqlite3.connect(path)
+    for _version, sql in MIGRATIONS[:2]:
+        raw.executescript(sql)
+    raw.execute("PRAGMA user_version = 2")
+    raw.execute(
+        "INSERT INTO campaigns (id, name, created_at, account, provider, template, state)"
+        " VALUES ('2026-11-01-001', 'Sale', '2026-11-01T10:00:00+00:00', 'Shop', 'sandbox', 'Hej {Navn}', 'running')"
+    )
+    rows = [
+        # phone, state, message_id, error, attempts, segments
+        ("+4520000001", "sent", "m-1", None, 1, 1),
+        ("+4520000002", "failed", None, "bad number", 1, 1),
+        ("+4520000003", "sending", None, None, 1, 1),
+        ("+4520000004", "sending", None, None, 2, 1),
+        ("+4520000005", "pending", None, None, 0, 1),
+        ("12", "skipped", None, "too short", 0, 0),
+    ]
+    raw.executemany(
+        "INSERT INTO messages (campaign_id, row, phone, fields, text, encoding, segments, state, message_id, error,"
+        " attempts, created_at, sending_at) VALUES ('2026-11-01-001', ?, ?, '{\"Navn\": \"A\"}', 'Hej A', 'GSM-7',"
+        " ?, ?, ?, ?, ?, '2026-11-01T10:00:00+00:00', ?)",
+        [
+            (index + 2, phone, segments, state, message_id, error, attempts, "2026-11-01T10:01:00+00:00")
+            for index, (phone, state, message_id, error, attempts, segments) in enumerate(rows)
+        ],
+    )
+    raw.commit()
+    raw.close()
+
+
+def test_version_2_journal_migrates_and_rows_it_left_sending_become_unknown():
+    from smsdesk.store.journal import FAILED, PENDING, SENDING, SENT, SKIPPED, UNKNOWN, Journal
+
+    make_version_2_database(paths.database_path())
+    db = Database()
+    try:
+        journal = Journal(db)
+        before = journal.messages("2026-11-01-001")
+        assert [(r.phone, r.state) for r in before] == [
+            ("+4520000001", SENT),
+            ("+4520000002", FAILED),
+            ("+4520000003", SENDING),
+            ("+4520000004", SENDING),
+            ("+4520000005", PENDING),
+            ("12", SKIPPED),
+        ]
+        assert (
+            before[0].message_id == "m-1"
+            and before[1].error == "bad number"
+            and before[5].error == "too short"
+        )
+        assert [r.attempts for r in before] == [1, 1, 1, 2, 0, 0]
+        assert before[0].text == "Hej A" and before[0].fields == {"Navn": "A"}
+        assert [r.id for r in journal.rows_to_send("2026-11-01-001")] == [before[4].id]
+        assert journal.recover_interrupted() == ["2026-11-01-001"]
+        after = journal.messages("2026-11-01-001")
+        assert [r.state for r in after] == [SENT, FAILED, UNKNOWN, UNKNOWN, PENDING, SKIPPED]
+        assert [r.attempts for r in after] == [1, 1, 1, 2, 0, 0]
+        assert journal.counts("2026-11-01-001")[SENDING] == 0
+    finally:
+        db.close()
