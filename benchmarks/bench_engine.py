@@ -210,15 +210,20 @@ def bench_a(home: Path) -> None:
                 account = Account(name=f"A {provider}", provider=provider, base_url=sandbox.url)
                 campaign_id = new_campaign(db, account, messages)
                 keys = journal_keys(db, campaign_id)
-                factory = None
+                factory, client = None, None
                 if provider != "sandbox":
+                    # The account's key is not in a keyring here: adapters built as the engine builds them,
+                    # sharing one client of the run's kind (its own client each would load the CA store 4 times).
                     user, key = DEFAULT_CREDENTIALS[provider]
                     account = Account(
                         name=account.name, provider=provider, username=user, base_url=sandbox.url
                     )
                     db.save_account(account)
-                    factory = _factory(provider, account, key)
+                    client = run_client()
+                    factory = _factory(provider, account, key, client)
                 engine_rates.append(count / run_engine(db, campaign_id, provider=factory))
+                if client is not None:
+                    client.close()
                 db.close()
                 sandbox.reset()
                 loop_rates.append(count / bare_loop(sandbox.url, provider, messages, keys))

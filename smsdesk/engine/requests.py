@@ -146,7 +146,7 @@ class RequestPlanner:
         prefix = self.prefix
         template = self.template
         new = tuple.__new__
-        if template.placeholders:
+        if template.placeholders and self.provider.reads_template_fields:
             values, columns_for, text = TemplateValues, self._columns_for, template.text
             messages = [
                 new(
@@ -163,7 +163,7 @@ class RequestPlanner:
                 )
                 for row in rows
             ]
-        else:  # the same text for everybody, or already final: no fields to carry
+        else:  # texts already final, and the provider sends just those: no fields to carry
             messages = [
                 OutgoingMessage(prefix + str(row.id), row.phone, row.text, row.encoding, row.segments)
                 for row in rows

@@ -146,7 +146,12 @@ class SendLoop:
             self.page_size = max(math.ceil(500 / most), self.concurrency) * most
         # The first page is one full request: it leaves while the next page loads, not after.
         limit = self.page_size if self.loaded_up_to else most
-        rows = self.journal.rows_to_send(self.campaign.id, after_id=self.loaded_up_to, limit=limit)
+        rows = self.journal.rows_to_send(
+            self.campaign.id,
+            after_id=self.loaded_up_to,
+            limit=limit,
+            with_fields=bool(self.template.placeholders and self.planner.provider.reads_template_fields),
+        )
         self.more_to_load = len(rows) == limit
         if not rows:
             return

@@ -208,6 +208,7 @@ class Ip1Provider(Provider):
     label = "iP.1"
     default_base_url = "https://api.ip1sms.com"
     secret_label = "API key"
+    reads_template_fields = True
     limits = ProviderLimits(
         max_characters=MAX_BODY,
         max_recipients_per_request=DEFAULT_RECIPIENTS_PER_REQUEST,

@@ -144,10 +144,11 @@ class ClaimBook:
         ).fetchall()
         if done:
             refused.update({row for (row,) in done}.intersection(wanted))
-        for claim_id, rows in conn.execute(
-            "SELECT id, rows FROM claims WHERE campaign_id = ?", (campaign_id,)
+        for (claim_id,) in conn.execute(
+            "SELECT id FROM claims WHERE campaign_id = ?", (campaign_id,)
         ).fetchall():
             if claim_id not in self.claims:  # made by another journal object: never expected, checked anyway
+                (rows,) = conn.execute("SELECT rows FROM claims WHERE id = ?", (claim_id,)).fetchone()
                 refused.update(set(claim_rows(rows)).intersection(wanted))
         return refused
 

@@ -454,12 +454,16 @@ class Journal:
                 break
         return records
 
-    def rows_to_send(self, campaign_id: str, *, after_id: int = 0, limit: int = -1) -> list[RowToSend]:
-        """Pending rows no claim holds, in send order, after a journal id, at most `limit` (-1: all)."""
+    def rows_to_send(
+        self, campaign_id: str, *, after_id: int = 0, limit: int = -1, with_fields: bool = True
+    ) -> list[RowToSend]:
+        """Pending rows no claim holds, in send order, after a journal id, at most `limit` (-1: all).
+        `with_fields=False` leaves each row's fields '{}' (for a provider that never reads them)."""
         held = self._held_after(campaign_id, after_id)
         # A message with no status row is pending; one with a status row is pending only when put back for a retry.
+        fields = "fields" if with_fields else "'{}' AS fields"
         query = (
-            "SELECT messages.id, row, phone, text, encoding, segments, fields FROM messages "
+            f"SELECT messages.id, row, phone, text, encoding, segments, {fields} FROM messages "
             "WHERE campaign_id = ? AND id > ? AND NOT EXISTS "
             "(SELECT 1 FROM message_status AS s WHERE s.id = messages.id AND s.state <> 'pending') "
             "ORDER BY messages.id LIMIT ?"

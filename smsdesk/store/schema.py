@@ -123,7 +123,8 @@ MIGRATIONS: list[tuple[int, str]] = [
             size        INTEGER NOT NULL,
             claimed_at  TEXT NOT NULL
         );
-        CREATE INDEX claims_by_campaign ON claims (campaign_id);
+        -- No index: a claim lives only while its request is out, so the table holds a few rows at most, and an
+        -- index would be one more page to write and sync with every claim.
 
         INSERT INTO message_status (id, state, message_id, cost, error, error_kind, attempts, sending_at, done_at,
                                     delivery, delivery_at)

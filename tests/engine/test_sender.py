@@ -385,11 +385,19 @@ def test_personalised_fields_travel_with_templated_messages(db, journal, account
             seen.extend(batch)
             return super().send(batch)
 
-    runner_for(db, campaign_id, provider=lambda: Recording(account, "sandbox")).run()
-    assert [(m.template, dict(m.fields)) for m in seen] == [
-        ("Hej {Navn}", {"Navn": "N0"}),
-        ("Hej {Navn}", {"Navn": "N1"}),
+    class RecordingTemplated(Recording):
+        reads_template_fields = True  # as iP.1, which sends one templated batch
+
+    runner_for(db, campaign_id, provider=lambda: RecordingTemplated(account, "sandbox")).run()
+    assert [(m.text, m.template, dict(m.fields)) for m in seen] == [
+        ("Hej 0", "Hej {Navn}", {"Navn": "N0"}),
+        ("Hej 1", "Hej {Navn}", {"Navn": "N1"}),
     ]
+    # A provider that sends the final texts only gets just those: nobody's columns are read for it.
+    seen.clear()
+    other = make_campaign(journal, account, 2)
+    runner_for(db, other, provider=lambda: Recording(account, "sandbox")).run()
+    assert [(m.text, m.template, dict(m.fields)) for m in seen] == [("Hej 0", None, {}), ("Hej 1", None, {})]
 
 
 def test_the_journal_is_the_only_state_a_second_run_needs(db, journal, account, sandbox):
