@@ -713,6 +713,20 @@ class Journal:
             return None
         return dict(stats["counts"]) if stats is not None else dict.fromkeys(MESSAGE_STATES, 0)
 
+    def finish(self, campaign_id: str) -> dict[str, int] | None:
+        """Close the campaign as finished if no row is left to send (pending, or held by a claim), and return its
+        counts; None, and nothing changed, if some are left."""
+        with self.db.transaction() as conn:
+            stats = self._stats(campaign_id).get(campaign_id)
+            counts = stats["counts"] if stats is not None else dict.fromkeys(MESSAGE_STATES, 0)
+            if counts[PENDING] or counts[SENDING]:
+                return None
+            conn.execute(
+                "UPDATE campaigns SET state = ?, stop_reason = NULL, updated_at = ?, totals = ? WHERE id = ?",
+                (FINISHED, now_iso(), json.dumps(stats) if stats is not None else None, campaign_id),
+            )
+        return dict(counts)
+
     def _totals_if_closed(self, campaign_id: str, state: str) -> str | None:
         if state not in CLOSED_CAMPAIGN_STATES:
             return None

@@ -435,3 +435,29 @@ def test_a_run_tunes_the_interpreter_and_puts_it_back(db, journal, account, sand
     assert sys.getswitchinterval() <= RUN_SWITCH_INTERVAL and gc.get_freeze_count() > frozen_before
     second.__exit__(None, None, None)
     assert sys.getswitchinterval() == before and gc.get_freeze_count() == frozen_before
+
+
+def test_a_row_put_back_to_pending_behind_the_run_is_sent_before_it_finishes(db, journal, account, sandbox):
+    """The run closes the campaign only when the journal has nothing left to send, whatever the run believed."""
+    campaign_id = make_campaign(journal, account, 4)
+    first = journal.messages(campaign_id)[0].id
+    calls = []
+
+    class PutsOneBack(SandboxProvider):
+        def send(self, batch):
+            calls.append(len(batch))
+            if len(calls) == 3:  # the first row has its answer by now: put it back to pending, by hand
+                other = Database(db.path)
+                try:
+                    with other.transaction() as conn:
+                        conn.execute("DELETE FROM message_status WHERE id = ?", (first,))
+                finally:
+                    other.close()
+            return super().send(batch)
+
+    outcome = runner_for(
+        db, campaign_id, provider=lambda: PutsOneBack(account, "sandbox"), max_batch=1, concurrency=1
+    ).run()
+    assert outcome.state == FINISHED and outcome.counts[SENT] == 4
+    assert calls == [1, 1, 1, 1, 1]  # four rows, and the one put back once more
+    assert phone(0) in [a.to for a in sandbox.state.accepted[-1:]]

@@ -452,3 +452,21 @@ def test_a_sender_reads_the_campaign_without_counting_and_gets_the_counts_when_i
     assert journal.set_state(campaign_id, RUNNING) is None  # not closed: nothing counted
     counts = journal.set_state(campaign_id, FINISHED)
     assert counts == journal.counts(campaign_id) and counts[SENT] == 2 and counts[FAILED] == 1
+
+
+def test_finish_closes_only_a_campaign_with_nothing_left_to_send(db, journal):
+    campaign_id = create(journal, 2)
+    first, second = (r.id for r in journal.messages(campaign_id))
+    journal.set_state(campaign_id, RUNNING)
+    assert journal.finish(campaign_id) is None  # two pending
+    journal.mark_sending([first, second])
+    journal.record([Outcome(first, SENT, "m")])
+    assert journal.finish(campaign_id) is None  # one still held by its claim
+    assert journal.get_campaign(campaign_id).state == RUNNING
+    journal.record([Outcome(second, FAILED, error="x")])
+    counts = journal.finish(campaign_id)
+    assert counts == journal.counts(campaign_id) and counts[SENT] == 1 and counts[FAILED] == 1
+    campaign = journal.get_campaign(campaign_id)
+    assert campaign.state == FINISHED and campaign.stop_reason is None
+    frozen = db.conn.execute("SELECT totals FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()[0]
+    assert json.loads(frozen)["counts"][SENT] == 1
