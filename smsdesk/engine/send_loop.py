@@ -210,7 +210,12 @@ class SendLoop:
                     elif self.in_flight:
                         answers += self._collect(block=True)
                     else:
-                        # All sent. Rows put back to pending by hand in the meantime? The journal is the truth.
+                        # All sent, as far as this run knows: the journal is the truth. It closes the campaign
+                        # only if no row is left to send (and counts it while at it); else send what is left.
+                        counts = journal.finish(campaign_id)
+                        if counts is not None:
+                            runner._emit_state(FINISHED, None)
+                            return RunOutcome(campaign_id, FINISHED, None, counts)
                         self.loaded_up_to = 0
                         self._load_page()
                         if not self.queue:
