@@ -16,6 +16,8 @@ from smsdesk.core.template import Template
 from smsdesk.providers.base import OutgoingMessage, Provider
 from smsdesk.store.journal import RowToSend
 
+_NO_FIELDS = OutgoingMessage._field_defaults["fields"]
+
 
 def outgoing_message(
     key: str,
@@ -164,8 +166,12 @@ class RequestPlanner:
                 for row in rows
             ]
         else:  # texts already final, and the provider sends just those: no fields to carry
+            no_fields = _NO_FIELDS
             messages = [
-                OutgoingMessage(prefix + str(row.id), row.phone, row.text, row.encoding, row.segments)
+                new(
+                    OutgoingMessage,
+                    (prefix + str(row.id), row.phone, row.text, row.encoding, row.segments, no_fields, None),
+                )
                 for row in rows
             ]
         rows = list(rows)

@@ -3,7 +3,7 @@
 The loop runs on the thread that called CampaignRunner.run() and alone touches the journal. For every request:
 
     1. the pacer says it may leave now, and fewer than the allowed requests (and messages) are in flight;
-    2. its rows are marked 'sending' and COMMITTED, in the same commit as the answers recorded just before (one
+    2. its rows are claimed ('sending') and COMMITTED, in the same commit as the answers recorded just before (one
        commit, one sync, for several requests when several may leave);
     3. a worker sends it (workers.py); the answer comes back on the event queue;
     4. the answer is settled (outcomes.py) and recorded with the next claims, and only then is each result

@@ -11,6 +11,7 @@ are known to it without reading them back: `ClaimBook` keeps them in memory.
 
 from __future__ import annotations
 
+import itertools
 import json
 import operator
 import re
@@ -98,6 +99,7 @@ class ClaimBook:
     def __init__(self) -> None:
         self.claims: dict[int, Claim] = {}
         self._emptied: list[int] = []  # claims answered in full by the transaction under way
+        self._partly = False  # ... and whether it answered part of a claim
 
     def add(self, claim_id: int, rows: Sequence[int], claimed_at: str) -> None:
         self.claims[claim_id] = Claim(set(rows), claimed_at)
@@ -130,7 +132,7 @@ class ClaimBook:
         self, conn: sqlite3.Connection, campaign_id: str, requests: Sequence[Sequence[int]]
     ) -> set[int]:
         """Rows among these requests' that must not be claimed: held by a claim already, or not pending."""
-        wanted = [row for rows in requests for row in rows]
+        wanted = requests[0] if len(requests) == 1 else list(itertools.chain.from_iterable(requests))
         if not wanted:
             return set()
         refused: set[int] = set()
@@ -158,28 +160,17 @@ class ClaimBook:
 
         Outcomes for rows no claim holds are dropped: those rows are not 'sending' (never claimed, or recovered
         meanwhile). Call `answered()` once the transaction has committed."""
-        self._emptied = []
-        answered: dict[int, list[Any]] = {}
-        claim_id: int | None = None
-        rows: set[int] = set()
-        loaded = False
-        for outcome in outcomes:  # an answer's rows are one claim's, in a row: look up the claim once
-            if outcome.id not in rows:
-                claim_id = self._claim_of(outcome.id)
-                if claim_id is None and not loaded:
-                    self._load(conn, [o.id for o in outcomes])
-                    loaded = True
-                    claim_id = self._claim_of(outcome.id)
-                if claim_id is None:
-                    rows = set()
-                    continue
-                rows = self.claims[claim_id].rows
-            answered.setdefault(claim_id, []).append(outcome)  # type: ignore[arg-type]
+        self._emptied, self._partly = [], False
+        answered = self._by_claim(outcomes)
+        if answered is None:  # some rows no claim of ours holds: maybe another journal object's
+            self._load(conn, [o.id for o in outcomes])
+            answered = self._by_claim(outcomes, strict=False)
         by_time: dict[str, list[Any]] = {}
         for claim_id, done in answered.items():
             claim = self.claims[claim_id]
             left = claim.rows.difference(map(_id, done))
             if left:  # part of a request answered: only by hand (the engine records whole requests)
+                self._partly = True
                 changed = conn.execute(
                     "UPDATE claims SET rows = ?, size = ? WHERE id = ?",
                     (rows_text(sorted(left)), len(left), claim_id),
@@ -191,16 +182,36 @@ class ClaimBook:
                 by_time.setdefault(claim.claimed_at, []).extend(done)
         return by_time
 
+    def _by_claim(self, outcomes: Sequence[Any], strict: bool = True) -> dict[int, list[Any]] | None:
+        """Outcomes by the claim holding their row. `strict`: None if a row is held by no claim; else such
+        outcomes are left out."""
+        ids = list(map(_id, outcomes))
+        for claim_id, claim in self.claims.items():  # the usual: one whole request's answers, one claim
+            if ids and ids[0] in claim.rows:
+                if claim.rows.issuperset(ids):
+                    return {claim_id: list(outcomes)}
+                break
+        answered: dict[int, list[Any]] = {}
+        for outcome in outcomes:
+            claim_id = next((c for c, claim in self.claims.items() if outcome.id in claim.rows), None)
+            if claim_id is None:
+                if strict:
+                    return None
+                continue
+            answered.setdefault(claim_id, []).append(outcome)
+        return answered
+
     def answered(self, outcomes: Sequence[Any]) -> None:
         """After the commit: the answered rows are no longer held."""
         for claim_id in self._emptied:
             self.claims.pop(claim_id, None)
         self._emptied = []
-        if outcomes and self.claims:
+        if self._partly:
             done = set(map(_id, outcomes))
             for claim in self.claims.values():
                 if not claim.rows.isdisjoint(done):
                     claim.rows.difference_update(done)
+        self._partly = False
 
 
 def record(conn: sqlite3.Connection, outcomes: Sequence[Any], sending_at: str, now: str) -> None:
