@@ -110,12 +110,6 @@ class ClaimBook:
         for claim_id in [c for c, claim in self.claims.items() if not claim.rows.isdisjoint(rows)]:
             del self.claims[claim_id]
 
-    def _claim_of(self, row: int) -> int | None:
-        for claim_id, claim in self.claims.items():
-            if row in claim.rows:
-                return claim_id
-        return None
-
     def _load(self, conn: sqlite3.Connection, row_ids: Sequence[int]) -> None:
         """Claims another journal object made for these rows' campaigns."""
         for start in range(0, len(row_ids), 500):

@@ -494,8 +494,7 @@ class Journal:
         return rows
 
     def _held_after(self, campaign_id: str, after_id: int) -> set[int]:
-        """Rows after `after_id` that open claims hold. The sender's own claims are all before the pages it
-        loads next, so this usually reads one index entry or two and parses nothing."""
+        """Rows after `after_id` that open claims hold: a few claims at most (one per request in flight)."""
         held: set[int] = set()
         for rows, size in self.conn.execute(
             "SELECT rows, size FROM claims WHERE campaign_id = ?", (campaign_id,)
