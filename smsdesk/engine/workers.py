@@ -32,6 +32,7 @@ RUN_SWITCH_INTERVAL = 0.001
 _tuning_lock = threading.Lock()
 _runs_tuned = 0  # runs in this process inside tuned_for_a_run(); the last one out puts things back
 _switch_interval_before = 0.0
+_unfreeze_after = False
 
 
 @contextlib.contextmanager
@@ -44,14 +45,17 @@ def tuned_for_a_run() -> Iterator[None]:
       few objects per message, and every so often that sets off a full collection, which walks every object of
       the process (the whole app, its imports and, in the window, Qt's wrappers): 15-30 ms each, measured at 0 ms
       latency, several per 5,000 messages. Frozen objects are still freed by reference counting as always; only
-      reference cycles among them wait for the run to end.
+      reference cycles among them wait for the run to end. A process that had frozen objects itself before the
+      run (the window does, after loading a file: ui.widgets.settle_garbage_collector) keeps them frozen after it:
+      a freeze cannot be undone in part, and that process chose to keep what it had frozen out of the collector.
     """
-    global _runs_tuned, _switch_interval_before
+    global _runs_tuned, _switch_interval_before, _unfreeze_after
     with _tuning_lock:
         if _runs_tuned == 0:
             _switch_interval_before = sys.getswitchinterval()
             if _switch_interval_before > RUN_SWITCH_INTERVAL:
                 sys.setswitchinterval(RUN_SWITCH_INTERVAL)
+            _unfreeze_after = gc.get_freeze_count() == 0
             gc.freeze()
         _runs_tuned += 1
     try:
@@ -61,7 +65,8 @@ def tuned_for_a_run() -> Iterator[None]:
             _runs_tuned -= 1
             if _runs_tuned == 0:
                 sys.setswitchinterval(_switch_interval_before)
-                gc.unfreeze()
+                if _unfreeze_after:
+                    gc.unfreeze()
 
 
 class RequestWorkers:

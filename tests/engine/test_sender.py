@@ -414,6 +414,7 @@ def test_a_run_tunes_the_interpreter_and_puts_it_back(db, journal, account, sand
 
     from smsdesk.engine.workers import RUN_SWITCH_INTERVAL, tuned_for_a_run
 
+    gc.unfreeze()  # as in the CLI: nothing frozen before the run (UI tests in this process may have frozen)
     before = sys.getswitchinterval()
     frozen_before = gc.get_freeze_count()
     campaign_id = make_campaign(journal, account, 3)
@@ -435,6 +436,16 @@ def test_a_run_tunes_the_interpreter_and_puts_it_back(db, journal, account, sand
     assert sys.getswitchinterval() <= RUN_SWITCH_INTERVAL and gc.get_freeze_count() > frozen_before
     second.__exit__(None, None, None)
     assert sys.getswitchinterval() == before and gc.get_freeze_count() == frozen_before
+    # A process that froze objects itself (the window, after loading a file) keeps them frozen after a run.
+    gc.freeze()
+    try:
+        frozen_by_the_window = gc.get_freeze_count()
+        assert frozen_by_the_window > 0
+        with tuned_for_a_run():
+            assert gc.get_freeze_count() >= frozen_by_the_window
+        assert gc.get_freeze_count() >= frozen_by_the_window
+    finally:
+        gc.unfreeze()
 
 
 def test_a_row_put_back_to_pending_behind_the_run_is_sent_before_it_finishes(db, journal, account, sandbox):
