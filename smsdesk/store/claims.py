@@ -133,11 +133,21 @@ class ClaimBook:
         for claim in self.claims.values():
             if not claim.rows.isdisjoint(wanted):
                 refused.update(claim.rows.intersection(wanted))
-        # A range, not an IN list: a fresh campaign has no status rows there yet, so this reads nothing.
-        done = conn.execute(
-            "SELECT id FROM message_status WHERE id BETWEEN ? AND ? AND state <> 'pending'",
-            (min(wanted), max(wanted)),
-        ).fetchall()
+        low, high = min(wanted), max(wanted)
+        if high - low < 4 * len(wanted):
+            # A range, not an IN list: a fresh campaign has no status rows there yet, so this reads nothing.
+            done = conn.execute(
+                "SELECT id FROM message_status WHERE id BETWEEN ? AND ? AND state <> 'pending'", (low, high)
+            ).fetchall()
+        else:  # rows far apart (a retry of a few failed rows across a big campaign): look up just those
+            done = []
+            for start in range(0, len(wanted), 500):
+                chunk = list(wanted[start : start + 500])
+                done += conn.execute(
+                    f"SELECT id FROM message_status WHERE id IN ({','.join('?' * len(chunk))}) "
+                    "AND state <> 'pending'",
+                    chunk,
+                ).fetchall()
         if done:
             refused.update({row for (row,) in done}.intersection(wanted))
         for (claim_id,) in conn.execute(

@@ -470,3 +470,14 @@ def test_finish_closes_only_a_campaign_with_nothing_left_to_send(db, journal):
     assert campaign.state == FINISHED and campaign.stop_reason is None
     frozen = db.conn.execute("SELECT totals FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()[0]
     assert json.loads(frozen)["counts"][SENT] == 1
+
+
+def test_rows_far_apart_are_claimed_only_while_pending(journal):
+    """A retry's request may carry rows spread over a big campaign: checked one by one, not as a range."""
+    campaign_id = create(journal, 40)
+    ids = [r.id for r in journal.messages(campaign_id)]
+    journal.mark_sending([ids[0], ids[39]])
+    journal.record([Outcome(ids[0], SENT, "a"), Outcome(ids[39], FAILED, error="x")])
+    assert journal.mark_sending([ids[0], ids[20]]) == 0  # one of them was sent: the request is refused
+    journal.retry(campaign_id)
+    assert journal.mark_sending([ids[5], ids[39]]) == 2  # the failed one is pending again
