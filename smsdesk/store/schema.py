@@ -100,9 +100,9 @@ MIGRATIONS: list[tuple[int, str]] = [
         --   claims          one row per request in flight, written and synced to disk BEFORE the request leaves.
         -- A message is 'pending' while it has no status row (or one saying pending: put back for a retry),
         -- 'sending' while a claim holds it, and has its final state in message_status once its answer is recorded
-        -- (in the same commit that deletes the claim). Claiming a request is so one small insert, and recording
-        -- an answer rewrites a ~60-byte row instead of the whole message (its text and fields): version 2 rewrote
-        -- each wide row twice per send, which cost the engine a third of its time at 500 messages per request.
+        -- (in the same commit that deletes the claim). Claiming a request is one small insert, and recording an
+        -- answer writes a narrow row (~60 bytes) instead of rewriting the whole message with its text and fields:
+        -- version 2 rewrote each wide row twice per send, a third of the engine's time at 500 per request.
         CREATE TABLE message_status (
             id          INTEGER PRIMARY KEY,                -- = messages.id
             state       TEXT NOT NULL CHECK (state IN ('pending','sent','failed','skipped','unknown')),
