@@ -495,13 +495,7 @@ class Journal:
 
     def _held_after(self, campaign_id: str, after_id: int) -> set[int]:
         """Rows after `after_id` that open claims hold: a few claims at most (one per request in flight)."""
-        held: set[int] = set()
-        for rows, size in self.conn.execute(
-            "SELECT rows, size FROM claims WHERE campaign_id = ?", (campaign_id,)
-        ).fetchall():
-            if size:
-                held.update(row for row in claims.claim_rows(rows) if row > after_id)
-        return held
+        return {row for row in claims.open_claims(self.conn, campaign_id) if row > after_id}
 
     def message(self, message_row_id: int) -> MessageRecord | None:
         row = self.conn.execute(
@@ -668,7 +662,7 @@ class Journal:
                 ).rowcount
                 conn.execute(
                     "UPDATE campaigns SET state = ?, updated_at = ?, totals = ? WHERE id = ?",
-                    (DISCARDED, now, self._totals_if_closed(campaign_id, DISCARDED), campaign_id),
+                    (DISCARDED, now, _totals_json(self._count(campaign_id)[0]), campaign_id),
                 )
         return changed
 
@@ -702,35 +696,38 @@ class Journal:
         """Returns the campaign's counts when the state closes it (they are counted then for its frozen totals
         anyway), else None."""
         with self.db.transaction() as conn:
-            stats = self._stats(campaign_id).get(campaign_id) if state in CLOSED_CAMPAIGN_STATES else None
-            totals = json.dumps(stats) if stats is not None else None
-            conn.execute(
-                "UPDATE campaigns SET state = ?, stop_reason = ?, updated_at = ?, totals = ? WHERE id = ?",
-                (state, reason, now_iso(), totals, campaign_id),
-            )
-        if state not in CLOSED_CAMPAIGN_STATES:
-            return None
-        return dict(stats["counts"]) if stats is not None else dict.fromkeys(MESSAGE_STATES, 0)
+            stats, counts = self._count(campaign_id) if state in CLOSED_CAMPAIGN_STATES else (None, None)
+            self._store_state(conn, campaign_id, state, reason, stats)
+        return counts
 
     def finish(self, campaign_id: str) -> dict[str, int] | None:
         """Close the campaign as finished if no row is left to send (pending, or held by a claim), and return its
         counts; None, and nothing changed, if some are left."""
         with self.db.transaction() as conn:
-            stats = self._stats(campaign_id).get(campaign_id)
-            counts = stats["counts"] if stats is not None else dict.fromkeys(MESSAGE_STATES, 0)
+            stats, counts = self._count(campaign_id)
             if counts[PENDING] or counts[SENDING]:
                 return None
-            conn.execute(
-                "UPDATE campaigns SET state = ?, stop_reason = NULL, updated_at = ?, totals = ? WHERE id = ?",
-                (FINISHED, now_iso(), json.dumps(stats) if stats is not None else None, campaign_id),
-            )
-        return dict(counts)
+            self._store_state(conn, campaign_id, FINISHED, None, stats)
+        return counts
 
-    def _totals_if_closed(self, campaign_id: str, state: str) -> str | None:
-        if state not in CLOSED_CAMPAIGN_STATES:
-            return None
+    def _count(self, campaign_id: str) -> tuple[dict[str, Any] | None, dict[str, int]]:
+        """The campaign's stats (None: it has no rows) and its counts by state, zeros included."""
         stats = self._stats(campaign_id).get(campaign_id)
-        return json.dumps(stats) if stats is not None else None
+        return stats, dict(stats["counts"]) if stats is not None else dict.fromkeys(MESSAGE_STATES, 0)
+
+    @staticmethod
+    def _store_state(
+        conn: sqlite3.Connection,
+        campaign_id: str,
+        state: str,
+        reason: str | None,
+        stats: dict[str, Any] | None,
+    ) -> None:
+        """`stats` become the frozen totals (None while the campaign is open)."""
+        conn.execute(
+            "UPDATE campaigns SET state = ?, stop_reason = ?, updated_at = ?, totals = ? WHERE id = ?",
+            (state, reason, now_iso(), _totals_json(stats), campaign_id),
+        )
 
     def commit(
         self,
@@ -801,6 +798,10 @@ def _move_held_to_sending(counts: dict[str, int], held: int) -> None:
     held = min(held, counts.get(PENDING, 0))
     counts[PENDING] = counts.get(PENDING, 0) - held
     counts[SENDING] = counts.get(SENDING, 0) + held
+
+
+def _totals_json(stats: dict[str, Any] | None) -> str | None:
+    return json.dumps(stats) if stats is not None else None
 
 
 def _frozen_totals(text: str | None) -> dict[str, Any] | None:
