@@ -25,6 +25,7 @@ from smsdesk.providers.base import (
 from smsdesk.providers.customersms import CustomerSmsProvider
 from smsdesk.sandbox import customersms as sandbox_customersms
 from smsdesk.sandbox.server import Request, Response, SandboxState, route
+from tests.providers.fuzz import json_answers
 
 KEY = "cspro_demo_key"
 
@@ -328,22 +329,10 @@ def test_works_with_a_caller_supplied_client(sandbox):
 
 # -- whatever the gateway answers, the adapter answers with a typed outcome ------------------------------------
 
-_KEYS = st.sampled_from(
-    ["success", "error", "code", "message", "results", "phone", "message_id", "remaining_credits", "reason"]
-)
-_LEAVES = (
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.floats()
-    | st.text(max_size=8)
-    | st.sampled_from(["+4512345678", "4522334455", "INVALID_API_KEY", "Insufficient credits"])
-)
-_JSON = st.recursive(
-    _LEAVES,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(_KEYS, inner, max_size=5),
-    max_leaves=20,
-)
+_JSON = json_answers(
+    ["success", "error", "code", "message", "results", "phone", "message_id", "remaining_credits", "reason"],
+    ["+4512345678", "4522334455", "INVALID_API_KEY", "Insufficient credits"],
+)  # fmt: skip
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
