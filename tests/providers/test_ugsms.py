@@ -21,20 +21,13 @@ from smsdesk.providers.base import (
     Transient,
 )
 from smsdesk.providers.ugsms import INVALID_NUMBER_IN_REQUEST, UgsmsProvider
-from smsdesk.sandbox.server import Request, Response, SandboxState, route
+from smsdesk.sandbox.server import Response
+from tests.providers.canned import CannedAnswers
 from tests.providers.fuzz import json_answers
 
 KEY = "ugsms-demo-key"
 
-CANNED: dict[str, Response] = {}
-
-
-@route("test-ugsms", "POST", r"/t-ug/(?P<scenario>[a-z0-9_]+)/api/v2/sms/send")
-@route("test-ugsms", "POST", r"/t-ug/(?P<scenario>[a-z0-9_]+)/v1/sms/send")
-@route("test-ugsms", "GET", r"/t-ug/(?P<scenario>[a-z0-9_]+)/api/v2/account/balance")
-def _canned(request: Request, state: SandboxState) -> Response:
-    assert request.match is not None
-    return CANNED[request.match.group("scenario")]
+CANNED = CannedAnswers("t-ug")
 
 
 @pytest.fixture(autouse=True)
@@ -68,8 +61,8 @@ def provider(
 
 
 def canned(sandbox, scenario: str, response: Response, **options) -> UgsmsProvider:
-    CANNED[scenario] = response
-    return provider(f"{sandbox.url}/t-ug/{scenario}", **options)
+    CANNED.answers[scenario] = response
+    return provider(CANNED.url(sandbox.url, scenario), **options)
 
 
 def recording_client() -> tuple[httpx.Client, list[httpx.Request]]:
