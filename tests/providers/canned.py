@@ -6,6 +6,10 @@ below that, and gets `answers[name]` back; `seen` keeps every request that arriv
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
+from typing import Any
+
 from smsdesk.sandbox.server import Request, Response, SandboxState, route
 
 
@@ -28,3 +32,21 @@ class CannedAnswers:
 
     def url(self, sandbox_url: str, name: str) -> str:
         return f"{sandbox_url}/{self.prefix}/{name}"
+
+    @contextlib.contextmanager
+    def making(self, sandbox_url: str, build: Callable[[str], Any]) -> Iterator[Callable[..., Any]]:
+        """A `make(response, name="answer")` for a test: it serves `response` at `name` and returns an adapter that
+        `build(base_url)` makes for it. Every adapter made is closed on the way out."""
+        self.clear()
+        made: list[Any] = []
+
+        def make(response: Response, name: str = "answer") -> Any:
+            self.answers[name] = response
+            made.append(build(self.url(sandbox_url, name)))
+            return made[-1]
+
+        try:
+            yield make
+        finally:
+            for adapter in made:
+                adapter.close()

@@ -37,18 +37,8 @@ CANNED = CannedAnswers("_test_cpsms")
 
 @pytest.fixture
 def canned(sandbox):
-    CANNED.clear()
-
-    made: list[CpsmsProvider] = []
-
-    def make(response: Response, name: str = "answer") -> CpsmsProvider:
-        CANNED.answers[name] = response
-        made.append(provider_for(CANNED.url(sandbox.url, name)))
-        return made[-1]
-
-    yield make
-    for provider in made:
-        provider.close()
+    with CANNED.making(sandbox.url, provider_for) as make:
+        yield make
 
 
 def provider_for(base_url: str, secret: str = KEY, timeout: float = 5.0, sender: str | None = "SMSDesk"):

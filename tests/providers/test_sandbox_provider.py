@@ -43,17 +43,8 @@ def demo(sandbox):
 
 @pytest.fixture
 def canned(sandbox):
-    CANNED.clear()
-    made: list[SandboxProvider] = []
-
-    def make(response: Response, name: str = "answer") -> SandboxProvider:
-        CANNED.answers[name] = response
-        made.append(provider_for(CANNED.url(sandbox.url, name)))
-        return made[-1]
-
-    yield make
-    for provider in made:
-        provider.close()
+    with CANNED.making(sandbox.url, provider_for) as make:
+        yield make
 
 
 def message(n: int, text: str = "Hej fra SMSDesk", encoding: str = GSM7) -> OutgoingMessage:

@@ -36,17 +36,8 @@ def provider_for(base_url: str, secret: str = TOKEN, timeout: float = 5.0, sende
 
 @pytest.fixture
 def canned(sandbox):
-    CANNED.clear()
-    made: list[TxtyProvider] = []
-
-    def make(response: Response, name: str = "answer") -> TxtyProvider:
-        CANNED.answers[name] = response
-        made.append(provider_for(CANNED.url(sandbox.url, name)))
-        return made[-1]
-
-    yield make
-    for provider in made:
-        provider.close()
+    with CANNED.making(sandbox.url, provider_for) as make:
+        yield make
 
 
 @pytest.fixture
