@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import logging
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QDoubleSpinBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -20,12 +19,11 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
-from smsdesk.ui.widgets import heading, hint
+from smsdesk.ui.widgets import heading, hint, messages_per_minute_spin, price_per_segment_spin
 
 if TYPE_CHECKING:
     from smsdesk.ui.jobs import Job, JobPool
@@ -105,17 +103,11 @@ class AccountsDialog(QDialog):
         self.sender_edit = QLineEdit()
         self.sender_edit.setPlaceholderText("Your shop name or number")
         self.base_url_edit = QLineEdit()
-        self.price_spin = QDoubleSpinBox()
-        self.price_spin.setDecimals(4)
-        self.price_spin.setRange(0, 1000)
-        self.price_spin.setSpecialValueText("not set")
-        self.price_spin.setToolTip("What one SMS part costs you; used for the estimate before sending")
-        self.rate_spin = QSpinBox()
-        self.rate_spin.setRange(0, 100000)
-        self.rate_spin.setSpecialValueText("no cap")
-        self.rate_spin.setSuffix(" per minute")
-        self.rate_spin.setToolTip(
-            "Your own cap on messages per minute, on top of the provider's documented limit"
+        self.price_spin = price_per_segment_spin(
+            "What one SMS part costs you; used for the estimate before sending"
+        )
+        self.rate_spin = messages_per_minute_spin(
+            " per minute", "Your own cap on messages per minute, on top of the provider's documented limit"
         )
         self.sender_rule = hint("")
         self.secret_label = QLabel("API key:")
@@ -183,6 +175,15 @@ class AccountsDialog(QDialog):
         self.reload(select)
 
     # -- list ------------------------------------------------------------------------------------------------------
+
+    @classmethod
+    def manage(cls, page: Any) -> None:
+        """Open the dialog from a page that has an account picker (Review, Settings): the page's chosen account is
+        selected, and the page hears of every change (its `accounts_changed` signal)."""
+        dialog = cls(page.db, page.jobs, page.prompts, page.window(), select=page.account_combo.currentData())
+        dialog.accounts_changed.connect(page.accounts_changed)
+        dialog.exec()
+        dialog.deleteLater()
 
     def reload(self, select: str | None = None) -> None:
         self.list.blockSignals(True)

@@ -230,12 +230,7 @@ class ReviewPage(QWidget):
     def manage_accounts(self) -> None:
         from smsdesk.ui.accounts_dialog import AccountsDialog
 
-        dialog = AccountsDialog(
-            self.db, self.jobs, self.prompts, self.window(), select=self.account_combo.currentData()
-        )
-        dialog.accounts_changed.connect(self.accounts_changed)
-        dialog.exec()
-        dialog.deleteLater()
+        AccountsDialog.manage(self)
 
     # -- totals ----------------------------------------------------------------------------------------------------
 

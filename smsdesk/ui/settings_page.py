@@ -9,20 +9,27 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from smsdesk.ui.widgets import CountryCombo, RowsModel, heading, hint, local_time, plural
+from smsdesk.ui.widgets import (
+    CountryCombo,
+    RowsModel,
+    heading,
+    hint,
+    local_time,
+    messages_per_minute_spin,
+    plural,
+    price_per_segment_spin,
+)
 
 if TYPE_CHECKING:
     from smsdesk.ui.jobs import Job, JobPool
@@ -58,17 +65,12 @@ class SettingsPage(QWidget):
         # per account
         self.account_combo = QComboBox()
         self.account_combo.activated.connect(lambda _index: self._show_account())
-        self.price_spin = QDoubleSpinBox()
-        self.price_spin.setDecimals(4)
-        self.price_spin.setRange(0, 1000)
-        self.price_spin.setSpecialValueText("not set")
-        self.price_spin.setToolTip("What one SMS part costs you; the estimate before sending uses it")
-        self.rate_spin = QSpinBox()
-        self.rate_spin.setRange(0, 100000)
-        self.rate_spin.setSpecialValueText("no cap")
-        self.rate_spin.setSuffix(" messages per minute")
-        self.rate_spin.setToolTip(
-            "Your own limit, on top of the provider's documented one (some networks flag fast senders as spam)"
+        self.price_spin = price_per_segment_spin(
+            "What one SMS part costs you; the estimate before sending uses it"
+        )
+        self.rate_spin = messages_per_minute_spin(
+            " messages per minute",
+            "Your own limit, on top of the provider's documented one (some networks flag fast senders as spam)",
         )
         self.save_account_button = QPushButton("Save")
         self.save_account_button.clicked.connect(self.save_account_settings)
@@ -222,12 +224,7 @@ class SettingsPage(QWidget):
     def manage_accounts(self) -> None:
         from smsdesk.ui.accounts_dialog import AccountsDialog
 
-        dialog = AccountsDialog(
-            self.db, self.jobs, self.prompts, self.window(), select=self.account_combo.currentData()
-        )
-        dialog.accounts_changed.connect(self.accounts_changed)
-        dialog.exec()
-        dialog.deleteLater()
+        AccountsDialog.manage(self)
 
     # -- opt-outs ------------------------------------------------------------------------------------------------
 

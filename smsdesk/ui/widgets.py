@@ -10,11 +10,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPoint, QRect, QSiz
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFrame,
     QLabel,
     QLayout,
     QLayoutItem,
     QSizePolicy,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -79,6 +81,26 @@ def hint(text: str) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def price_per_segment_spin(tooltip: str) -> QDoubleSpinBox:
+    """An account's price per SMS part, 0 = "not set" (the account dialog and Settings edit the same field)."""
+    spin = QDoubleSpinBox()
+    spin.setDecimals(4)
+    spin.setRange(0, 1000)
+    spin.setSpecialValueText("not set")
+    spin.setToolTip(tooltip)
+    return spin
+
+
+def messages_per_minute_spin(suffix: str, tooltip: str) -> QSpinBox:
+    """An account's own cap on messages per minute, 0 = "no cap" (the account dialog and Settings)."""
+    spin = QSpinBox()
+    spin.setRange(0, 100000)
+    spin.setSpecialValueText("no cap")
+    spin.setSuffix(suffix)
+    spin.setToolTip(tooltip)
+    return spin
 
 
 def card(*widgets: QWidget, object_name: str = "card") -> QFrame:

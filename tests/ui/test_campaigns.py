@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from PySide6.QtCore import Qt
 
 from smsdesk.core.costing import PlannedMessage
@@ -350,3 +351,24 @@ def test_closing_while_a_child_process_sends_stops_it_and_keeps_the_rest(
     campaign = Journal(db).get_campaign(campaign_id)
     assert campaign.resumable and campaign.counts["sending"] == 0
     assert len(sandbox.state.accepted_numbers()) == campaign.counts["sent"] < 30
+
+
+@pytest.mark.parametrize("page_name", ["review_page", "settings_page"])
+def test_a_page_opens_the_accounts_dialog_on_its_account_and_hears_of_changes(
+    qtbot, window, monkeypatch, page_name
+):
+    from smsdesk.ui.accounts_dialog import AccountsDialog
+
+    page = getattr(window, page_name)
+    page.account_combo.setCurrentIndex(page.account_combo.findData("Sandbox"))
+    shown: list[str] = []
+
+    def exec_(dialog) -> int:  # instead of waiting for the user: what the dialog shows, then a change
+        shown.append(dialog.name_edit.text())
+        dialog.accounts_changed.emit()
+        return 0
+
+    monkeypatch.setattr(AccountsDialog, "exec", exec_)
+    with qtbot.waitSignal(page.accounts_changed, timeout=2000):
+        page.manage_accounts()
+    assert shown == ["Sandbox"]
