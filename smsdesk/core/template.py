@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 # Characters that end a placeholder's name without closing it: a brace left open should not swallow the next lines.
 _NAME_STOPS = frozenset("{}\r\n")
@@ -136,8 +137,9 @@ class Template:
         self._parts, self._syntax_problems = _parse(text)
         self._tokens = [part for part in self._parts if isinstance(part, _Placeholder)]
         self.placeholders: tuple[str, ...] = tuple(dict.fromkeys(token.name for token in self._tokens))
-        self._resolved_for: tuple[str, ...] | None = None
-        self._resolved: dict[str, str | None] = {}
+        # The columns each placeholder reads, for the last set of columns asked about (every recipient of a file
+        # has the same ones). One tuple, replaced whole: worker threads may ask at the same time.
+        self._resolved: tuple[tuple[str, ...] | None, dict[str, str | None]] = (None, {})
 
     text: str
     placeholders: tuple[str, ...]  # unique, in order of first appearance
@@ -156,11 +158,24 @@ class Template:
         problems.sort(key=lambda problem: problem.position)
         return problems
 
-    def columns_used(self, columns: Iterable[str]) -> dict[str, str]:
-        """{placeholder: column} for every placeholder that matches one of `columns`."""
-        columns = list(columns)
-        found = {name: match_column(name, columns) for name in self.placeholders}
-        return {name: column for name, column in found.items() if column is not None}
+    def _columns_for(self, keys: tuple[str, ...]) -> dict[str, str | None]:
+        """{placeholder: the column it reads, or None}."""
+        resolved = self._resolved
+        if resolved[0] != keys:
+            resolved = (keys, {name: match_column(name, keys) for name in self.placeholders})
+            self._resolved = resolved
+        return resolved[1]
+
+    def values(self, fields: Mapping[str, Any]) -> dict[str, str]:
+        """Each placeholder's value in `fields`, keyed by the placeholder as written (it may match its column
+        ignoring case and spacing); "" for one that matches no column. What a provider that fills templates
+        itself (iP.1) is sent next to the template."""
+        resolved = self._columns_for(tuple(fields))
+        values = {}
+        for name in self.placeholders:
+            column = resolved[name]
+            values[name] = str(fields.get(name if column is None else column, ""))
+        return values
 
     def render(self, fields: Mapping[str, str]) -> str:
         """Raises TemplateError when malformed or a placeholder is missing from `fields`."""
@@ -169,10 +184,7 @@ class Template:
         if not self._tokens:
             return "".join(self._parts)  # type: ignore[arg-type]  # only strings without placeholders
         keys = tuple(fields)
-        if keys != self._resolved_for:  # every recipient of a file has the same columns: resolve once
-            self._resolved = {name: match_column(name, keys) for name in self.placeholders}
-            self._resolved_for = keys
-        resolved = self._resolved
+        resolved = self._columns_for(keys)
         missing = [token for token in self._tokens if resolved[token.name] is None]
         if missing:
             raise TemplateError([self._unknown(token, keys) for token in missing])

@@ -34,10 +34,7 @@ def outgoing_message(
         template = Template(template)
     values: dict[str, str] = {}
     if template is not None and template.placeholders:
-        fields = fields or {}
-        # Keyed by the placeholder as written; it may match its column ignoring case and spacing.
-        columns = template.columns_used(fields)
-        values = {name: str(fields.get(columns.get(name, name), "")) for name in template.placeholders}
+        values = template.values(fields or {})
     return OutgoingMessage(
         key=key,
         to=phone,
@@ -56,14 +53,11 @@ class TemplateValues(Mapping[str, str]):
     the rest of the journal's work together.
     """
 
-    __slots__ = ("_json", "_template", "_columns_for", "_values")
+    __slots__ = ("_json", "_template", "_values")
 
-    def __init__(
-        self, fields_json: str, template: Template, columns_for: dict[tuple[str, ...], dict[str, str]]
-    ):
+    def __init__(self, fields_json: str, template: Template):
         self._json = fields_json
         self._template = template
-        self._columns_for = columns_for
         self._values: dict[str, str] | None = None
 
     def _load(self) -> dict[str, str]:
@@ -72,14 +66,7 @@ class TemplateValues(Mapping[str, str]):
                 fields = json.loads(self._json)
             except ValueError:
                 fields = {}
-            fields = fields if isinstance(fields, dict) else {}
-            keys = tuple(fields)
-            columns = self._columns_for.get(keys)
-            if columns is None:  # every row of a file has the same columns: match placeholders once
-                columns = self._columns_for[keys] = self._template.columns_used(fields)
-            self._values = {
-                name: str(fields.get(columns.get(name, name), "")) for name in self._template.placeholders
-            }
+            self._values = self._template.values(fields if isinstance(fields, dict) else {})
         return self._values
 
     def __getitem__(self, key: str) -> str:
@@ -139,7 +126,6 @@ class RequestPlanner:
         self.prefix = f"{campaign_id}-"  # message keys: unique and stable across retries and runs
         self.template = template
         self.provider = provider
-        self._columns_for: dict[tuple[str, ...], dict[str, str]] = {}
 
     def batches(self, rows: Sequence[RowToSend], cap: int | None) -> list[Batch]:
         """`rows` planned into requests (the adapter's plan_requests), each at most `cap` messages."""
@@ -149,7 +135,7 @@ class RequestPlanner:
         template = self.template
         new = tuple.__new__
         if template.placeholders and self.provider.reads_template_fields:
-            values, columns_for, text = TemplateValues, self._columns_for, template.text
+            values, text = TemplateValues, template.text
             messages = [
                 new(
                     OutgoingMessage,
@@ -159,7 +145,7 @@ class RequestPlanner:
                         row.text,
                         row.encoding,
                         row.segments,
-                        values(row.fields, template, columns_for),
+                        values(row.fields, template),
                         text,
                     ),
                 )

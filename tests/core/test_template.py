@@ -155,8 +155,12 @@ def test_template_error_message_counts_further_problems():
     assert "and 1 more problem)" in str(error)
 
 
-def test_columns_used():
-    assert Template("{navn} {X}").columns_used(COLUMNS) == {"navn": "Navn"}
+def test_values_are_keyed_by_the_placeholder_as_written():
+    template = Template("{navn} {X}")
+    assert template.values({"Navn": "Ann", "Telefon": "+4520000001"}) == {"navn": "Ann", "X": ""}
+    # the same template asked about other columns (its resolution is cached per set of columns)
+    assert template.values({"NAVN": 7, "x": "y"}) == {"navn": "7", "X": "y"}
+    assert template.values({"Navn": "Bo"}) == {"navn": "Bo", "X": ""}
 
 
 def test_constructor_never_raises_on_odd_input():
