@@ -1,4 +1,5 @@
-"""Test-wide setup: Qt offscreen, a private SMSDESK_HOME per test, a sandbox server per session."""
+"""Test-wide setup: Qt offscreen, a private SMSDESK_HOME per test (and its database and journal), a sandbox server
+per session."""
 
 from __future__ import annotations
 
@@ -32,3 +33,20 @@ def sandbox(sandbox_server):
     sandbox_server.state.reset()
     yield sandbox_server
     sandbox_server.state.reset()
+
+
+@pytest.fixture
+def db(smsdesk_home):
+    """The test's own database (in its SMSDESK_HOME)."""
+    from smsdesk.store.db import Database
+
+    database = Database()
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def journal(db):
+    from smsdesk.store.journal import Journal
+
+    return Journal(db)

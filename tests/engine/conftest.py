@@ -8,7 +8,6 @@ from smsdesk.core.costing import PlannedMessage
 from smsdesk.engine.pacing import forget_shared_pacers
 from smsdesk.engine.sender import RetryPolicy
 from smsdesk.providers.base import Account
-from smsdesk.store.db import Database
 from smsdesk.store.journal import Journal
 
 # Back-off in milliseconds, so fault-path tests stay fast; the shapes (doubling, jitter, bounds) are pacing's tests.
@@ -20,18 +19,6 @@ def _fresh_pacers():
     forget_shared_pacers()
     yield
     forget_shared_pacers()
-
-
-@pytest.fixture
-def db():
-    database = Database()
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def journal(db):
-    return Journal(db)
 
 
 @pytest.fixture

@@ -18,13 +18,6 @@ from smsdesk.store.schema import SCHEMA_VERSION
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
 
 
-@pytest.fixture
-def db():
-    database = Database()
-    yield database
-    database.close()
-
-
 def test_default_path_is_under_smsdesk_home(db, smsdesk_home):
     assert db.path == paths.database_path() == smsdesk_home / "smsdesk.sqlite3"
     assert db.path.is_file()

@@ -34,18 +34,6 @@ from smsdesk.store.journal import (
 ACCOUNT = Account(name="Shop", provider="sandbox", price_per_segment=0.25)
 
 
-@pytest.fixture
-def db():
-    database = Database()
-    yield database
-    database.close()
-
-
-@pytest.fixture
-def journal(db):
-    return Journal(db)
-
-
 def planned(n: int, *, skipped: int = 0) -> list[PlannedMessage]:
     messages = [
         PlannedMessage(i + 2, f"+45200000{i:02d}", {"Navn": f"N{i}"}, f"Hej N{i}", "GSM-7", 1)

@@ -17,13 +17,6 @@ from smsdesk.store.optouts import (
 )
 
 
-@pytest.fixture
-def db():
-    database = Database()
-    yield database
-    database.close()
-
-
 def write_xlsx(path, rows):
     workbook = openpyxl.Workbook()
     sheet = workbook.active

@@ -64,15 +64,6 @@ def prompts():
 
 
 @pytest.fixture
-def db(smsdesk_home):
-    from smsdesk.store.db import Database
-
-    database = Database()
-    yield database
-    database.close()
-
-
-@pytest.fixture
 def make_window(qtbot, db, prompts):
     """make_window() -> a shown MainWindow; stopped and closed at teardown, workers first."""
     from smsdesk.ui.app import apply_style
