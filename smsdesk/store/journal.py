@@ -13,8 +13,8 @@ Campaign states: ready (made, never started) -> running -> finished | paused | c
 refused the account: credentials, credit) | interrupted (found running without its sender) | discarded (the user gave
 up the rest; pending rows became skipped). Every state but finished and discarded can be resumed.
 
-One sender per campaign: a sender holds an OS file lock on the campaign (`Journal.lock`) that the OS releases when
-the process dies, so recovery never touches a campaign another window or process is sending.
+One sender per campaign: a sender holds the campaign's OS lock (`Journal.lock`, store/locks.py) that the OS releases
+when the process dies, so recovery never touches a campaign another window or process is sending.
 """
 
 from __future__ import annotations
@@ -23,8 +23,6 @@ import contextlib
 import functools
 import json
 import operator
-import os
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -33,9 +31,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from smsdesk.providers.base import Account
-from smsdesk.store import claims
+from smsdesk.store import claims, locks
 from smsdesk.store.claims import ClaimBook
 from smsdesk.store.db import Database, now_iso
+from smsdesk.store.locks import CampaignBusy, CampaignLock  # noqa: F401  (callers import them from here)
 
 PENDING = "pending"
 SENDING = "sending"
@@ -80,14 +79,6 @@ INTERRUPTED_REASON = (
 class CampaignNotFound(LookupError):
     def __init__(self, campaign_id: str):
         super().__init__(f"No campaign {campaign_id!r}")
-        self.campaign_id = campaign_id
-
-
-class CampaignBusy(RuntimeError):
-    """Another window or process is sending this campaign."""
-
-    def __init__(self, campaign_id: str):
-        super().__init__(f"Campaign {campaign_id} is being sent by another SMSDesk window or process")
         self.campaign_id = campaign_id
 
 
@@ -187,48 +178,6 @@ _RECORD_COLUMNS = f"""messages.id, messages.campaign_id, messages.row, messages.
     COALESCE(s.attempts, 0) AS attempts, messages.created_at, s.sending_at, s.done_at, s.delivery, s.delivery_at"""
 
 
-class CampaignLock:
-    """An OS lock on one campaign, released by the OS when the process dies (SIGKILL, crash, power cut)."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        self._fd: int | None = None
-
-    def acquire(self) -> bool:
-        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            if os.name == "nt":
-                import msvcrt
-
-                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-            else:
-                import fcntl
-
-                # flock, not fcntl locks: flock locks belong to the open file, so a second lock attempt from the
-                # same process (two windows' runners) is refused as well.
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            os.close(fd)
-            return False
-        self._fd = fd
-        return True
-
-    def release(self) -> None:
-        if self._fd is None:
-            return
-        fd, self._fd = self._fd, None
-        try:
-            if os.name == "nt":
-                import msvcrt
-
-                with contextlib.suppress(OSError):
-                    os.lseek(fd, 0, os.SEEK_SET)
-                    msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        finally:
-            os.close(fd)
-
-
 class Journal:
     def __init__(self, db: Database):
         self.db = db
@@ -247,26 +196,16 @@ class Journal:
     # -- locks -----------------------------------------------------------------------------------------------------
 
     def lock_path(self, campaign_id: str) -> Path:
-        safe = re.sub(r"[^A-Za-z0-9_.-]", "_", campaign_id)
-        return self.db.path.parent / "locks" / f"{safe}.lock"
+        return locks.lock_path(self.db.path, campaign_id)
 
     @contextlib.contextmanager
     def lock(self, campaign_id: str) -> Iterator[None]:
-        """Hold the campaign's send lock, or raise CampaignBusy."""
-        lock = CampaignLock(self.lock_path(campaign_id))
-        if not lock.acquire():
-            raise CampaignBusy(campaign_id)
-        try:
+        """Hold the campaign's send lock (store/locks.py), or raise CampaignBusy naming who holds it."""
+        with locks.hold(self.db, campaign_id):
             yield
-        finally:
-            lock.release()
 
     def is_busy(self, campaign_id: str) -> bool:
-        lock = CampaignLock(self.lock_path(campaign_id))
-        if lock.acquire():
-            lock.release()
-            return False
-        return True
+        return locks.is_busy(self.db.path, campaign_id)
 
     # -- making a campaign -----------------------------------------------------------------------------------------
 
