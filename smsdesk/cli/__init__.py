@@ -1,7 +1,9 @@
 """The command line: `smsdesk <command> ...`. Each command lives in its own module with `register(subparsers)`.
 
-Exit codes shared by every command: 0 success, 2 bad input or usage (one clear line on stderr, never a traceback).
-Commands add their own (send: 1 some failed, 3 stopped by the provider).
+Exit codes shared by every command: 0 success, 2 bad input or usage, or the database cannot be used (locked by
+another program, disk full, damaged: one clear line on stderr, never a traceback), 1 when stdout was closed before
+the command had written everything (`| head`): never 0 then. Commands add their own (send: 1 some failed, 3
+stopped by the provider).
 """
 
 from __future__ import annotations
@@ -11,14 +13,16 @@ import importlib
 import sys
 
 from smsdesk import __version__
+from smsdesk.cli import pipes
 
 # Each module exposes register(subparsers) which adds its parser and sets `handler` (args -> exit code).
-COMMAND_MODULES = ("count", "check", "accounts", "optouts", "send", "campaigns", "sandbox")
+COMMAND_MODULES = ("count", "check", "accounts", "optouts", "send", "campaigns", "db", "sandbox")
 
 EXIT_OK = 0
 EXIT_SOME_FAILED = 1
 EXIT_USAGE = 2
 EXIT_PROVIDER_STOPPED = 3
+EXIT_OUTPUT_LOST = 1  # stdout closed by its reader before the end
 
 
 class UsageError(Exception):
@@ -43,6 +47,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_cli(argv: list[str]) -> int:
+    with pipes.guarded() as (stdout, _stderr):
+        code = _run(argv)
+    if stdout.lost and code == EXIT_OK:
+        return EXIT_OUTPUT_LOST
+    return code
+
+
+def _run(argv: list[str]) -> int:
+    from smsdesk.store.errors import StoreError
+
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
@@ -51,11 +65,9 @@ def run_cli(argv: list[str]) -> int:
         return EXIT_USAGE
     try:
         return int(handler(args) or 0)
-    except UsageError as exc:
+    except (UsageError, StoreError) as exc:
         print(f"smsdesk {args.command}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print(f"smsdesk {args.command}: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:
-        return EXIT_OK

@@ -29,13 +29,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from smsdesk.cli import EXIT_OK, EXIT_PROVIDER_STOPPED, EXIT_SOME_FAILED, EXIT_USAGE, UsageError
+from smsdesk.cli import EXIT_OK, EXIT_PROVIDER_STOPPED, EXIT_SOME_FAILED, EXIT_USAGE, UsageError, pipes
 from smsdesk.cli.recipients import checked_country, read_plan
 from smsdesk.core import costing
 from smsdesk.core.template import Template
 from smsdesk.engine import preflight
 from smsdesk.engine.sender import (
     STOPPED_BY_SETUP,
+    STOPPED_BY_STORAGE,
     CampaignRunner,
     MessageUpdate,
     RunOutcome,
@@ -206,10 +207,12 @@ def run_campaign(db: Database, campaign_id: str, *, json_lines: bool, batch_size
     """Send a journaled campaign's pending rows, printing results; returns the exit code."""
     human = sys.stderr if json_lines else sys.stdout
     progress = _Progress(human, enabled=not json_lines and human.isatty())
+    seen = dict.fromkeys(_FINAL, 0)  # what this run reported: all there is to say if the database goes
 
     def on_update(update: MessageUpdate) -> None:
         if update.status not in _FINAL:
             return
+        seen[update.status] += 1
         if json_lines:
             print_json(sys.stdout, update_json(update))
         else:
@@ -225,6 +228,8 @@ def run_campaign(db: Database, campaign_id: str, *, json_lines: bool, batch_size
         runner.cancel()
 
     installed = _install(signal.SIGINT, interrupt)
+    # A reader that leaves (`| head`) must not kill a send halfway: its writes fail instead (cli/pipes.py).
+    _ignore_sigpipe()
     try:
         outcome = runner.run()
     except CampaignBusy as exc:
@@ -232,7 +237,8 @@ def run_campaign(db: Database, campaign_id: str, *, json_lines: bool, batch_size
     except CampaignNotFound as exc:
         raise UsageError(f"{exc}; see smsdesk campaigns list") from None
     except StoreError as exc:
-        raise UsageError(str(exc)) from None
+        progress.done()
+        raise UsageError(_store_failed(exc, campaign_id, seen, json_lines)) from None
     finally:
         if installed:
             signal.signal(signal.SIGINT, previous)
@@ -253,12 +259,45 @@ def run_campaign(db: Database, campaign_id: str, *, json_lines: bool, batch_size
             },
         )
     _report(human, db, campaign_id, outcome, show_failures=not json_lines)
+    if pipes.lost(sys.stdout):
+        print(
+            f"smsdesk: the output was closed before the end; campaign {campaign_id} went on ({outcome.state}) and "
+            f"every result is saved: smsdesk campaigns export {campaign_id} --out results.xlsx",
+            file=sys.stderr,
+        )
     return exit_code(outcome)
+
+
+def _store_failed(exc: StoreError, campaign_id: str, seen: dict[str, int], json_lines: bool) -> str:
+    """The one line (and with --json the last JSON line) when the database failed under a run."""
+    so_far = f"{seen[SENT]} sent, {seen[FAILED]} failed, {seen[UNKNOWN]} unknown"
+    if json_lines:
+        print_json(
+            sys.stdout,
+            {
+                "campaign": campaign_id,
+                "sent": seen[SENT],
+                "failed": seen[FAILED],
+                "skipped": None,
+                "unknown": seen[UNKNOWN],
+                "pending": None,
+                "state": STOPPED,
+                "reason": str(exc),
+            },
+        )
+    return f"{exc} Campaign {campaign_id} stopped; this run reported {so_far} (each printed above)."
+
+
+def _ignore_sigpipe() -> None:
+    if hasattr(signal, "SIGPIPE"):  # not on Windows, where a closed pipe is only a failed write
+        _install(signal.SIGPIPE, signal.SIG_IGN)
 
 
 def exit_code(outcome: RunOutcome) -> int:
     if outcome.state == STOPPED:
-        return EXIT_USAGE if outcome.stopped_by == STOPPED_BY_SETUP else EXIT_PROVIDER_STOPPED
+        if outcome.stopped_by in (STOPPED_BY_SETUP, STOPPED_BY_STORAGE):
+            return EXIT_USAGE
+        return EXIT_PROVIDER_STOPPED
     if outcome.state == CANCELLED:
         return EXIT_INTERRUPTED
     if outcome.counts[FAILED] or outcome.counts[UNKNOWN]:

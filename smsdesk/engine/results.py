@@ -10,6 +10,9 @@ from dataclasses import dataclass
 STOPPED_BY_PROVIDER = "provider"  # AccountError: credentials, credit, sender refused
 STOPPED_BY_UNREACHABLE = "unreachable"  # transient errors kept coming
 STOPPED_BY_SETUP = "setup"  # our side: the account is gone, no key saved, settings the provider refuses
+STOPPED_BY_STORAGE = (
+    "storage"  # the database: locked by another program beyond the wait, disk full, taken away
+)
 
 WAITING = "waiting"  # on_state while holding for a Retry-After or back-off of more than a moment
 

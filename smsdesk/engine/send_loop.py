@@ -29,9 +29,10 @@ from smsdesk.core.template import Template
 from smsdesk.engine.outcomes import Answer, AnswerSettler, Stop
 from smsdesk.engine.pacing import Pacer, shared_pacer
 from smsdesk.engine.requests import Batch, RequestPlanner
-from smsdesk.engine.results import STOPPED_BY_SETUP, WAITING, MessageUpdate, RunOutcome
+from smsdesk.engine.results import STOPPED_BY_SETUP, STOPPED_BY_STORAGE, WAITING, MessageUpdate, RunOutcome
 from smsdesk.engine.workers import RequestWorkers
 from smsdesk.providers.base import Provider
+from smsdesk.store.errors import StoreError, StoreLost
 from smsdesk.store.journal import (
     CANCELLED,
     FINISHED,
@@ -58,6 +59,9 @@ MAX_MESSAGES_IN_FLIGHT = 1000
 # Answers are recorded together up to this many messages per commit: a commit's own cost (syncing its claims to
 # disk) is about that of recording ~100 messages.
 MESSAGES_PER_COMMIT = 100
+# After the database failed under a run (locked by another program past its busy timeout, disk full), this many more
+# tries, each waiting the busy timeout, to record the answers of the requests that were out and to stop the campaign.
+RECORD_TRIES_AFTER_STORE_ERROR = 3
 
 
 _row_id = operator.attrgetter("id")
@@ -98,6 +102,7 @@ class SendLoop:
         self.more_to_load = True
         self.pacer: Pacer = runner._pacer_arg or Pacer()
         self.settler = AnswerSettler(runner.retry, self.pacer, self._set_waiting)
+        self.unrecorded: list[Outcome] = []  # settled answers of the commit under way
 
     @property
     def stop(self) -> Stop | None:
@@ -234,6 +239,8 @@ class SendLoop:
                     answers += self._collect(block=True, timeout=wait)
                 else:  # every slot busy: wait for an answer
                     answers += self._collect(block=True)
+        except StoreError as exc:
+            return self._stopped_by_store(exc, answers)
         except BaseException:
             # Whatever went wrong here (a callback raised, the disk filled), requests in flight still get recorded.
             with _suppress_all():
@@ -245,6 +252,39 @@ class SendLoop:
             raise
         finally:
             self.workers.stop()
+
+    def _stopped_by_store(self, exc: StoreError, answers: Iterable[Answer]) -> RunOutcome:
+        """The database failed under the run: nothing more leaves. The requests that are out are waited for; their
+        answers are recorded and the campaign stopped (resumable) if the database takes writes again, and reported
+        either way. Raises `exc` when it does not (or when the file or the lock is gone: StoreLost)."""
+        self.runner.cancel()
+        outcomes, self.unrecorded = self.unrecorded, []
+        waiting = list(answers)
+        while True:
+            for item in waiting:
+                self.in_flight -= 1
+                self.messages_in_flight -= len(item.batch.messages)
+                outcomes += self.settler.settle(item).outcomes
+            if not self.in_flight:
+                break
+            waiting = self._collect(block=True)
+        if not isinstance(exc, StoreLost):
+            reason = str(exc)
+            for _attempt in range(RECORD_TRIES_AFTER_STORE_ERROR):
+                try:
+                    self.journal.commit(outcomes, (), self.campaign.id)
+                    counts = self.journal.set_state(self.campaign.id, STOPPED, reason)
+                except StoreLost:
+                    break
+                except StoreError:
+                    continue
+                self.runner._emit_state(STOPPED, reason)
+                self._emit(outcomes, [])
+                if counts is None:
+                    counts = self.journal.counts(self.campaign.id)
+                return RunOutcome(self.campaign.id, STOPPED, reason, counts, STOPPED_BY_STORAGE)
+        self._emit(outcomes, [])  # not recorded, but sent (or not) all the same: the caller says so
+        raise exc
 
     def _finish(self, state: str, reason: str | None, stopped_by: str | None = None) -> RunOutcome:
         counts = self.journal.set_state(self.campaign.id, state, reason)  # counted already if this closes it
@@ -322,12 +362,22 @@ class SendLoop:
             leaving = []
         # Answers and claims in one commit: a crash leaves 'sending' (then 'unknown') only rows of requests that
         # are out or whose answer is not recorded yet, never more than the requests allowed in flight.
+        self.unrecorded = outcomes
         claims = self.journal.commit(
             outcomes, [[row.id for row in batch.rows] for batch in leaving], self.campaign.id
         )
-        if None in claims:  # cannot happen while we hold the lock; never send an unclaimed row
+        self.unrecorded = []
+        if None in claims:
+            # Rows no longer pending, or claimed by someone else: another SMSDesk changed the campaign (the lock
+            # checks make that all but impossible). Never send an unclaimed row; stop, resumable.
             refused = sum(len(b.rows) for b, claim in zip(leaving, claims, strict=True) if claim is None)
-            raise RuntimeError(f"the journal refused to claim {refused} rows for sending")
+            leaving = [b for b, claim in zip(leaving, claims, strict=True) if claim is not None]
+            if self.settler.stop is None:
+                self.settler.stop = Stop(
+                    f"The journal refused to claim {refused} rows: another SMSDesk changed this campaign while it "
+                    "was being sent. Nothing was sent twice; see where it stands with: smsdesk campaigns list",
+                    STOPPED_BY_STORAGE,
+                )
         for batch in leaving:
             self.in_flight += 1
             self.messages_in_flight += len(batch.messages)
@@ -335,7 +385,11 @@ class SendLoop:
         if leaving and self.waiting:
             self.waiting = False
             self.runner._emit_state(RUNNING, None)
-        if not emit or self.runner._on_update is None:
+        if emit:
+            self._emit(outcomes, leaving)
+
+    def _emit(self, outcomes: list[Outcome], leaving: list[Batch]) -> None:
+        if self.runner._on_update is None:
             return
         rows = self.rows
         updates = [

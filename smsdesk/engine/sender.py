@@ -33,6 +33,7 @@ from smsdesk.engine.requests import TemplateValues, outgoing_message, run_client
 from smsdesk.engine.results import (
     STOPPED_BY_PROVIDER,
     STOPPED_BY_SETUP,
+    STOPPED_BY_STORAGE,
     STOPPED_BY_UNREACHABLE,
     WAITING,
     MessageUpdate,
@@ -69,6 +70,7 @@ __all__ = [
     "RATE_LIMITED_CONCURRENCY",
     "STOPPED_BY_PROVIDER",
     "STOPPED_BY_SETUP",
+    "STOPPED_BY_STORAGE",
     "STOPPED_BY_UNREACHABLE",
     "WAITING",
     "CampaignRunner",
