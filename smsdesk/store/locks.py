@@ -35,6 +35,7 @@ LOCKS_FOLDER = "locks"  # beside the database
 # Windows locks are mandatory: the locked byte lies far past the record, so others can still read who holds it.
 _WINDOWS_LOCK_OFFSET = 1 << 20
 _RECORD_LIMIT = 4096
+WINDOWS = os.name == "nt"  # which OS lock: msvcrt byte locks, else flock
 
 
 @dataclass(frozen=True)
@@ -246,7 +247,7 @@ def held_campaigns(db_path: Path) -> list[str]:
 
 def _lock(fd: int) -> bool:
     try:
-        if os.name == "nt":
+        if WINDOWS:
             import msvcrt
 
             os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
@@ -263,7 +264,7 @@ def _lock(fd: int) -> bool:
 
 
 def _unlock(fd: int) -> None:
-    if os.name == "nt":
+    if WINDOWS:
         import msvcrt
 
         with contextlib.suppress(OSError):
