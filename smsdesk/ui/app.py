@@ -65,8 +65,13 @@ def install_error_dialog(window) -> None:
 def run_gui(argv: list[str]) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     app = create_app(argv)
+    from smsdesk.ui.startup import open_database
+
+    db = open_database()  # an empty or damaged database is said, with its backup offered (ui/startup.py)
+    if db is None:
+        return 1
     try:
-        window = create_window()
+        window = create_window(db)
     except StoreError as exc:
         from PySide6.QtWidgets import QMessageBox
 
