@@ -12,9 +12,12 @@ Contract (exact; keys and flags may be added, never renamed or dropped):
   --dry-run --json prints one line of totals instead: {"dry_run": true, "recipients", "messages", "segments",
   "skipped", "requests", "estimated_cost", "estimated_seconds", "balance", "currency", "refusal"}.
   Added flag: --batch-size N (at most N messages per request; fewer messages at stake if the computer dies).
-Exit codes: 0 all sent, 1 some failed or unknown, 2 bad input or usage (no confirmation possible, no key saved for
-the account), 3 stopped by the provider (bad credentials, out of credit, unreachable) or refused before sending
-(balance clearly too low), 130 Ctrl-C (the campaign is kept: `smsdesk campaigns resume ID` sends the rest).
+Exit codes: 0 all sent, 1 some failed or unknown (or stdout was closed before the end: the send went on into the
+journal), 2 bad input or usage (no confirmation possible, no key saved for the account) or the database failed
+under the run (deleted or replaced: one line with what this run sent, and with --json a last line whose unknowable
+counts are null; locked past the wait or disk full: the campaign is stopped, resumable), 3 stopped by the provider
+(bad credentials, out of credit, unreachable) or refused before sending (balance clearly too low), 130 Ctrl-C (the
+campaign is kept: `smsdesk campaigns resume ID` sends the rest).
 Human text (totals, progress) goes to stderr with --json, so stdout stays one JSON object per line.
 """
 

@@ -5,6 +5,10 @@ mode as the database. Environment problems (disk full, database locked, folder n
 StoreError with a sentence for the user; programming errors (bad SQL, constraint violations) pass through untouched so
 they show up as bugs.
 
+Opening checks the file can be trusted (store/integrity.py: not empty, SQLite's quick_check, every table), and every
+commit first checks that the file at the path is still the one this connection opened (StoreLost otherwise), then
+runs `commit_checks` (the campaign lock's, store/locks.py) under the write lock.
+
 A connection belongs to the thread that made it: worker threads call `open_another()`.
 """
 
