@@ -71,7 +71,7 @@ _pages_checked: set[tuple[str, int, int, int, int]] = (
 _WATCHED_SUFFIXES = ("", "-wal")  # -shm is only an index of the -wal: SQLite rebuilds it
 
 
-def _identity(path: Path) -> tuple[int, int]:
+def _identity(path: Path | str) -> tuple[int, int]:
     """Which file is at `path` (on Windows too: os.stat fills st_dev/st_ino from the volume and file index)."""
     stat_ = os.stat(path)
     return stat_.st_dev, stat_.st_ino
@@ -279,16 +279,21 @@ class Database:
         integrity.check_pages(self.conn, self.path)
         _pages_checked.add(key)
 
+    def _watched_paths(self) -> list[tuple[str, str]]:
+        watched = getattr(self, "_watched", None)
+        if watched is None:
+            watched = self._watched = [(suffix, f"{self.path}{suffix}") for suffix in _WATCHED_SUFFIXES]
+        return watched
+
     def _remember_files(self) -> None:
-        for suffix in _WATCHED_SUFFIXES:
+        for suffix, path in self._watched_paths():
             with contextlib.suppress(FileNotFoundError):
-                self._files.setdefault(suffix, _identity(self.path.with_name(self.path.name + suffix)))
+                self._files.setdefault(suffix, _identity(path))
 
     def check_files(self) -> None:
         """Raise StoreLost if the database (or its -wal) was deleted or replaced since this connection opened it:
         SQLite would go on writing into a file nobody will ever open again. Run before every commit."""
-        for suffix in _WATCHED_SUFFIXES:
-            path = self.path.with_name(self.path.name + suffix)
+        for suffix, path in self._watched_paths():
             known = self._files.get(suffix)
             try:
                 now = _identity(path)
