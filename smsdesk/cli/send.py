@@ -275,6 +275,8 @@ def _store_failed(exc: StoreError, campaign_id: str, seen: dict[str, int], json_
     """The one line (and with --json the last JSON line) when the database failed under a run."""
     so_far = f"{seen[SENT]} sent, {seen[FAILED]} failed, {seen[UNKNOWN]} unknown"
     if json_lines:
+        so_far += ", each printed above"
+    if json_lines:
         print_json(
             sys.stdout,
             {
@@ -288,7 +290,7 @@ def _store_failed(exc: StoreError, campaign_id: str, seen: dict[str, int], json_
                 "reason": str(exc),
             },
         )
-    return f"{exc} Campaign {campaign_id} stopped; this run reported {so_far} (each printed above)."
+    return f"{exc} Sending campaign {campaign_id} stopped; this run reported {so_far}."
 
 
 def _ignore_sigpipe() -> None:
