@@ -21,6 +21,7 @@ import os
 import re
 import socket
 import sqlite3
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -36,6 +37,7 @@ LOCKS_FOLDER = "locks"  # beside the database
 _WINDOWS_LOCK_OFFSET = 1 << 20
 _RECORD_LIMIT = 4096
 WINDOWS = os.name == "nt"  # which OS lock: msvcrt byte locks, else flock
+_ENDED_HOLDER_GRACE = 2.0  # seconds
 
 
 @dataclass(frozen=True)
@@ -46,13 +48,22 @@ class LockHolder:
     since: str | None  # ISO 8601 UTC
     host: str | None
 
+    @property
+    def here(self) -> bool:
+        return self.host in (None, socket.gethostname())
+
+    def ended(self) -> bool:
+        """The recorded process is known to be gone (False when alive, or when it cannot be told)."""
+        return self.pid is not None and self.here and process_alive(self.pid) is False
+
     def describe(self) -> str:
         parts = []
         if self.pid is not None:
-            where = "" if self.host in (None, socket.gethostname()) else f" on {self.host}"
-            parts.append(f"process {self.pid}{where}")
+            parts.append(f"process {self.pid}" + ("" if self.here else f" on {self.host}"))
         if self.since:
             parts.append(f"since {_local_time(self.since)}")
+        if self.ended():
+            parts.append("which has ended: another program keeps its lock file open")
         return ", ".join(parts)
 
 
@@ -207,7 +218,17 @@ def hold(db: Any, campaign_id: str) -> Iterator[CampaignLock]:
     """Hold the campaign's lock for the block, checked before every commit of `db`, or raise CampaignBusy."""
     lock = CampaignLock(lock_path(db.path, campaign_id), campaign_id)
     if not lock.acquire():
-        raise CampaignBusy(campaign_id, lock.holder())
+        holder = lock.holder()
+        # A holder that has ended: Windows frees a dead process's locks a moment after it ends (and its successor
+        # may not have written its record yet), so look again for a moment before calling the campaign busy.
+        deadline = time.monotonic() + _ENDED_HOLDER_GRACE
+        while holder is not None and holder.ended() and time.monotonic() < deadline:
+            time.sleep(0.05)
+            if lock.acquire():
+                break
+            holder = lock.holder()
+        if not lock.held:
+            raise CampaignBusy(campaign_id, holder)
     try:
         lock.remember_campaign(db.conn)
         db.commit_checks.append(lock.check_before_commit)
@@ -240,6 +261,40 @@ def held_campaigns(db_path: Path) -> list[str]:
     except OSError:
         return []
     return [name for name in names if is_busy(db_path, name)]
+
+
+def process_alive(pid: int) -> bool | None:
+    """Whether a process of this computer runs (None: cannot be told)."""
+    if pid <= 0:
+        return False
+    if WINDOWS:
+        return _windows_process_alive(pid)
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    except OSError:
+        return None
+    return True
+
+
+def _windows_process_alive(pid: int) -> bool | None:
+    import ctypes
+
+    query_limited_information, still_active, invalid_parameter = 0x1000, 259, 87
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(query_limited_information, False, pid)
+    if not handle:
+        return False if kernel32.GetLastError() == invalid_parameter else None
+    try:
+        code = ctypes.c_ulong()
+        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return None
+        return code.value == still_active
+    finally:
+        kernel32.CloseHandle(handle)
 
 
 # -- the OS locks ------------------------------------------------------------------------------------------------

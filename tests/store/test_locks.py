@@ -108,3 +108,13 @@ def test_windows_locks_a_byte_past_the_record(tmp_path, monkeypatch):
     assert (
         lock.holder() is not None and lock.holder().pid == os.getpid()
     )  # the record at byte 0 stays readable
+
+
+def test_a_holder_whose_process_has_ended_is_said_so():
+    import subprocess
+
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    ended.wait()  # reaped: its process id names nobody now
+    gone = locks.LockHolder(pid=ended.pid, since=None, host=None)
+    assert locks.process_alive(os.getpid()) is True and locks.process_alive(ended.pid) is False
+    assert "has ended" in gone.describe() and not locks.LockHolder(os.getpid(), None, None).ended()
