@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sqlite3
 import sys
 
 from smsdesk import __version__
@@ -55,6 +56,7 @@ def run_cli(argv: list[str]) -> int:
 
 
 def _run(argv: list[str]) -> int:
+    from smsdesk.store.db import environment_problem
     from smsdesk.store.errors import StoreError
 
     parser = build_parser()
@@ -67,6 +69,12 @@ def _run(argv: list[str]) -> int:
         return int(handler(args) or 0)
     except (UsageError, StoreError) as exc:
         print(f"smsdesk {args.command}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except sqlite3.Error as exc:  # a read outside the store's wrappers: the machine's fault is still one line
+        message = environment_problem(exc)
+        if message is None:
+            raise
+        print(f"smsdesk {args.command}: {message}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         print(f"smsdesk {args.command}: interrupted", file=sys.stderr)

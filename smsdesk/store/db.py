@@ -121,6 +121,11 @@ def _describe_sqlite_error(exc: sqlite3.Error, path: Path) -> str | None:
     return None
 
 
+def environment_problem(exc: sqlite3.Error, path: Path | None = None) -> str | None:
+    """The user's sentence for an SQLite error of the machine (disk, lock, damage) on the database; None: a bug."""
+    return _describe_sqlite_error(exc, path if path is not None else paths.database_path())
+
+
 def _describe_os_error(exc: OSError, path: Path) -> str:
     import errno
 
