@@ -26,6 +26,7 @@ import operator
 import os
 import re
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -198,7 +199,7 @@ class CampaignLock:
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
-            if os.name == "nt":
+            if sys.platform == "win32":
                 import msvcrt
 
                 msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
@@ -219,7 +220,7 @@ class CampaignLock:
             return
         fd, self._fd = self._fd, None
         try:
-            if os.name == "nt":
+            if sys.platform == "win32":
                 import msvcrt
 
                 with contextlib.suppress(OSError):
@@ -290,7 +291,7 @@ class Journal:
         pending rows, skipped ones (skip_reason set) skipped rows with their reason.
         """
         now = now_iso()
-        rows = []
+        rows: list[tuple[Any, ...]] = []
         skipped_rows = []
         for message in messages:
             skipped = getattr(message, "skip_reason", None) is not None
