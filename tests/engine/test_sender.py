@@ -263,7 +263,7 @@ def test_an_adapter_crash_is_unknown_not_resent(db, journal, account, caplog):
     outcome = runner_for(db, campaign_id, provider=lambda: Broken(account, "sandbox")).run()
     assert outcome.state == FINISHED and outcome.counts[UNKNOWN] == 3
     assert "Internal error" in journal.messages(campaign_id)[0].error
-    assert "provider Broken crashed while sending" in caplog.text  # a bug of ours is logged with its traceback
+    assert "provider Broken crashed while sending" in caplog.text  # a bug of ours: logged, with its traceback
 
 
 def test_rows_found_sending_become_unknown_and_are_not_sent(db, journal, account, sandbox):
