@@ -13,6 +13,9 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if not args:
         return gui_main()
+    from smsdesk.platforms import make_console_safe
+
+    make_console_safe(sys.stdout, sys.stderr)  # an "ø" on a cp1252 console must not end the command
     if args[0] == "--campaign-process":
         # Internal: the app's send runs in a child process; frozen builds have no `python -m` to start it with.
         from smsdesk.ui.campaign_process import main as campaign_process_main

@@ -12,6 +12,7 @@ import argparse
 import importlib
 import sqlite3
 import sys
+from typing import NoReturn
 
 from smsdesk import __version__
 from smsdesk.cli import pipes
@@ -31,7 +32,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 already; keep its one-line style
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 already; keep its one-line style
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 

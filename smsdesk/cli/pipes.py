@@ -90,7 +90,7 @@ def guarded() -> Iterator[tuple[GuardedStream, GuardedStream]]:
     stdout, stderr = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = GuardedStream(stdout), GuardedStream(stderr)
     try:
-        yield sys.stdout, sys.stderr  # type: ignore[misc]
+        yield sys.stdout, sys.stderr
     finally:
         with contextlib.suppress(OSError):
             sys.stdout.flush()

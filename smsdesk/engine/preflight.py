@@ -267,4 +267,4 @@ def test_send(
             db.close()
 
 
-test_send.__test__ = False  # not a pytest test, despite its name
+test_send.__test__ = False  # type: ignore[attr-defined]  # not a pytest test, despite its name

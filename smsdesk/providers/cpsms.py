@@ -255,20 +255,20 @@ class CpsmsProvider(Provider):
         for item in success:
             if not isinstance(item, Mapping):
                 continue
-            index = claim(item.get("to"))
-            if index is None:
+            at = claim(item.get("to"))
+            if at is None:
                 continue
-            to = _digits(batch[index].to)
+            to = _digits(batch[at].to)
             cost = parse_danish_number(item.get("cost"))
-            results[index] = SendResult.ok(batch[index].key, f"{reference}:{to}@{sent_at}", cost)
+            results[at] = SendResult.ok(batch[at].key, f"{reference}:{to}@{sent_at}", cost)
         for item in errors:
             if not isinstance(item, Mapping):
                 continue
-            index = claim(item.get("to"))
-            if index is None:
+            at = claim(item.get("to"))
+            if at is None:
                 continue
             code, text = _error_fields(item)
-            results[index] = SendResult.failed(batch[index].key, self._recipient_error(code, text))
+            results[at] = SendResult.failed(batch[at].key, self._recipient_error(code, text))
         return [
             result
             if result is not None

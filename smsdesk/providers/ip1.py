@@ -368,8 +368,8 @@ class Ip1Provider(Provider):
         self, batch: Sequence[OutgoingMessage], batch_id: str | None, messages: Iterable[Mapping[str, Any]]
     ) -> list[SendResult]:
         by_recipient: dict[str, list[Mapping[str, Any]]] = {}
-        for item in messages:
-            by_recipient.setdefault(_digits(_field(item, "recipient", "msisdn", "to") or ""), []).append(item)
+        for each in messages:
+            by_recipient.setdefault(_digits(_field(each, "recipient", "msisdn", "to") or ""), []).append(each)
         results = []
         for message in batch:
             digits = _digits(message.to)

@@ -107,7 +107,7 @@ class SandboxProvider(Provider):
     def send(self, batch: Sequence[OutgoingMessage]) -> list[SendResult]:
         if not batch:
             return []
-        body = {
+        body: dict[str, object] = {
             "messages": [
                 {
                     "to": m.to,

@@ -211,7 +211,7 @@ class UgsmsProvider(Provider):
                 )
             if data.get("success") is False or ("error" in data and "data" not in data):
                 return self._refused(self._error_of(data, response), batch)
-            payload = data.get("data") if isinstance(data.get("data"), dict) else data
+            payload = data["data"] if isinstance(data.get("data"), dict) else data
             self._remember_balance(payload)
             message_id = payload.get("message_id") or payload.get("messageId") or payload.get("id")
             if data.get("success") is not True and message_id is None:
@@ -233,7 +233,7 @@ class UgsmsProvider(Provider):
         text = _error_text(data) if isinstance(data, dict) else ""
         text = text or short_body(response)
         field_errors = (
-            data.get("errors") if isinstance(data, dict) and isinstance(data.get("errors"), dict) else {}
+            data["errors"] if isinstance(data, dict) and isinstance(data.get("errors"), dict) else {}
         )
         code = str(status)
         if 300 <= status < 400 or status == 404:

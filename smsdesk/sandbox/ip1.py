@@ -136,6 +136,26 @@ def _batch_object(state: SandboxState, batch_id: str) -> dict[str, Any]:
     }
 
 
+def _recipient_texts(recipients: object, body: str) -> list[tuple[str, str]] | None:
+    """(number, text) per recipient, in order: a list of numbers all get the body; a dict (templated batch) fills
+    each number's placeholders from its own values over "default". None when recipients is neither."""
+    if isinstance(recipients, list):
+        return [(str(item), body) for item in recipients]
+    if not isinstance(recipients, dict):
+        return None
+    default = recipients["default"] if isinstance(recipients.get("default"), dict) else {}
+    texts = []
+    for number, own in recipients.items():
+        if number != "default":
+            values = {**default, **(own if isinstance(own, dict) else {})}
+            texts.append((number, _filled(body, values)))
+    return texts
+
+
+def _filled(body: str, values: dict[str, Any]) -> str:
+    return _PLACEHOLDER.sub(lambda match: str(values.get(match.group(1), match.group(0))), body)
+
+
 @route(PROVIDER, "POST", r"/v2/batches")
 def post_batch(request: Request, state: SandboxState) -> Response:
     refused = _unauthorised(request, state)
@@ -156,19 +176,12 @@ def post_batch(request: Request, state: SandboxState) -> Response:
     if datacoding not in ("gsm", "ucs"):
         return _invalid("datacoding", "Datacoding must be gsm or ucs")
     recipients = data.get("recipients")
-    texts: dict[str, str] = {}
     templated = isinstance(recipients, dict)
-    if isinstance(recipients, list):
-        numbers = [str(item) for item in recipients]
-        texts = dict.fromkeys(numbers, body)
-    elif isinstance(recipients, dict):
-        default = recipients.get("default") if isinstance(recipients.get("default"), dict) else {}
-        numbers = [key for key in recipients if key != "default"]
-        for number in numbers:
-            values = {**default, **(recipients[number] if isinstance(recipients[number], dict) else {})}
-            texts[number] = _PLACEHOLDER.sub(lambda m, v=values: str(v.get(m.group(1), m.group(0))), body)
-    else:
+    pairs = _recipient_texts(recipients, body)
+    if pairs is None:
         return _invalid("recipients", "Recipients are required")
+    numbers = [number for number, _ in pairs]
+    texts = dict(pairs)
     if not numbers:
         return _invalid("recipients", "Recipients are required")
     for number in numbers:

@@ -168,7 +168,7 @@ class ClaimBook:
         answered = self._by_claim(outcomes)
         if answered is None:  # some rows no claim of ours holds: maybe another journal object's
             self._load(conn, [o.id for o in outcomes])
-            answered = self._by_claim(outcomes, strict=False)
+            answered = self._by_claim(outcomes, strict=False) or {}  # never None when not strict
         by_time: dict[str, list[Any]] = {}
         for claim_id, done in answered.items():
             claim = self.claims[claim_id]
@@ -197,12 +197,12 @@ class ClaimBook:
                 break
         answered: dict[int, list[Any]] = {}
         for outcome in outcomes:
-            claim_id = next((c for c, claim in self.claims.items() if outcome.id in claim.rows), None)
-            if claim_id is None:
+            holder = next((c for c, claim in self.claims.items() if outcome.id in claim.rows), None)
+            if holder is None:
                 if strict:
                     return None
                 continue
-            answered.setdefault(claim_id, []).append(outcome)
+            answered.setdefault(holder, []).append(outcome)
         return answered
 
     def answered(self, outcomes: Sequence[Any]) -> None:

@@ -229,7 +229,7 @@ class Journal:
         pending rows, skipped ones (skip_reason set) skipped rows with their reason.
         """
         now = now_iso()
-        rows = []
+        rows: list[tuple[Any, ...]] = []
         skipped_rows = []
         for message in messages:
             skipped = getattr(message, "skip_reason", None) is not None

@@ -15,6 +15,7 @@ committed them); otherwise LockLost stops the run: the journal keeps what was re
 from __future__ import annotations
 
 import contextlib
+import importlib
 import json
 import logging
 import os
@@ -164,7 +165,8 @@ class CampaignLock:
         try:
             taken = self.acquire()
         finally:
-            os.close(old_fd)  # its lock only guarded the file that is gone
+            if old_fd is not None:
+                os.close(old_fd)  # its lock only guarded the file that is gone
         if not taken:
             other = CampaignLock(self.path, self.campaign_id).holder()
             raise LockLost(
@@ -284,7 +286,7 @@ def _windows_process_alive(pid: int) -> bool | None:
     import ctypes
 
     query_limited_information, still_active, invalid_parameter = 0x1000, 259, 87
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    kernel32 = getattr(ctypes, "windll").kernel32  # noqa: B009 (ctypes.windll exists on Windows only)
     handle = kernel32.OpenProcess(query_limited_information, False, pid)
     if not handle:
         return False if kernel32.GetLastError() == invalid_parameter else None
@@ -300,16 +302,20 @@ def _windows_process_alive(pid: int) -> bool | None:
 # -- the OS locks ------------------------------------------------------------------------------------------------
 
 
+def _msvcrt() -> Any:
+    # msvcrt and fcntl are looked up at run time, not imported: WINDOWS is a variable (the tests switch it with a
+    # stand-in msvcrt), so the type checker cannot tell which branch runs on which system.
+    return importlib.import_module("msvcrt")
+
+
 def _lock(fd: int) -> bool:
     try:
         if WINDOWS:
-            import msvcrt
-
+            msvcrt = _msvcrt()
             os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
             msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
         else:
-            import fcntl
-
+            fcntl = importlib.import_module("fcntl")
             # flock, not fcntl locks: flock locks belong to the open file, so a second lock attempt from the same
             # process (two windows' runners) is refused as well.
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -320,8 +326,7 @@ def _lock(fd: int) -> bool:
 
 def _unlock(fd: int) -> None:
     if WINDOWS:
-        import msvcrt
-
+        msvcrt = _msvcrt()
         with contextlib.suppress(OSError):
             os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
             msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)

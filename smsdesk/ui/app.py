@@ -19,6 +19,7 @@ def create_app(argv: list[str] | None = None):
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(list(argv or sys.argv))
+    assert isinstance(app, QApplication)  # a widgets app: never a bare QCoreApplication
     app.setApplicationName("SMSDesk")
     app.setOrganizationName("SMSDesk")
     app.setApplicationDisplayName("SMSDesk")

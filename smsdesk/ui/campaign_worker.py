@@ -11,11 +11,14 @@ import logging
 import threading
 from collections import deque
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from smsdesk.ui.jobs import user_message
+
+if TYPE_CHECKING:
+    import subprocess
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +65,7 @@ class CampaignWorker(QObject):
         self.runner_options = runner_options
         self._queue: deque[dict[str, Any]] = deque()
         self._states: deque[tuple[str, str]] = deque()
-        self._runner = None
+        self._runner: Any = None  # the engine's CampaignRunner, once the thread has built it
         self._lock = threading.Lock()
         self._pending_control: list[str] = []
         self._error: str | None = None
@@ -197,17 +200,21 @@ class ProcessCampaignWorker(CampaignWorker):
 
     def __init__(self, db_path: Path, campaign_id: str, parent: QObject | None = None, **runner_options: Any):
         super().__init__(db_path, campaign_id, parent, **runner_options)
-        self._process = None
+        self._process: subprocess.Popen[str] | None = None
         self._reader: threading.Thread | None = None
 
     def start(self) -> None:
         import json
         import subprocess
 
+        from smsdesk.platforms import child_process_options
+
+        command = child_command()
+        assert command is not None  # the results page picks this worker only when there is a child to start
         self._process = subprocess.Popen(
-            [*child_command(), str(self.db_path), self.campaign_id, json.dumps(self.runner_options)],
-            # A console child of a windowed app would flash a console window on Windows.
-            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+            [*command, str(self.db_path), self.campaign_id, json.dumps(self.runner_options)],
+            # No console window on Windows, UTF-8 pipes everywhere: smsdesk/platforms.py decides.
+            **child_process_options(),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -228,6 +235,8 @@ class ProcessCampaignWorker(CampaignWorker):
         import json
 
         process = self._process
+        # Started with stdout=PIPE before this thread was.
+        assert process is not None and process.stdout is not None
         ended = False
         try:
             for line in process.stdout:
@@ -256,7 +265,8 @@ class ProcessCampaignWorker(CampaignWorker):
                 elif "end" in message:
                     ended = True
         finally:
-            code = process.wait()
+            with process:  # closes its pipes once it has ended
+                code = process.wait()
             if not ended and not self._error:
                 self._error = (
                     f"The sending process stopped unexpectedly (exit code {code}); the rest stays pending."
@@ -269,10 +279,11 @@ class ProcessCampaignWorker(CampaignWorker):
             self._pending_control.append(action)
             return
         if process.poll() is None:
+            assert process.stdin is not None  # started with stdin=PIPE
             try:
                 process.stdin.write(action + "\n")
                 process.stdin.flush()
-            except (BrokenPipeError, OSError):
+            except (OSError, ValueError):  # ValueError: the reader closed the pipe just now
                 pass  # the child is on its way out; the reader reports how it ended
 
     def is_running(self) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -69,7 +69,7 @@ class SegmentView(QWidget):
             self._layout.insertWidget(self._layout.count() - 1, frame)
             self._boxes.append((caption, body))
         for position, (caption, body) in enumerate(self._boxes):
-            frame = caption.parentWidget()
+            frame = cast(QFrame, caption.parentWidget())  # the segment frame built above
             if position < len(segments):
                 caption.setText(
                     f"SMS {position + 1} of {len(segments)} · {unit_counts[position]}/{per_segment}"
@@ -273,7 +273,8 @@ class MessagePage(QWidget):
         self.editor.rehighlight()
 
     def chip_buttons(self) -> list[QPushButton]:
-        return [self.chips.itemAt(i).widget() for i in range(self.chips.count())]
+        items = (self.chips.itemAt(i) for i in range(self.chips.count()))
+        return [cast(QPushButton, item.widget()) for item in items if item is not None]
 
     def _recipients_changed(self) -> None:
         self.preview_index = min(self.preview_index, max(0, len(self.draft.recipients) - 1))

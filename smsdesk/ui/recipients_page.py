@@ -91,7 +91,9 @@ class DropArea(QFrame):
                 "Each row is one recipient; one column holds the phone numbers.</span>"
             )
             self.button.setText("Open file…")
-        self.layout().setContentsMargins(18, 8 if compact else 14, 18, 8 if compact else 14)
+        layout = self.layout()
+        if layout is not None:
+            layout.setContentsMargins(18, 8 if compact else 14, 18, 8 if compact else 14)
 
     def set_dragging(self, dragging: bool) -> None:
         self.setProperty("dragging", dragging)
@@ -217,8 +219,8 @@ class RecipientsPage(QWidget):
         self.excluded_filter.textChanged.connect(self.excluded_proxy.setFilterFixedString)
         self.excluded_kind = QComboBox()
         self.excluded_kind.addItem("All reasons", "")
-        for kind, label in KIND_LABELS.items():
-            self.excluded_kind.addItem(label, kind)
+        for kind, reason in KIND_LABELS.items():
+            self.excluded_kind.addItem(reason, kind)
         self.excluded_kind.currentIndexChanged.connect(lambda _index: self._fill_excluded())
         self.excluded_caption = heading("Skipped rows", 2)
         excluded_box = QWidget()
@@ -523,7 +525,7 @@ class RecipientsPage(QWidget):
         self.progress.setVisible(self.read_job is not None)
         self.cancel_button.setVisible(self.read_job is not None)
         self.error_label.setVisible(bool(self.error_label.text()))
-        has_sheets = bool(has_table and table.sheets and len(table.sheets) > 1)
+        has_sheets = bool(table is not None and table.sheets and len(table.sheets) > 1)
         self.sheet_combo.setVisible(has_sheets)
         self.sheet_label.setVisible(has_sheets)
         self.options_widget.setVisible(has_table)

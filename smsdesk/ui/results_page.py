@@ -39,6 +39,7 @@ from smsdesk.ui.widgets import (
 )
 
 if TYPE_CHECKING:
+    from smsdesk.store.journal import Campaign
     from smsdesk.ui.jobs import Job, JobPool
     from smsdesk.ui.prompts import Prompts
 
@@ -77,7 +78,7 @@ class ResultsPage(QWidget):
         self.db = db
         self.jobs = jobs
         self.prompts = prompts
-        self.campaign = None
+        self.campaign: Campaign | None = None
         self.campaign_id: str | None = None
         self.worker: CampaignWorker | None = None
         self.load_job: Job | None = None
@@ -377,6 +378,7 @@ class ResultsPage(QWidget):
     def toggle_pause(self) -> None:
         if not self.is_sending():
             return
+        assert self.worker is not None  # is_sending() says so
         if self.worker.paused:
             self.worker.resume()
             self.campaign_state = "running"
@@ -389,6 +391,7 @@ class ResultsPage(QWidget):
     def cancel(self) -> None:
         if not self.is_sending():
             return
+        assert self.worker is not None  # is_sending() says so
         if self.prompts.confirm(
             self,
             "Cancel sending?",
@@ -404,6 +407,7 @@ class ResultsPage(QWidget):
         if not self.is_sending():
             then()
             return
+        assert self.worker is not None  # is_sending() says so
         self._after_stop = then
         self.worker.cancel()
 
@@ -605,7 +609,7 @@ class ResultsPage(QWidget):
             self.table.setModel(self.proxy)
         else:
             self.table.setModel(self.model)
-            self.proxy.setSourceModel(None)
+            self.proxy.setSourceModel(None)  # type: ignore[arg-type]  # Qt takes None: detach the model
             self.model.visible_rows = self._visible_rows
 
     def _visible_rows(self) -> tuple[int, int]:
@@ -648,7 +652,7 @@ class ResultsPage(QWidget):
             self.time_left_label.setVisible(bool(time_left))
 
     def _time_left(self, done: int, waiting: int) -> str:
-        if not self.is_sending() or self.worker.paused:
+        if self.worker is None or not self.is_sending() or self.worker.paused:
             self._progress_samples.clear()
             return ""
         now = time.monotonic()
@@ -670,7 +674,9 @@ class ResultsPage(QWidget):
         sending = self.is_sending()
         counts = self.model.counts
         self.pause_button.setEnabled(sending)
-        self.pause_button.setText("Resume" if sending and self.worker.paused else "Pause")
+        self.pause_button.setText(
+            "Resume" if sending and self.worker is not None and self.worker.paused else "Pause"
+        )
         self.cancel_button.setEnabled(sending)
         self.cancel_button.setVisible(sending)
         self.pause_button.setVisible(sending)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from smsdesk.ui.widgets import duration_text, heading, hint, plural, thousands
 
 if TYPE_CHECKING:
+    from smsdesk.engine.preflight import SendTotals
     from smsdesk.ui.draft import Draft
     from smsdesk.ui.jobs import Job, JobPool
     from smsdesk.ui.prompts import Prompts
@@ -44,7 +45,7 @@ class ReviewPage(QWidget):
         self.db = db
         self.jobs = jobs
         self.prompts = prompts
-        self.totals = None
+        self.totals: SendTotals | None = None
         self.messages: list | None = None
         self.totals_job: Job | None = None
         self.create_job: Job | None = None
@@ -290,6 +291,7 @@ class ReviewPage(QWidget):
         self.warning_label.clear()
 
         def work(job: Job):
+            assert plan is not None  # the Review step is reached only with a plan
             messages = render_messages(plan, text)
             if job.cancelled():
                 return None
@@ -433,6 +435,7 @@ class ReviewPage(QWidget):
 
     def confirmation_text(self) -> str:
         totals, account = self.totals, self.account()
+        assert totals is not None  # the Send button is enabled only once totals are in
         lines = [
             f"Send {plural(totals.recipients, 'message')} ({plural(totals.segments, 'SMS', 'SMS')} in total) "
             f"through {account.name}?",
@@ -450,6 +453,7 @@ class ReviewPage(QWidget):
         return "\n".join(lines)
 
     def confirm_button_text(self) -> str:
+        assert self.totals is not None  # as confirmation_text()
         return f"Send {plural(self.totals.recipients, 'message')}"
 
     def send(self) -> None:
@@ -490,6 +494,7 @@ class ReviewPage(QWidget):
         def create(job: Job):
             from smsdesk.store.journal import Journal
 
+            assert plan is not None  # as in _compute_totals(): the Review step is reached only with a plan
             db = source.open_another()
             try:
                 return Journal(db).create_campaign(

@@ -73,6 +73,7 @@ def test_a_lock_left_by_a_killed_process_never_blocks_a_resume(campaign, sandbox
     assert holder.stdout.readline().strip() == "locked"
     os.kill(holder.pid, signal.SIGKILL)
     holder.wait(10)
+    holder.stdout.close()
     db = Database()
     try:
         lock = Journal(db).lock_path(campaign)

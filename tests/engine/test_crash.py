@@ -50,6 +50,7 @@ def external_sandbox():
     finally:
         process.kill()
         process.wait(10)
+        process.stdout.close()
 
 
 def start_sender(campaign_id: str, out: Path) -> subprocess.Popen:

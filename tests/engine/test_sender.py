@@ -252,7 +252,7 @@ def test_timeout_after_sending_is_unknown_and_never_sent_again(db, journal, acco
     assert len(sandbox.state.accepted) == 3
 
 
-def test_an_adapter_crash_is_unknown_not_resent(db, journal, account):
+def test_an_adapter_crash_is_unknown_not_resent(db, journal, account, caplog):
     campaign_id = make_campaign(journal, account, 3)
 
     class Broken(SandboxProvider):
@@ -263,6 +263,7 @@ def test_an_adapter_crash_is_unknown_not_resent(db, journal, account):
     outcome = runner_for(db, campaign_id, provider=lambda: Broken(account, "sandbox")).run()
     assert outcome.state == FINISHED and outcome.counts[UNKNOWN] == 3
     assert "Internal error" in journal.messages(campaign_id)[0].error
+    assert "provider Broken crashed while sending" in caplog.text  # a bug of ours: logged, with its traceback
 
 
 def test_rows_found_sending_become_unknown_and_are_not_sent(db, journal, account, sandbox):

@@ -200,7 +200,7 @@ def test_personalised_texts_with_one_template_go_in_one_request(sandbox):
     assert body["recipients"]["default"] == {"Navn": "", "p1": ""}
 
 
-def test_templates_iP1_cannot_express_fall_back_to_one_text_per_batch(sandbox):
+def test_templates_ip1_cannot_express_fall_back_to_one_text_per_batch(sandbox):
     braces = personalised(PEOPLE[:3], template="{{Tilbud}} til {Navn} kl. {Tid kl.}")
     assert braces[0].text == "{Tilbud} til Anna kl. 10:00"
     brace_value = personalised(PEOPLE[:2])

@@ -44,7 +44,7 @@ def test_the_record_names_the_holder_and_busy_says_it(journal, campaign):
     assert locks.busy_holder(journal.db.path, campaign) is None
 
 
-def test_a_deleted_lock_file_is_taken_again_when_nobody_touched_the_campaign(journal, campaign):
+def test_a_deleted_lock_file_is_taken_again_when_nobody_touched_the_campaign(journal, campaign, caplog):
     with journal.lock(campaign):
         journal.set_state(campaign, RUNNING)
         journal.lock_path(campaign).unlink()
@@ -52,6 +52,7 @@ def test_a_deleted_lock_file_is_taken_again_when_nobody_touched_the_campaign(jou
         assert journal.get_campaign(campaign).state == PAUSED
         assert journal.is_busy(campaign)  # a second SMSDesk is kept out again
         assert str(os.getpid()) in journal.lock_path(campaign).read_text()
+    assert "was deleted or replaced; taken again" in caplog.text
 
 
 def test_a_lock_file_another_smsdesk_took_stops_the_commit(journal, campaign):

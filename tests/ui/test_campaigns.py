@@ -144,7 +144,7 @@ def test_delivery_column_fills_in_on_refresh(qtbot, db, make_window):
     shared_sandbox().state.reset()
 
 
-def test_accounts_dialog_adds_tests_and_removes(qtbot, db, prompts, window, sandbox, monkeypatch):
+def test_accounts_dialog_adds_tests_and_removes(qtbot, db, prompts, window, sandbox, monkeypatch, caplog):
     from smsdesk.store import secrets
     from smsdesk.ui.accounts_dialog import AccountsDialog
 
@@ -179,6 +179,8 @@ def test_accounts_dialog_adds_tests_and_removes(qtbot, db, prompts, window, sand
     qtbot.waitUntil(lambda: dialog.test_result.text().startswith(("Connected", "Could not")), timeout=15000)
     assert dialog.test_result.text().startswith("Could not connect")
     assert "wrong-key" not in dialog.test_result.text()
+    assert "job test connection failed" in caplog.text
+    assert "wrong-key" not in caplog.text
 
     dialog.remove_account()
     assert db.get_account("Butikken") is None
