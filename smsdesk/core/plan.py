@@ -14,7 +14,8 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
-from smsdesk.core.phones import DEFAULT_COUNTRY, normalise
+from smsdesk.core.cells import TypedText
+from smsdesk.core.phones import DEFAULT_COUNTRY, PhoneResult, looks_like, normalise
 
 # Excluded.kind values
 INVALID = "invalid"
@@ -95,7 +96,7 @@ def _squeeze(name: str) -> str:
     return re.sub(r"[^a-zæøåäöü]", "", name.casefold())
 
 
-def _name_rank(name: str) -> int:
+def phone_name_rank(name: str) -> int:
     """3 mobile, 2 phone, 1 vague, 0 none."""
     squeezed = _squeeze(name)
     if (
@@ -113,16 +114,19 @@ def _name_rank(name: str) -> int:
     return 0
 
 
-def _content_score(values: list[str], country: str) -> float:
-    """Fraction of the non-empty cells that are valid phone numbers (0 when there are none)."""
+def _content_score(values: list[str], country: str) -> tuple[float, bool]:
+    """(fraction of the non-empty cells that are valid phone numbers, whether most of them are dates, times,
+    amounts and the like)."""
     filled = [value for value in values if value.strip()]
     if not filled:
-        return 0.0
-    good = 0
+        return 0.0, False
+    good = not_phones = 0
     for value in filled:
-        if sum(ch.isdigit() for ch in value) >= 6 and normalise(value, country).e164:
+        if isinstance(value, TypedText) or looks_like(value.strip()):
+            not_phones += 1
+        elif sum(ch.isdigit() for ch in value) >= 6 and normalise(value, country).e164:
             good += 1
-    return good / len(filled)
+    return good / len(filled), not_phones * 2 > len(filled)
 
 
 def detect_phone_column(
@@ -137,7 +141,9 @@ def detect_phone_column(
     scores = []
     for index, name in enumerate(header):
         values = [row[index] if index < len(row) else "" for row in sample]
-        scores.append((_name_rank(name), _content_score(values, country), index))
+        fraction, not_phones = _content_score(values, country)
+        if not not_phones:  # a column of dates (or amounts) is never the phone column, whatever its name
+            scores.append((phone_name_rank(name), fraction, index))
     named = [s for s in scores if s[0] >= 2 and (s[1] > 0 or not sample)]
     if named:
         return header[max(named, key=lambda s: (s[1] >= 0.3, s[0], s[1], -s[2]))[2]]
@@ -148,6 +154,23 @@ def detect_phone_column(
     if named:
         return header[max(named, key=lambda s: (s[0], s[1], -s[2]))[2]]
     return None
+
+
+def phone_evidence(
+    header: Sequence[str], rows: Sequence[Sequence[str]], *, country: str = DEFAULT_COUNTRY
+) -> tuple[bool, int]:
+    """How much a table looks like a list of recipients: (its phone column is named like one, valid numbers in that
+    column among the first rows). (False, 0) when no column holds a valid number."""
+    column = detect_phone_column(header, rows, country=country)
+    if column is None:
+        return False, 0
+    index = list(header).index(column)
+    valid = sum(
+        1
+        for row in rows[:_SAMPLE_ROWS]
+        if index < len(row) and row[index] and normalise(row[index], country).e164 is not None
+    )
+    return (phone_name_rank(column) >= 2 and valid > 0, valid)
 
 
 def resolve_column(header: Sequence[str], wanted: str) -> str | None:
@@ -205,12 +228,18 @@ def build_plan(
     first_row_of: dict[str, int] = {}
     recipients, excluded = plan.recipients, plan.excluded
     counted = 0
+    results: dict[str, PhoneResult] = {}  # each distinct text is normalised once
     for row, number in zip(rows, row_numbers, strict=True):
         if not any(row):
             continue
         counted += 1
         value = row[phone_index] if phone_index < len(row) else ""
-        result = normalise(value, country)
+        if type(value) is str:
+            result = results.get(value)
+            if result is None:
+                result = results[value] = normalise(value, country)
+        else:  # a date, time, ... (core.cells): equal to plain text, so never shares its cached result
+            result = normalise(value, country)
         phone = result.e164
         if phone is None:
             if result.reason == "empty":

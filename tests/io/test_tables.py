@@ -11,7 +11,6 @@ from smsdesk.io.tables import (
     SUPPORTED_SUFFIXES,
     ReadCancelled,
     TableError,
-    cell_text,
     column_letter,
     detect_delimiter,
     find_header,
@@ -19,6 +18,7 @@ from smsdesk.io.tables import (
     read_table,
     unique_names,
 )
+from smsdesk.io.workbook import cell_text
 
 
 def write(tmp_path, name: str, data: bytes):
