@@ -66,6 +66,9 @@ _DATE = (
     rf"|{_D}(?P<s2>[-/.]){_M}(?P=s2)(?:{_Y4}|[0-9]{{2}})"
     rf"|{_M}(?P<s3>[-/.]){_D}(?P=s3)(?:{_Y4}|[0-9]{{2}})"
 )
+_MAYBE_NOT_A_PHONE = re.compile(
+    r"[-.,:/\u2212\u2013]"
+)  # what every shape below needs; most phone cells have none
 _LOOKS_LIKE = (
     ("a date and time", re.compile(rf"(?:{_DATE})(?:[ T]|,\s*){_TIME}", re.IGNORECASE)),
     ("a date", re.compile(_DATE)),
@@ -160,7 +163,7 @@ def normalise(raw: str, country: str = DEFAULT_COUNTRY) -> PhoneResult:
         trailing_zero = _TRAILING_POINT_ZERO.fullmatch(text)
         if trailing_zero:
             text = trailing_zero.group(1)
-    if not text.isdigit():
+    if not text.isdigit() and _MAYBE_NOT_A_PHONE.search(text):
         what = looks_like(text)
         if what is not None:
             return PhoneResult(original, None, f"{what}, not a phone number")
@@ -207,35 +210,44 @@ def _fast_national(text: str, country: str) -> tuple[str, str] | None:
 
 
 @functools.lru_cache(maxsize=64)
-def _validity_rules(country: str):
-    """(general rule, type rules) that is_valid_number applies to the country's national numbers, each rule a
-    (possible lengths, compiled pattern); None where the calling code is shared (+1, +44, +7: which region a number
-    belongs to then depends on its digits, so phonenumbers decides)."""
+def _validity_rules(country: str) -> dict[int, tuple] | None:
+    """What is_valid_number checks for the country's national numbers, by length: {length: (general pattern, any
+    type's pattern)}, the patterns compiled for fullmatch. None where the calling code is shared (+1, +44, +7:
+    which region a number belongs to then depends on its digits, so phonenumbers decides)."""
     metadata = phonenumbers.PhoneMetadata.metadata_for_region(country)
     if metadata is None or len(phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(metadata.country_code, ())) != 1:
         return None
-
-    def rule(desc):
-        if desc is None or not desc.national_number_pattern:
-            return None
-        return frozenset(desc.possible_length), re.compile(desc.national_number_pattern).fullmatch
-
-    types = (
-        metadata.premium_rate,
-        metadata.toll_free,
-        metadata.shared_cost,
-        metadata.voip,
-        metadata.personal_number,
-        metadata.pager,
-        metadata.uan,
-        metadata.voicemail,
-        metadata.fixed_line,
-        metadata.mobile,
-    )
-    general = rule(metadata.general_desc)
-    if general is None:
+    general = metadata.general_desc
+    if general is None or not general.national_number_pattern or not general.possible_length:
         return None
-    return general, tuple(r for r in map(rule, types) if r is not None)
+    types = [
+        desc
+        for desc in (
+            metadata.premium_rate,
+            metadata.toll_free,
+            metadata.shared_cost,
+            metadata.voip,
+            metadata.personal_number,
+            metadata.pager,
+            metadata.uan,
+            metadata.voicemail,
+            metadata.fixed_line,
+            metadata.mobile,
+        )
+        if desc is not None and desc.national_number_pattern
+    ]
+    rules = {}
+    for length in general.possible_length:
+        patterns = [
+            d.national_number_pattern for d in types if not d.possible_length or length in d.possible_length
+        ]
+        if patterns:
+            any_type = "|".join(f"(?:{pattern})" for pattern in patterns)
+            rules[length] = (
+                re.compile(general.national_number_pattern).fullmatch,
+                re.compile(any_type).fullmatch,
+            )
+    return rules
 
 
 def _valid_national(national: str, country: str) -> bool:
@@ -245,10 +257,8 @@ def _valid_national(national: str, country: str) -> bool:
             country_code=int(_country_facts(country)[0]), national_number=int(national)
         )
         return phonenumbers.is_valid_number(number)
-    (lengths, matches), types = rules
-    if (lengths and len(national) not in lengths) or matches(national) is None:
-        return False
-    return any((not lengths or len(national) in lengths) and matches(national) for lengths, matches in types)
+    rule = rules.get(len(national))
+    return rule is not None and rule[0](national) is not None and rule[1](national) is not None
 
 
 def _parse(original: str, text: str, country: str) -> PhoneResult:
@@ -261,13 +271,18 @@ def _parse(original: str, text: str, country: str) -> PhoneResult:
             # "4520123456": the country code typed without "+" (a float cell, mostly). Tried first when the whole
             # is too long to be a national number; the other order otherwise.
             rest = text[len(calling_code) :]
-            longest = max(_validity_lengths(country), default=0)
+            longest = max(_validity_rules(country) or _validity_lengths(country), default=0)
             tries = (rest, text) if len(text) > longest else (text, rest)
         else:
             tries = (national,)
         for national in tries:
             if national and national[0] != "0" and _valid_national(national, country):
                 return PhoneResult(original, f"+{calling_code}{national}", None)
+        if len(tries) == 1 and len(national) >= 4:
+            # "+45…", "0045…" or a bare local number: parse() would make this same number of it, so say why now
+            # (shorter ones it refuses as not a number at all).
+            number = phonenumbers.PhoneNumber(country_code=int(calling_code), national_number=int(national))
+            return PhoneResult(original, None, _invalid_reason(number, country))
         # Not valid this way: parse() below tries harder (a country code without "+") and says why.
     try:
         number = phonenumbers.parse(text, country)

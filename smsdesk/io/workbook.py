@@ -21,6 +21,7 @@ import datetime as dt
 import re
 import zipfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
 import python_calamine
@@ -48,9 +49,12 @@ def read_grid(path: Path, sheet: str | None, country: str, send: Send, sheets_on
             raise TableError(f"{path.name}: has no sheets")
         chosen = _named_sheet(path, names, sheet) if sheet is not None else _choose_sheet(path, book, country)
         send(("sheets", names, chosen))
-        first_row, first_col = _stream_sheet(path, book, chosen, send)
+        # The parser loads a sheet without holding the GIL, so the look for formulas costs no time beside it.
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            formulas = pool.submit(formula_notices, path, chosen)
+            first_row, first_col = _stream_sheet(path, book, chosen, send)
+            notices = formulas.result()
     send(("first", first_row, first_col))
-    notices = formula_notices(path, chosen)
     if notices:
         send(("notices", [(notice.row, notice.what, notice.done) for notice in notices]))
 
@@ -262,6 +266,7 @@ _RELATIONSHIP = re.compile(rb"<Relationship\b[^>]*>")
 _CELL = re.compile(rb"<c\b([^>]*?)(?:/>|>(.*?)</c>)", re.DOTALL)
 _CELL_ROW = re.compile(rb'\br="[A-Z]+([0-9]+)"')
 _HAS_VALUE = re.compile(rb"<v>[^<]|<is>")
+_FORMULA = re.compile(rb"<f[ >/]")
 
 
 def formula_notices(path: Path, sheet: str) -> list[Notice]:
@@ -272,16 +277,16 @@ def formula_notices(path: Path, sheet: str) -> list[Notice]:
             member = _sheet_member(archive, sheet)
             if member is None:
                 return []
+            if not _has_formulas(archive, member):
+                return []
             with archive.open(member) as stream:
                 xml = stream.read()
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, RuntimeError, NotImplementedError):
-        return []
-    if b"<f" not in xml:
-        return []
+        return []  # what calamine made of a damaged zip stands; this look adds nothing to it
     rows: dict[int, int] = {}
     for match in _CELL.finditer(xml):
         body = match.group(2) or b""
-        if b"<f" not in body or _HAS_VALUE.search(body):
+        if not _FORMULA.search(body) or _HAS_VALUE.search(body):
             continue
         row = _CELL_ROW.search(match.group(1))
         number = int(row.group(1)) if row else 0
@@ -295,6 +300,17 @@ def formula_notices(path: Path, sheet: str) -> list[Notice]:
         )
         for row, count in sorted(rows.items())
     ]
+
+
+def _has_formulas(archive: zipfile.ZipFile, member: str) -> bool:
+    """A pass over the sheet's XML in blocks, without keeping it: most sheets have no formula at all."""
+    tail = b""
+    with archive.open(member) as stream:
+        while block := stream.read(1 << 20):
+            if _FORMULA.search(tail + block):
+                return True
+            tail = block[-3:]
+    return False
 
 
 def _sheet_member(archive: zipfile.ZipFile, sheet: str) -> str | None:

@@ -106,6 +106,7 @@ def test_human_summary(capsys):
     assert (code, err) == (0, "")
     assert out.splitlines() == [
         'customers_second_sheet.xlsx (sheet "Kunder", header on row 3)',
+        "Recipients from sheet 'Kunder' (2 of 2)",
         "Phone column: Mobil   (columns: Kundenr, Navn, Mobil, Oprettet, Beløb)",
         "Rows: 6   Valid: 4   Invalid: 1   Duplicates: 1   Opted out: 0",
         "Left out:",

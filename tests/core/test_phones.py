@@ -141,3 +141,24 @@ def test_fast_path_agrees_with_phonenumbers(country, prefix, digits):
     if not text or text == "+":
         return
     assert normalise(text, country).e164 == _reference(text, country)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    country=st.sampled_from(["DK", "NO", "SE", "UG", "GB", "DE", "US"]),
+    prefix=st.sampled_from(["", "+", "00", "0", "+45", "0045", "45", "+46", "0046", "+256", "256", "+47"]),
+    digits=st.text(alphabet="0123456789", min_size=0, max_size=12),
+)
+def test_fast_path_gives_the_same_number_and_reason_as_the_full_parse(country, prefix, digits):
+    """The shortcut checks the metadata itself and says why without parse(): both must match the slow road."""
+    from unittest import mock
+
+    from smsdesk.core import phones
+
+    text = prefix + digits
+    if not text or text == "+":
+        return
+    fast = normalise(text, country)
+    with mock.patch.object(phones, "_fast_national", lambda _text, _country: None):
+        slow = normalise(text, country)
+    assert (fast.e164, fast.reason) == (slow.e164, slow.reason)
