@@ -373,35 +373,57 @@ def _records(
     path: Path, lines: list[str], delimiter: str, watcher: _Watcher
 ) -> tuple[list[list[str]], list[int], list[Notice]]:
     """The records of the lines, each record's first line (0-based), and what was done about broken quotes and
-    over-long cells."""
+    over-long cells.
+
+    A quote that opens a field and is never closed (or closed only by a stray quote rows later) makes csv take the
+    lines after it into that one field. Such a record is read again as its own line, the quote kept as text, and
+    reading goes on from the next line. It is told from a real multi-line field (an address, a note) by what it
+    swallowed: lines that each hold a whole row's delimiters, or the rest of the file.
+    """
     grid: list[list[str]] = []
     starts: list[int] = []
     notices: list[Notice] = []
     total = max(len(lines), 1)
+    expected = next((line.count(delimiter) for line in lines if line.strip()), 0)
     position = 0
     while position < len(lines):
         reader = csv.reader(iter(lines[position:]), delimiter=delimiter, quotechar='"', strict=False)
         first = position
+        broken = None
         try:
             for record in reader:
+                end = position + reader.line_num
+                if (
+                    end - first > 1
+                    and expected
+                    and all(line.count(delimiter) >= expected for line in lines[first + 1 : end])
+                ):
+                    broken = first
+                    break
                 grid.append([_csv_cell(cell) for cell in record])
                 starts.append(first)
-                first = position + reader.line_num
+                first = end
                 if len(grid) % _PROGRESS_EVERY == 0:
                     watcher.report(0.9 * first / total)
         except csv.Error as exc:
             raise TableError(
                 f"{path.name}: cannot be read as CSV near record {len(grid) + 1} ({exc})"
             ) from None
-        last = starts[-1] if starts and starts[-1] >= position else None
-        if last is None or not _ends_inside_quotes("".join(lines[last:]), delimiter):
+        ends_open = (
+            starts and starts[-1] >= position and _ends_inside_quotes("".join(lines[starts[-1] :]), delimiter)
+        )
+        if broken is None and ends_open:
+            broken = starts.pop()
+            grid.pop()
+        if broken is None:
             break
-        # A quote opened in this record is never closed: csv took the rest of the file as one field. Read the
-        # record's own line with the quote as text, then go on with the next line as usual.
-        grid[-1] = [
-            _csv_cell(cell)
-            for cell in next(csv.reader([lines[last]], delimiter=delimiter, quoting=csv.QUOTE_NONE))
-        ]
+        grid.append(
+            [
+                _csv_cell(cell)
+                for cell in next(csv.reader([lines[broken]], delimiter=delimiter, quoting=csv.QUOTE_NONE))
+            ]
+        )
+        starts.append(broken)
         notices.append(
             Notice(
                 len(grid),
@@ -409,7 +431,7 @@ def _records(
                 "read this row up to the end of its line, the quote as text; the rows after it as usual",
             )
         )
-        position = last + 1
+        position = broken + 1
     for number, record in enumerate(grid, 1):
         if sum(map(len, record)) <= CELL_LIMIT:
             continue

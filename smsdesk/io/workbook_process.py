@@ -107,11 +107,13 @@ def read_workbook(path: Path, *, sheet: str | None, country: str, watcher, sheet
                 try:
                     message = messages.get(timeout=POLL)
                 except queue.Empty:
-                    watcher.check()
-                    if time.monotonic() > deadline:
-                        raise TableError(
-                            _damaged(path, f"reading it did not finish within {seconds:.0f} seconds")
-                        ) from None
+                    message = None
+                watcher.check()
+                if time.monotonic() > deadline:
+                    raise TableError(
+                        _damaged(path, f"reading it did not finish within {seconds:.3g} seconds")
+                    ) from None
+                if message is None:
                     used = _memory_in_use(process)
                     if used is not None and used > memory:
                         raise TableError(_damaged(path, _memory_detail(memory))) from None
