@@ -409,10 +409,8 @@ def _records(
             raise TableError(
                 f"{path.name}: cannot be read as CSV near record {len(grid) + 1} ({exc})"
             ) from None
-        ends_open = (
-            starts and starts[-1] >= position and _ends_inside_quotes("".join(lines[starts[-1] :]), delimiter)
-        )
-        if broken is None and ends_open:
+        reached_end = broken is None and starts and starts[-1] >= position
+        if reached_end and _ends_inside_quotes("".join(lines[starts[-1] :]), delimiter):
             broken = starts.pop()
             grid.pop()
         if broken is None:
