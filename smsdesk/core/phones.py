@@ -54,17 +54,18 @@ _SCIENTIFIC = re.compile(r"\+?([0-9]+)(?:[.,]([0-9]*))?[eE]\+?([0-9]{1,2})")
 # thousands of digits away from int() (Python refuses to convert more than 4,300 digits).
 _MAX_DIGITS = 20
 
-# Text that reads as something other than a phone number, each with what it is for people. Separators are the same
-# (or a date's "T") between the parts, and day/month/year are in range, so "20.12.34.56" and "20-12-34-56" stay
-# phone numbers while "24.12.2025", "2025-03-14" and "14-03-25" do not.
+# Text that reads as something other than a phone number, each with what it is for people. Day, month and year are
+# in range, and a two-digit year needs the same separator twice, so "20.12.34.56" and "20-12-34-56" stay phone
+# numbers while "24.12.2025", "2025-03-14", "2025/03-14" and "14-03-25" do not.
 _D = r"(?:0?[1-9]|[12][0-9]|3[01])"
 _M = r"(?:0?[1-9]|1[0-2])"
 _Y4 = r"(?:19|20)[0-9]{2}"
 _TIME = r"(?:[01]?[0-9]|2[0-3])[:.][0-5][0-9](?::[0-5][0-9](?:[.,][0-9]+)?)?(?:\s*[ap]\.?m\.?)?"
 _DATE = (
-    rf"{_Y4}(?P<s1>[-/.]){_M}(?P=s1){_D}"
+    rf"{_Y4}[-/.]{_M}[-/.]{_D}"
     rf"|{_D}(?P<s2>[-/.]){_M}(?P=s2)(?:{_Y4}|[0-9]{{2}})"
     rf"|{_M}(?P<s3>[-/.]){_D}(?P=s3)(?:{_Y4}|[0-9]{{2}})"
+    rf"|{_D}[-/.]{_M}[-/.]{_Y4}"
 )
 _MAYBE_NOT_A_PHONE = re.compile(
     r"[-.,:/\u2212\u2013]"
