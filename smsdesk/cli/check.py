@@ -109,6 +109,7 @@ def _write_for_console(text: str) -> None:
 
 
 _RECIPIENTS_PER_WRITE = 2000
+_ENCODER = json.JSONEncoder(check_circular=False)  # plain data built here: no cycles to look for
 
 
 def write_json(out: TextIO, table: Table, plan: Plan, country: str) -> None:
@@ -119,7 +120,7 @@ def write_json(out: TextIO, table: Table, plan: Plan, country: str) -> None:
     recipients = plan.recipients
     for start in range(0, len(recipients), _RECIPIENTS_PER_WRITE):
         batch = [_recipient_json(r) for r in recipients[start : start + _RECIPIENTS_PER_WRITE]]
-        out.write(("" if start == 0 else ", ") + json.dumps(batch)[1:-1])
+        out.write(("" if start == 0 else ", ") + _ENCODER.encode(batch)[1:-1])
     out.write("]}\n")
 
 

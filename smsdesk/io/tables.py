@@ -34,8 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from smsdesk.core.phones import DEFAULT_COUNTRY, normalise
-from smsdesk.core.plan import phone_evidence, phone_name_rank
+from smsdesk.core.phones import DEFAULT_COUNTRY
 
 csv.field_size_limit(1 << 24)  # a pasted essay in a note column must not stop the import
 
@@ -587,6 +586,8 @@ def find_header(grid: Sequence[Sequence[str]], country: str = DEFAULT_COUNTRY) -
 
     None when the first rows are data (a bare list of numbers has no header).
     """
+    from smsdesk.core.plan import phone_name_rank  # the workbook child needs none of it for a one-sheet book
+
     candidates = [i for i, row in enumerate(grid) if any(row)][:_HEADER_SCAN]
     if not candidates:
         return None
@@ -615,6 +616,8 @@ def find_header(grid: Sequence[Sequence[str]], country: str = DEFAULT_COUNTRY) -
 
 
 def _numbers_under(grid: Sequence[Sequence[str]], index: int, columns: list[int], country: str) -> bool:
+    from smsdesk.core.phones import normalise
+
     for row in grid[index + 1 : index + 1 + _EVIDENCE_ROWS]:
         for column in columns:
             if column < len(row) and row[column] and normalise(row[column], country).e164 is not None:
@@ -624,6 +627,8 @@ def _numbers_under(grid: Sequence[Sequence[str]], index: int, columns: list[int]
 
 def sheet_evidence(grid: list[list[str]], country: str) -> tuple[bool, int]:
     """core.plan.phone_evidence of the table a sheet's first rows make (see read_table)."""
+    from smsdesk.core.plan import phone_evidence
+
     if not any(any(row) for row in grid):
         return False, 0
     header_index = find_header(grid, country)
