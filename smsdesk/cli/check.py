@@ -39,7 +39,9 @@ def register(subparsers) -> None:
         description="Read a recipient file and show who would get a message, and which rows are left out and why.",
     )
     parser.add_argument("file", metavar="FILE", help="a .csv/.txt/.tsv, .xlsx/.xlsm, .xls or .ods file")
-    parser.add_argument("--sheet", metavar="NAME", help="sheet to read (default: the visible sheet that holds phone numbers)")
+    parser.add_argument(
+        "--sheet", metavar="NAME", help="sheet to read (default: the visible sheet that holds phone numbers)"
+    )
     parser.add_argument(
         "--phone-column", metavar="COL", help="column with the phone numbers: its header name or letter"
     )
