@@ -21,7 +21,6 @@ import datetime as dt
 import re
 import zipfile
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
 import python_calamine
@@ -49,12 +48,9 @@ def read_grid(path: Path, sheet: str | None, country: str, send: Send, sheets_on
             raise TableError(f"{path.name}: has no sheets")
         chosen = _named_sheet(path, names, sheet) if sheet is not None else _choose_sheet(path, book, country)
         send(("sheets", names, chosen))
-        # The parser loads a sheet without holding the GIL, so the look for formulas costs no time beside it.
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            formulas = pool.submit(formula_notices, path, chosen)
-            first_row, first_col = _stream_sheet(path, book, chosen, send)
-            notices = formulas.result()
+        first_row, first_col, has_empty, end = _stream_sheet(path, book, chosen, send)
     send(("first", first_row, first_col))
+    notices = formula_notices(path, chosen, None if has_empty else end)
     if notices:
         send(("notices", [(notice.row, notice.what, notice.done) for notice in notices]))
 
@@ -160,17 +156,20 @@ def _first_rows(path: Path, book, sheet: str) -> list[list[str]]:
         raise TableError(f"{path.name}: sheet {sheet!r} cannot be read ({one_line(exc)})") from None
 
 
-def _stream_sheet(path: Path, book, sheet: str, send: Send) -> tuple[int, int]:
-    """Send the sheet's rows in chunks (cells cut to Excel's limit, and said); (first row, first column) index."""
+def _stream_sheet(path: Path, book, sheet: str, send: Send) -> tuple[int, int, bool, tuple[int, int] | None]:
+    """Send the sheet's rows in chunks (cells cut to Excel's limit, and said); (first row index, first column
+    index, whether any cell was empty, the last cell's (row, column) index)."""
     try:
         data = book.get_sheet_by_name(sheet)
         height = max(data.height, 1)
         chunk: list[list[str]] = []
         count = 0
+        has_empty = False
         cut: list[tuple[int, str, str]] = []
         for row in data.iter_rows():
             count += 1
             cells = row_text(row)
+            has_empty = has_empty or "" in cells
             if cells and max(map(len, cells)) > CELL_LIMIT:
                 cut.extend(_cut_long_cells(count, cells))
             chunk.append(cells)
@@ -191,7 +190,7 @@ def _stream_sheet(path: Path, book, sheet: str, send: Send) -> tuple[int, int]:
             first_row = start[0]  # a calamine that starts at the first used row instead of row 1
     if cut:
         send(("notices", [(row + first_row, what, done) for row, what, done in cut]))
-    return first_row, first_col
+    return first_row, first_col, has_empty, (tuple(end) if end is not None else None)
 
 
 def _cut_long_cells(number: int, cells: list[str]) -> list[tuple[int, str, str]]:
@@ -269,14 +268,23 @@ _HAS_VALUE = re.compile(rb"<v>[^<]|<is>")
 _FORMULA = re.compile(rb"<f[ >/]")
 
 
-def formula_notices(path: Path, sheet: str) -> list[Notice]:
+def formula_notices(path: Path, sheet: str, read_up_to: tuple[int, int] | None = None) -> list[Notice]:
     """One notice per row of an xlsx/xlsm sheet that has formula cells with no saved value. Other formats always
-    store the value (xls, ods), and a zip that is not an Office workbook has nothing to say here."""
+    store the value (xls, ods), and a zip that is not an Office workbook has nothing to say here.
+
+    Such a cell reads as empty, or lies past the last cell read when whole rows or columns of them end the sheet.
+    read_up_to is that last cell when no cell read was empty: then only a sheet that declares more cells than were
+    read is looked through (the look costs a pass over the sheet's XML).
+    """
     try:
         with zipfile.ZipFile(path) as archive:
             member = _sheet_member(archive, sheet)
             if member is None:
                 return []
+            if read_up_to is not None:
+                declared = _declared_end(archive, member)
+                if declared is not None and declared[0] <= read_up_to[0] and declared[1] <= read_up_to[1]:
+                    return []
             if not _has_formulas(archive, member):
                 return []
             with archive.open(member) as stream:
@@ -300,6 +308,21 @@ def formula_notices(path: Path, sheet: str) -> list[Notice]:
         )
         for row, count in sorted(rows.items())
     ]
+
+
+_DIMENSION = re.compile(rb'<dimension\b[^>]*\bref="[A-Z]*[0-9]*:?([A-Z]+)([0-9]+)"')
+
+
+def _declared_end(archive: zipfile.ZipFile, member: str) -> tuple[int, int] | None:
+    """The (row, column) index of the last cell the sheet's <dimension> declares; None without one."""
+    with archive.open(member) as stream:
+        match = _DIMENSION.search(stream.read(1 << 16))
+    if match is None:
+        return None
+    column = 0
+    for letter in match.group(1).decode():
+        column = column * 26 + ord(letter) - 64
+    return int(match.group(2)) - 1, column - 1
 
 
 def _has_formulas(archive: zipfile.ZipFile, member: str) -> bool:

@@ -146,3 +146,16 @@ def test_typed_cells_read_as_their_text_for_everything_but_phones(tmp_path, type
     assert table.rows[0][2] == ("2024-11-30" if typed is not True else "TRUE")
     plan = build_plan(table.header, table.rows, table.row_numbers)
     assert plan.recipients[0].fields["Dato"] == table.rows[0][2]
+
+
+def test_a_last_row_of_formulas_without_values_is_reported_too(tmp_path):
+    # The parser ends the sheet at the last cell with a value, so this row is not even an empty row to it.
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Navn", "Mobil"])
+    workbook.active.append(["Ann", 20123456])
+    workbook.active.append(["=A2", "=B2+1"])
+    table = read_table(save(workbook, tmp_path))
+    assert table.row_numbers == [2]
+    assert [(n.row, n.what.split(" (")[0]) for n in table.notices] == [
+        (3, "2 formula cells with no saved value")
+    ]
