@@ -296,3 +296,42 @@ def test_a_fifo_gives_one_line_without_blocking(capsys, tmp_path):
     code, out, err = check(capsys, str(fifo))
     assert (code, out) == (2, "")
     assert err.startswith("smsdesk check: kunder.csv: is not a regular file") and err.count("\n") == 1
+
+
+def test_a_read_that_never_ends_gives_exit_2_and_one_line(capsys, monkeypatch):
+    from smsdesk.io import workbook_process
+
+    # The child takes the request and goes quiet, as a parser stuck in a loop does.
+    monkeypatch.setattr(
+        workbook_process, "child_command", lambda: [sys.executable, "-c", "import time; time.sleep(600)"]
+    )
+    monkeypatch.setattr(workbook_process, "TIME_LIMIT_BASE", 2.0)
+    monkeypatch.setattr(workbook_process, "TIME_LIMIT_PER_MB", 0.0)
+    code, out, err = check(capsys, str(FIXTURES / "legacy.xls"), "--json")
+    assert (code, out) == (2, "")
+    assert err == (
+        "smsdesk check: legacy.xls: is damaged (reading it did not finish within 2 seconds); "
+        "open it in Excel and save it again\n"
+    )
+
+
+def test_a_dimension_that_claims_the_whole_sheet_is_read_as_the_cells_it_has(capsys, tmp_path):
+    import io
+    import zipfile
+
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Navn", "Mobil"])
+    workbook.active.append(["Ann", 20123456])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    path = tmp_path / "dimension.xlsx"
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == "xl/worksheets/sheet1.xml":
+                data = data.replace(b'<dimension ref="A1:B2"', b'<dimension ref="A1:XFD1048576"')
+            target.writestr(name, data)
+    result = check_json(capsys, str(path))
+    assert [r["phone"] for r in result["recipients"]] == ["+4520123456"]
