@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from smsdesk.core.cells import TypedText
 from smsdesk.core.phones import DEFAULT_COUNTRY, looks_like, normalise
@@ -27,8 +28,10 @@ NO_PHONE_NUMBER = "no phone number"
 ON_OPT_OUT_LIST = "opted out (on the opt-out list)"
 
 
-@dataclass(frozen=True)
-class Recipient:
+class Recipient(NamedTuple):
+    """Immutable. A tuple of an int, strings and a dict of strings, which the garbage collector stops walking once
+    it has seen it: a plan of 100,000 recipients does not slow every later collection."""
+
     row: int  # spreadsheet row number as Excel shows it (header = 1 when it is the first row)
     phone: str  # E.164
     original: str  # the cell as the user wrote it
@@ -257,6 +260,10 @@ def build_plan(
         else:
             first_row_of[phone] = number
             cells = row if len(row) == width else (list(row) + [""] * width)[:width]
-            recipients.append(Recipient(number, phone, value, dict(zip(columns, cells, strict=True))))
+            recipients.append(
+                Recipient(
+                    row=number, phone=phone, original=value, fields=dict(zip(columns, cells, strict=True))
+                )
+            )
     plan.rows = counted
     return plan
