@@ -21,6 +21,11 @@ def main(argv: list[str] | None = None) -> int:
         from smsdesk.ui.campaign_process import main as campaign_process_main
 
         return campaign_process_main(args[1:])
+    if args[0] == "--read-workbook":
+        # Internal: workbooks are parsed in a child process (smsdesk.io.workbook_process), started this way when frozen.
+        from smsdesk.io.workbook_process import main as read_workbook_main
+
+        return read_workbook_main(args[1:])
     from smsdesk.cli import run_cli
 
     return run_cli(args)

@@ -37,13 +37,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser with every command, or with just `only` (what a run of that command needs: each command's
+    module pulls in its own libraries, and a script calling `smsdesk check` should not wait for the others')."""
     parser = _Parser(
         prog="smsdesk", description="SMSDesk command line. Run without arguments to open the app."
     )
     parser.add_argument("--version", action="version", version=f"smsdesk {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if only is None else (only,):
         importlib.import_module(f"smsdesk.cli.{name}").register(subparsers)
     return parser
 
@@ -60,7 +62,7 @@ def _run(argv: list[str]) -> int:
     from smsdesk.store.db import environment_problem
     from smsdesk.store.errors import StoreError
 
-    parser = build_parser()
+    parser = build_parser(argv[0] if argv and argv[0] in COMMAND_MODULES else None)
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:
