@@ -160,7 +160,7 @@ def campaign_totals(
 
 def balance_refusal(balance: Balance, messages: int, estimated_cost: float | None) -> str | None:
     amount = balance.amount
-    if amount is None or not messages or not math.isfinite(amount):
+    if amount is None or balance.postpaid or not messages or not math.isfinite(amount):
         return None
     unit = (balance.currency or "credits").strip()
     if unit.lower() in _CREDIT_UNITS:

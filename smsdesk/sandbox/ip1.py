@@ -18,7 +18,8 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
 
-from smsdesk.sandbox.server import Request, Response, SandboxState, route
+from smsdesk.sandbox.cpsms import _GSM_BASIC, _GSM_EXTENDED
+from smsdesk.sandbox.server import Request, Response, SandboxState, route, server_error
 
 PROVIDER = "ip1"
 OWNER = "ip1-10000"
@@ -27,6 +28,7 @@ MAX_BODY = 2000
 _SENDER = re.compile(r"^(?:[A-Za-z0-9]{3,11}|[0-9]{1,15})$")
 _MSISDN = re.compile(r"^[0-9]{1,15}$")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_]+)\}")
+_GSM = _GSM_BASIC | _GSM_EXTENDED
 
 # Per sandbox state: message id -> message facts, batch id -> batch facts. Entries for batches that a reset removed
 # from state.batches are unreachable and dropped on the next send.
@@ -136,6 +138,11 @@ def _batch_object(state: SandboxState, batch_id: str) -> dict[str, Any]:
     }
 
 
+@server_error(PROVIDER)
+def _server_error() -> Response:
+    return Response(503, {"message": "The service is unavailable."}, headers={"Retry-After": "1"})
+
+
 @route(PROVIDER, "POST", r"/v2/batches")
 def post_batch(request: Request, state: SandboxState) -> Response:
     refused = _unauthorised(request, state)
@@ -188,7 +195,9 @@ def post_batch(request: Request, state: SandboxState) -> Response:
         segments = _segments(text, datacoding == "ucs")
         rejected = None
         record = None
-        if state.is_rejected("+" + number):
+        if datacoding == "gsm" and any(ch not in _GSM for ch in text):
+            rejected = 406  # "with gsm, messages that need UCS characters are rejected" (the docs)
+        elif state.is_rejected("+" + number):
             rejected = 405
         elif not state.take_credit(1):
             rejected = 402
