@@ -19,6 +19,8 @@ and are recorded. Cancelled and paused campaigns keep their unsent rows pending,
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import queue
 import threading
 from collections.abc import Callable, Sequence
@@ -91,6 +93,7 @@ def secret_for_account(account: Any) -> str:
 
 
 _WAKE = object()
+log = logging.getLogger(__name__)
 
 
 class CampaignRunner:
@@ -210,7 +213,41 @@ class CampaignRunner:
                 self.campaign_id, STOPPED, stop.reason, journal.counts(self.campaign_id), stop.stopped_by
             )
         with tuned_for_a_run():
-            return SendLoop(self, journal, campaign, account, factory).run(return_when_paused)
+            outcome = SendLoop(self, journal, campaign, account, factory).run(return_when_paused)
+        if outcome.counts.get(UNKNOWN) and not isinstance(self._provider_arg, Provider):
+            outcome = self._settle_unknowns(journal, factory, outcome)
+        return outcome
+
+    def _settle_unknowns(
+        self, journal: Journal, factory: Callable[[httpx.Client], Provider], outcome: RunOutcome
+    ) -> RunOutcome:
+        """A run that ends with unknown messages asks the provider's list at once, where it has one
+        (engine/reconcile.py, which keeps the provider's limit on how often it may be asked)."""
+        from smsdesk.engine.reconcile import reconcile
+
+        client = run_client()
+        try:
+            provider = factory(client)
+            if not provider.can_lookup:
+                return outcome
+            with provider:
+                result = reconcile(journal, self.campaign_id, provider)
+        except Exception:  # asking is a bonus: the run's outcome stands whatever happens here
+            log.exception("looking up unknown messages after the run failed")
+            return outcome
+        finally:
+            client.close()
+        self._emit_updates(
+            [
+                MessageUpdate(
+                    r.id, r.row, r.phone, r.state, r.message_id, r.error, r.segments, r.cost, r.error_kind
+                )
+                for r in result.changed
+            ]
+        )
+        if not result.changed:
+            return outcome
+        return dataclasses.replace(outcome, counts=journal.counts(self.campaign_id))
 
     def _provider_factory(
         self, db: Database, campaign: Any

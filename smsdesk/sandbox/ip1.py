@@ -240,6 +240,26 @@ def _known_batch(request: Request, state: SandboxState) -> tuple[str | None, Res
     return batch_id, None
 
 
+@route(PROVIDER, "GET", r"/v2/batches")
+def list_batches(request: Request, state: SandboxState) -> Response:
+    """Every batch, paginated with start/limit/order like every /v2/ collection (newest last in ASC order)."""
+    refused = _unauthorised(request, state)
+    if refused:
+        return refused
+    try:
+        start = max(0, int(request.q("start") or 0))
+        limit = max(1, min(1000, int(request.q("limit") or 50)))
+    except ValueError:
+        return Response(400, {"message": "start and limit must be numbers"})
+    order = (request.q("order") or "ASC").upper()
+    with state.lock:
+        ids = list(state.batches)
+    if order == "DESC":
+        ids.reverse()
+    page = [_batch_object(state, batch_id) for batch_id in ids[start : start + limit]]
+    return Response(200, page, headers={"Link": _links(request, len(ids), start, limit, order)})
+
+
 @route(PROVIDER, "GET", r"/v2/batches/(?P<batch>[^/]+)")
 def get_batch(request: Request, state: SandboxState) -> Response:
     batch_id, refused = _known_batch(request, state)

@@ -127,6 +127,9 @@ class Faults:
     # customersms: answer "success": false at the top whenever any number of the request failed, with the
     # per-number results still saying which ones were sent (what real gateways of that kind do).
     customersms_top_level_false: bool = False
+    # One fault per request, in order, taken before the counters above: "ok", "fail" (the documented server
+    # error), "gateway" (accept, then the gateway page), "rate" (429), "hang" (hang_seconds, then drop).
+    script: list[str] = field(default_factory=list)
     enforce_rate_limits: bool = True  # apply each provider's documented requests/minute (customersms, ugsms)
     deliver_after: float = 0.5  # seconds after acceptance when a message reports delivered
     undeliverable_numbers: set[str] = field(
@@ -319,7 +322,10 @@ class _HTTPHandler(BaseHTTPRequestHandler):
             faults = state.faults
             latency = faults.latency
             hang = fail = html = rate = gateway = False
-            if faults.hang_next > 0:
+            step = faults.script.pop(0) if faults.script and found and found[0] != "_control" else None
+            if step is not None:
+                hang, fail, rate, gateway = step == "hang", step == "fail", step == "rate", step == "gateway"
+            elif faults.hang_next > 0:
                 faults.hang_next -= 1
                 hang = True
             elif faults.fail_next > 0:
