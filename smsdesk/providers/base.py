@@ -374,9 +374,9 @@ class Provider(ABC):
         call."""
         amount = self.balance()
         if amount is None or amount.amount is None:
-            return f"{self.label} answered."
+            return f"{self.label} accepted the settings."
         unit = f" {amount.currency}" if amount.currency else ""
-        return f"{self.label} answered: balance {amount.amount:g}{unit}."
+        return f"Balance: {amount.amount:,.2f}".rstrip("0").rstrip(".") + unit
 
     @staticmethod
     def split_message_id(stored: str | None) -> tuple[str | None, str | None]:
