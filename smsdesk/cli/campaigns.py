@@ -214,7 +214,7 @@ def handle_reconcile(args: argparse.Namespace) -> int:
     human = sys.stderr if args.json else sys.stdout
     if args.json:
         for record in result.changed:
-            print_json(sys.stdout, record_json(record))
+            print_json(sys.stdout, record_json(record, campaign.provider))
         print_json(
             sys.stdout,
             {

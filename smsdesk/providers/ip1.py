@@ -399,6 +399,9 @@ class Ip1Provider(Provider):
         if isinstance(data, dict) and _looks_like_error(data):
             return self._refused(self._error_of(response, data), batch)
         batch_id, messages = _batch_of(data, response)
+        status_word = data.get("status") if isinstance(data, dict) else None
+        if isinstance(status_word, str) and not status_word.strip().isdigit():
+            batch_id = None  # a batch's status is a code (112); "failed", "error" is not a batch iP.1 took
         if not batch_id:
             raise OutcomeUnknown(
                 f"iP.1 answered HTTP {status} without naming a batch ({self.sample(response)}); "

@@ -218,7 +218,9 @@ class UgsmsProvider(Provider):
                 )
             if data.get("success") is False or ("error" in data and "data" not in data):
                 return self._refused(self._error_of(data, response), batch)
-            if data.get("success") is not True:
+            payload = data.get("data")
+            if data.get("success") is not True or not (isinstance(payload, dict) or data.get("message_id")):
+                # Only the documented envelope, {"success": true, "data": {...}}, confirms a send.
                 raise OutcomeUnknown(
                     f"{self.label} answered without saying whether it sent: {self.sample(response)}",
                     code=str(status),

@@ -11,7 +11,11 @@ from tests.engine.test_pacing import FakeClock, drive, max_in_window
 
 def test_customersms_hourly_and_daily_limits_are_declared_and_kept():
     limits = CustomerSmsProvider.limits
-    assert (limits.requests_per_minute, limits.requests_per_hour, limits.requests_per_day) == (100, 5_000, 50_000)
+    assert (limits.requests_per_minute, limits.requests_per_hour, limits.requests_per_day) == (
+        100,
+        5_000,
+        50_000,
+    )
     clock = FakeClock()
     pacer = Pacer.for_account(limits, None, clock=clock, rng=random.Random(1))
     sent = drive(pacer, clock, 2 * 3600)
