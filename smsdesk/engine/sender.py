@@ -111,13 +111,17 @@ class CampaignRunner:
         durable_marks: bool = True,
         max_batch: int | None = None,
         max_messages_in_flight: int = MAX_MESSAGES_IN_FLIGHT,
+        settle_unknowns: bool = True,
     ):
         """`max_batch` caps the messages per request below what the provider takes, and `max_messages_in_flight`
         the messages in requests not answered yet: fewer messages end up 'unknown' if the computer dies.
 
         `provider`: None builds one per worker from the campaign's account and its keyring secret; a factory is
         called once per worker; an instance is used as is, and then only one request is in flight (an adapter
-        instance serves one call at a time)."""
+        instance serves one call at a time).
+
+        `settle_unknowns`: a run that ends with unknown messages asks the provider's list about them, where it has
+        one (engine/reconcile.py); False leaves them for the user (tests of the send policy itself)."""
         self.db_path = Path(db_path)
         self.campaign_id = campaign_id
         self._provider_arg = provider
@@ -129,6 +133,7 @@ class CampaignRunner:
         self._durable_marks = durable_marks
         self.max_batch = max_batch
         self.max_messages_in_flight = max_messages_in_flight
+        self.settle_unknowns = settle_unknowns
         self._control = threading.Lock()
         self._pause_requested = False
         self._cancel_requested = False
@@ -214,7 +219,11 @@ class CampaignRunner:
             )
         with tuned_for_a_run():
             outcome = SendLoop(self, journal, campaign, account, factory).run(return_when_paused)
-        if outcome.counts.get(UNKNOWN) and not isinstance(self._provider_arg, Provider):
+        if (
+            self.settle_unknowns
+            and outcome.counts.get(UNKNOWN)
+            and not isinstance(self._provider_arg, Provider)
+        ):
             outcome = self._settle_unknowns(journal, factory, outcome)
         return outcome
 
