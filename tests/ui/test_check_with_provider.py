@@ -61,3 +61,19 @@ def test_where_the_provider_cannot_tell_the_page_says_so_next_to_the_unknowns(
     note = results.unknown_note.text()
     assert results.unknown_note.isVisibleTo(results)
     assert "cannot be asked" in note and "web portal" in note and "twice" in note
+
+
+def test_screenshots_of_unknowns_on_the_results_page(qtbot, db, prompts, make_window):
+    from tests.ui.test_screenshots import save
+
+    campaign_id = make_campaign(db, count=12)
+    crash_mid_send(db, campaign_id, sent=6, in_flight=3)
+    Journal(db).recover_interrupted()
+    window = make_window()
+    results = window.results_page
+    window.open_campaign(campaign_id)
+    qtbot.waitUntil(lambda: results.model.rowCount() == 12, timeout=10000)
+    for width, height in ((1280, 800), (1024, 640)):
+        window.resize(width, height)
+        qtbot.wait(50)
+        assert save(window, f"results-unknown-{width}x{height}").exists()
