@@ -44,6 +44,7 @@ from smsdesk.engine.sender import (
     MessageUpdate,
     RunOutcome,
 )
+from smsdesk.providers import split_message_id
 from smsdesk.store.db import Database, StoreError
 from smsdesk.store.journal import (
     CANCELLED,
@@ -211,13 +212,17 @@ def run_campaign(db: Database, campaign_id: str, *, json_lines: bool, batch_size
     human = sys.stderr if json_lines else sys.stdout
     progress = _Progress(human, enabled=not json_lines and human.isatty())
     seen = dict.fromkeys(_FINAL, 0)  # what this run reported: all there is to say if the database goes
+    try:
+        provider = Journal(db).get_campaign(campaign_id, with_counts=False).provider
+    except CampaignNotFound:
+        provider = None  # said by the runner below
 
     def on_update(update: MessageUpdate) -> None:
         if update.status not in _FINAL:
             return
         seen[update.status] += 1
         if json_lines:
-            print_json(sys.stdout, update_json(update))
+            print_json(sys.stdout, update_json(update, provider))
         else:
             progress.count(update)
 
@@ -377,8 +382,8 @@ def print_json(out: TextIO, data: dict) -> None:
     out.flush()
 
 
-def update_json(update: MessageUpdate) -> dict:
-    return {
+def update_json(update: MessageUpdate, provider: str | None = None) -> dict:
+    data = {
         "row": update.row,
         "phone": update.phone,
         "status": update.status,
@@ -386,9 +391,19 @@ def update_json(update: MessageUpdate) -> dict:
         "error": update.error,
         "segments": update.segments,
     }
+    return _with_batch(data, provider)
 
 
-def record_json(record: MessageRecord) -> dict:
+def _with_batch(data: dict, provider: str | None) -> dict:
+    """iP.1: `message_id` is iP.1's message id and the batch goes in `batch_id` (the journal keeps both in one)."""
+    if provider:
+        message_id, batch_id = split_message_id(provider, data["message_id"])
+        if batch_id is not None:
+            data["message_id"], data["batch_id"] = message_id, batch_id
+    return data
+
+
+def record_json(record: MessageRecord, provider: str | None = None) -> dict:
     data = {
         "row": record.row,
         "phone": record.phone,
@@ -399,7 +414,7 @@ def record_json(record: MessageRecord) -> dict:
     }
     if record.state == SKIPPED:
         data["kind"] = record.error_kind
-    return data
+    return _with_batch(data, provider)
 
 
 def totals_json(totals: preflight.SendTotals) -> dict:

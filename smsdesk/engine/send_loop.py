@@ -131,6 +131,8 @@ class SendLoop:
                 (self.campaign.account, rpm, cap, policy.backoff_base, policy.backoff_cap),
                 lambda: Pacer(
                     requests_per_minute=rpm,
+                    requests_per_hour=getattr(limits, "requests_per_hour", None),
+                    requests_per_day=getattr(limits, "requests_per_day", None),
                     messages_per_minute=cap,
                     backoff_base=policy.backoff_base,
                     backoff_cap=policy.backoff_cap,

@@ -19,6 +19,8 @@ and are recorded. Cancelled and paused campaigns keep their unsent rows pending,
 
 from __future__ import annotations
 
+import dataclasses
+import logging
 import queue
 import threading
 from collections.abc import Callable, Sequence
@@ -93,6 +95,7 @@ def secret_for_account(account: Any) -> str:
 
 
 _WAKE = object()
+log = logging.getLogger(__name__)
 
 
 class CampaignRunner:
@@ -110,13 +113,17 @@ class CampaignRunner:
         durable_marks: bool = True,
         max_batch: int | None = None,
         max_messages_in_flight: int = MAX_MESSAGES_IN_FLIGHT,
+        settle_unknowns: bool = True,
     ):
         """`max_batch` caps the messages per request below what the provider takes, and `max_messages_in_flight`
         the messages in requests not answered yet: fewer messages end up 'unknown' if the computer dies.
 
         `provider`: None builds one per worker from the campaign's account and its keyring secret; a factory is
         called once per worker; an instance is used as is, and then only one request is in flight (an adapter
-        instance serves one call at a time)."""
+        instance serves one call at a time).
+
+        `settle_unknowns`: a run that ends with unknown messages asks the provider's list about them, where it has
+        one (engine/reconcile.py); False leaves them for the user (tests of the send policy itself)."""
         self.db_path = Path(db_path)
         self.campaign_id = campaign_id
         self._provider_arg = provider
@@ -128,6 +135,7 @@ class CampaignRunner:
         self._durable_marks = durable_marks
         self.max_batch = max_batch
         self.max_messages_in_flight = max_messages_in_flight
+        self.settle_unknowns = settle_unknowns
         self._control = threading.Lock()
         self._pause_requested = False
         self._cancel_requested = False
@@ -212,7 +220,45 @@ class CampaignRunner:
                 self.campaign_id, STOPPED, stop.reason, journal.counts(self.campaign_id), stop.stopped_by
             )
         with tuned_for_a_run():
-            return SendLoop(self, journal, campaign, account, factory).run(return_when_paused)
+            outcome = SendLoop(self, journal, campaign, account, factory).run(return_when_paused)
+        if (
+            self.settle_unknowns
+            and outcome.counts.get(UNKNOWN)
+            and not isinstance(self._provider_arg, Provider)
+        ):
+            outcome = self._settle_unknowns(journal, factory, outcome)
+        return outcome
+
+    def _settle_unknowns(
+        self, journal: Journal, factory: Callable[[httpx.Client], Provider], outcome: RunOutcome
+    ) -> RunOutcome:
+        """A run that ends with unknown messages asks the provider's list at once, where it has one
+        (engine/reconcile.py, which keeps the provider's limit on how often it may be asked)."""
+        from smsdesk.engine.reconcile import reconcile
+
+        client = run_client()
+        try:
+            provider = factory(client)
+            if not provider.can_lookup:
+                return outcome
+            with provider:
+                result = reconcile(journal, self.campaign_id, provider)
+        except Exception:  # asking is a bonus: the run's outcome stands whatever happens here
+            log.exception("looking up unknown messages after the run failed")
+            return outcome
+        finally:
+            client.close()
+        self._emit_updates(
+            [
+                MessageUpdate(
+                    r.id, r.row, r.phone, r.state, r.message_id, r.error, r.segments, r.cost, r.error_kind
+                )
+                for r in result.changed
+            ]
+        )
+        if not result.changed:
+            return outcome
+        return dataclasses.replace(outcome, counts=journal.counts(self.campaign_id))
 
     def _provider_factory(
         self, db: Database, campaign: Any

@@ -629,6 +629,48 @@ class Journal:
             conn.executemany("UPDATE message_status SET delivery = ?, delivery_at = ? WHERE id = ?", params)
         return len(params)
 
+    def settle_unknown(
+        self, campaign_id: str, settlements: Iterable[tuple[int, str, str | None, str | None]]
+    ) -> list[int]:
+        """What the provider's own list said about messages whose fate was unknown (engine/reconcile.py): each
+        (row id, SENT or FAILED, the provider's message id, the reason for a failure). Only rows still 'unknown'
+        change: a final state is never overwritten. Call while holding the campaign's lock. Returns the row ids
+        that changed."""
+        wanted = [(row_id, state, message_id, reason) for row_id, state, message_id, reason in settlements]
+        if any(state not in (SENT, FAILED) for _, state, _, _ in wanted):
+            raise ValueError("an unknown message settles as sent or failed only")
+        if not wanted:
+            return []
+        now = now_iso()
+        changed: list[int] = []
+        with self.db.transaction() as conn:
+            for row_id, state, message_id, reason in wanted:
+                updated = conn.execute(
+                    """UPDATE message_status SET state = ?, message_id = COALESCE(?, message_id), error = ?,
+                           error_kind = ?, done_at = ?
+                       WHERE id = ? AND state = ? AND id IN (SELECT id FROM messages WHERE campaign_id = ?)""",
+                    (
+                        state,
+                        message_id,
+                        None if state == SENT else reason,
+                        None if state == SENT else "not_received",
+                        now,
+                        row_id,
+                        UNKNOWN,
+                        campaign_id,
+                    ),
+                ).rowcount
+                if updated:
+                    changed.append(row_id)
+            if changed:
+                closed = conn.execute("SELECT state FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()
+                frozen = closed is not None and closed[0] in CLOSED_CAMPAIGN_STATES
+                conn.execute(
+                    "UPDATE campaigns SET updated_at = ?, totals = ? WHERE id = ?",
+                    (now, _totals_json(self._count(campaign_id)[0]) if frozen else None, campaign_id),
+                )
+        return changed
+
     # -- used by the sender (which holds the lock) -----------------------------------------------------------------
 
     def set_state(self, campaign_id: str, state: str, reason: str | None = None) -> dict[str, int] | None:

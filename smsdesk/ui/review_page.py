@@ -312,6 +312,21 @@ class ReviewPage(QWidget):
             self.totals_job.cancel()
         self.totals_job = self.jobs.start("review totals", work, on_success=done, on_failure=failed)
 
+    def cap_warning(self, provider: str, messages) -> str:
+        """A sentence naming the rows whose message is longer than the account's provider takes, or ""."""
+        from smsdesk.engine.preflight import rows_over_cap
+
+        cap, rows = rows_over_cap(provider, ((m.row, m.text) for m in messages if m.sendable))
+        if not rows:
+            return ""
+        named = ", ".join(str(row) for row in rows[:5]) + (
+            self.tr(" and {0} more").format(len(rows) - 5) if len(rows) > 5 else ""
+        )
+        return self.tr(
+            "Rows {0}: the message is longer than {1} characters, the most this provider takes; it will not be "
+            "sent to them. Shorten the message."
+        ).format(named, cap)
+
     def balance_text(self) -> str:
         totals = self.totals
         if totals is None:
@@ -372,8 +387,12 @@ class ReviewPage(QWidget):
         text = "; ".join(details)
         self.details_label.setText(text[:1].upper() + text[1:] + "." if text else "")
         self.details_label.setVisible(bool(details))
-        self.warning_label.setText(totals.refusal or "")
-        self.warning_label.setVisible(bool(totals.refusal))
+        warnings = [totals.refusal] if totals.refusal else []
+        cap_warning = self.cap_warning(account.provider, self.messages or [])
+        if cap_warning:
+            warnings.append(cap_warning)
+        self.warning_label.setText("\n".join(warnings))
+        self.warning_label.setVisible(bool(warnings))
         first = next((m for m in self.messages or [] if m.sendable), None)
         self.sample_label.setText(first.text if first else "")
         can_send = totals.recipients > 0 and totals.refusal is None and not self.is_busy()
