@@ -22,6 +22,7 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,7 @@ from smsdesk.engine.results import (
     MessageUpdate,
     RunOutcome,
 )
+from smsdesk.engine.schedule import SendGate, scheduling_factory
 from smsdesk.engine.send_loop import (
     DEFAULT_CONCURRENCY,
     MAX_MESSAGES_IN_FLIGHT,
@@ -108,6 +110,8 @@ class CampaignRunner:
         durable_marks: bool = True,
         max_batch: int | None = None,
         max_messages_in_flight: int = MAX_MESSAGES_IN_FLIGHT,
+        gate: SendGate | None = None,
+        provider_schedule: tuple[datetime, datetime | None] | None = None,
     ):
         """`max_batch` caps the messages per request below what the provider takes, and `max_messages_in_flight`
         the messages in requests not answered yet: fewer messages end up 'unknown' if the computer dies.
@@ -126,6 +130,10 @@ class CampaignRunner:
         self._durable_marks = durable_marks
         self.max_batch = max_batch
         self.max_messages_in_flight = max_messages_in_flight
+        # engine/schedule.py: `gate` holds requests until their recipients may be texted; `provider_schedule`
+        # (opens, closes) hands every message to a provider that schedules, with that time.
+        self.gate = gate
+        self.provider_schedule = provider_schedule
         self._control = threading.Lock()
         self._pause_requested = False
         self._cancel_requested = False
@@ -203,6 +211,8 @@ class CampaignRunner:
     ) -> RunOutcome:
         try:
             account, factory = self._provider_factory(db, campaign)
+            if self.provider_schedule is not None:
+                factory = scheduling_factory(factory, *self.provider_schedule)
         except Stop as stop:
             journal.set_state(self.campaign_id, STOPPED, stop.reason)
             self._emit_state(STOPPED, stop.reason)
