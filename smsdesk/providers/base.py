@@ -31,6 +31,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     import httpx
 
 log = logging.getLogger(__name__)
@@ -170,6 +172,14 @@ class SendResult(NamedTuple):
 
 
 @dataclass(frozen=True)
+class CancelOutcome:
+    """What cancel_scheduled() achieved: the message ids the provider took back, and why the rest were not."""
+
+    cancelled: tuple[str, ...]
+    problem: str | None = None  # None: every message asked about was cancelled
+
+
+@dataclass(frozen=True)
 class Balance:
     amount: float | None
     currency: str | None  # "DKK", "SEK", "points", "credits"...
@@ -202,6 +212,14 @@ class ProviderLimits:
     has_delivery_status: bool
     delivery_status_min_interval: float = 0.0  # seconds between delivery-status queries (CPSMS log: 120)
     scheduling: str | None = None  # how the API schedules, for the README table; None: it cannot
+    # Scheduling as SMSDesk uses it (issue 16): True where send() hands messages over with Provider.scheduled_at.
+    schedules: bool = False
+    cancels_scheduled: bool = False  # cancel_scheduled() can take them back
+    cancel_notice: float = 0.0  # seconds before the time after which the API refuses to cancel
+    cancel_rule: str | None = (
+        None  # the rule in a sentence for the user, e.g. "only more than 10 minutes ahead"
+    )
+    max_schedule_ahead: float | None = None  # seconds; None: not documented (SMSDesk's own cap applies)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -226,6 +244,10 @@ class Provider(ABC):
     # What the account needs besides the secret, for the account dialog and `accounts add`.
     needs_username: ClassVar[bool] = False
     secret_label: ClassVar[str] = "API key"
+
+    # Set by schedule(): send() then hands every message over to be sent at this moment (limits.schedules).
+    scheduled_at: datetime | None = None
+    schedule_closes: datetime | None = None  # the end of the delivery window, where the API takes one (iP.1)
 
     def __init__(
         self, account: Account, secret: str, *, client: httpx.Client | None = None, timeout: float = 30.0
@@ -276,6 +298,20 @@ class Provider(ABC):
         Returns one SendResult per message, in the same order, for per-message outcomes. Raises Transient,
         RateLimited, AccountError or OutcomeUnknown when the whole request has that outcome.
         """
+
+    # -- scheduling ------------------------------------------------------------------------------------------------
+
+    def schedule(self, opens: datetime, closes: datetime | None = None) -> None:
+        """From now on send() asks the provider to send at `opens` (timezone-aware)."""
+        if not self.limits.schedules:
+            raise ValueError(f"{self.label} cannot schedule messages; SMSDesk keeps the time itself")
+        if opens.tzinfo is None:
+            raise ValueError("a scheduled time needs its time zone")
+        self.scheduled_at, self.schedule_closes = opens, closes
+
+    def cancel_scheduled(self, message_ids: Sequence[str]) -> CancelOutcome:
+        """Take back messages sent with a time (ids as send() returned them). Default: the API cannot."""
+        return CancelOutcome((), self.limits.cancel_rule or f"{self.label} cannot cancel scheduled messages")
 
     # -- account information ---------------------------------------------------------------------------------------
 
