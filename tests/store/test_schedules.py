@@ -59,7 +59,8 @@ def test_due_lists_app_side_scheduled_campaigns_whose_time_has_come(db, journal)
     assert not journal.get_campaign(soon).resumable  # offered when due, not as an interrupted campaign
 
 
-def test_quiet_hours_default_then_user_setting_then_campaign(db, journal):
+def test_quiet_hours_default_then_user_setting_then_campaign(db, journal, monkeypatch):
+    monkeypatch.setattr(schedules, "DEFAULT_QUIET_HOURS", "20:00-08:00")  # undo the tests' own default
     campaign_id = create(journal)
     entry = schedules.schedule_of(db, campaign_id)
     assert schedules.quiet_hours_for(db, entry).start == time(20, 0)
