@@ -32,10 +32,8 @@ from smsdesk.cli import EXIT_OK, EXIT_PROVIDER_STOPPED, UsageError, schedule
 from smsdesk.cli.send import add_batch_size, open_database, run_campaign
 from smsdesk.core.schedule import format_moment
 from smsdesk.engine.export import export_campaign
-from smsdesk.engine.sender import secret_for_account
+from smsdesk.engine.schedule import NOT_CANCELLABLE, REFUSED, cancel_campaign
 from smsdesk.io.export import ExportError
-from smsdesk.providers import create_provider, provider_class
-from smsdesk.providers.base import ProviderError
 from smsdesk.store import schedules
 from smsdesk.store.journal import (
     FAILED,
@@ -223,67 +221,20 @@ def handle_run_due(args: argparse.Namespace) -> int:
 def handle_cancel(args: argparse.Namespace) -> int:
     db = open_database()
     try:
-        campaign = _campaign(db, args.id)
-        entry = schedules.schedule_of(db, args.id)
-        if entry is None or entry.scheduled_at is None:
-            raise UsageError(f"campaign {args.id} is not scheduled (to stop one that is sending: discard it)")
-        journal = Journal(db)
-        if not entry.by_provider:
-            if campaign.state != SCHEDULED:
-                raise UsageError(
-                    f"campaign {args.id} is no longer waiting for its time ({campaign.state}); "
-                    f"discard it to give up what is not sent"
-                )
-            count = _cancel_rows(journal, args.id, ())
-            print(f"Campaign {args.id} cancelled; {count} messages will not be sent.")
-            return EXIT_OK
-        return _cancel_at_provider(db, journal, campaign, entry)
+        _campaign(db, args.id)
+        try:
+            report = cancel_campaign(db, args.id, now=schedule.now())
+        except CampaignBusy as exc:
+            raise UsageError(str(exc)) from None
     finally:
         db.close()
-
-
-def _cancel_at_provider(db, journal: Journal, campaign: Campaign, entry: schedules.CampaignSchedule) -> int:
-    account = db.get_account(campaign.account)
-    if account is None:
-        raise UsageError(
-            f"the account {campaign.account!r} no longer exists: add it again (same name) to cancel"
-        )
-    limits = provider_class(account.provider).limits
-    at = entry.scheduled_at
-    assert at is not None
-    left = (at - schedule.now()).total_seconds()
-    if left <= 0:
-        raise UsageError(f"campaign {campaign.id} was due at {format_moment(at)}: it has been sent")
-    if not limits.cancels_scheduled or left <= limits.cancel_notice:
-        print(f"smsdesk campaigns cancel: not cancelled: {limits.cancel_rule}.", file=sys.stderr)
+    if report.result == NOT_CANCELLABLE:
+        raise UsageError(report.message)
+    if report.result == REFUSED:
+        print(f"smsdesk campaigns cancel: {report.message}", file=sys.stderr)
         return EXIT_PROVIDER_STOPPED
-    handed = {r.message_id: r.id for r in journal.messages(campaign.id, states=(SENT,)) if r.message_id}
-    try:
-        secret = secret_for_account(account)
-    except Exception as exc:  # SecretStoreError and keyring failures: a sentence for the user
-        raise UsageError(str(exc) or type(exc).__name__) from None
-    try:
-        with create_provider(account, secret) as provider:
-            outcome = provider.cancel_scheduled(list(handed))
-    except ProviderError as exc:
-        print(f"smsdesk campaigns cancel: not cancelled: {exc.reason}", file=sys.stderr)
-        return EXIT_PROVIDER_STOPPED
-    except ValueError as exc:  # account settings the adapter refuses (a base URL)
-        raise UsageError(str(exc)) from None
-    count = _cancel_rows(journal, campaign.id, [handed[i] for i in outcome.cancelled if i in handed])
-    if outcome.problem:
-        print(f"smsdesk campaigns cancel: {outcome.problem}", file=sys.stderr)
-        print(f"{len(outcome.cancelled)} of {len(handed)} messages cancelled.", file=sys.stderr)
-        return EXIT_PROVIDER_STOPPED
-    print(f"Campaign {campaign.id} cancelled at {account.name}; {count} messages will not be sent.")
+    print(report.message)
     return EXIT_OK
-
-
-def _cancel_rows(journal: Journal, campaign_id: str, handed_over) -> int:
-    try:
-        return journal.cancel_scheduled(campaign_id, handed_over)
-    except CampaignBusy as exc:
-        raise UsageError(str(exc)) from None
 
 
 def handle_retry(args: argparse.Namespace) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
@@ -135,3 +136,121 @@ def scheduling_factory(
         return provider
 
     return build
+
+
+# -- a run's options as plain data (the GUI hands them to a child process as JSON) -----------------------------
+
+
+def run_options(
+    db: Any, campaign_id: str, *, now: datetime, ignore_quiet_hours: bool = False
+) -> dict[str, Any]:
+    """What a run of the campaign must respect, as JSON-able data: its quiet hours, the time SMSDesk keeps, or the
+    window a provider that schedules is handed (only while that time is still ahead)."""
+    from smsdesk.store import schedules
+
+    entry = schedules.schedule_of(db, campaign_id)
+    quiet = None if ignore_quiet_hours else schedules.quiet_hours_for(db, entry)
+    options: dict[str, Any] = {"quiet_hours": quiet.describe() if quiet and quiet.enabled else "off"}
+    if entry is None or entry.scheduled_at is None or entry.scheduled_at <= now:
+        return options
+    if entry.by_provider:
+        opens, closes = delivery_window(entry.scheduled_at, quiet or QuietHours(enabled=False), None)
+        options["provider_window"] = [opens.isoformat(), closes.isoformat()]
+        options["quiet_hours"] = "off"  # handing over is not texting: the provider sends at the time
+    else:
+        options["not_before"] = entry.scheduled_at.isoformat()
+    return options
+
+
+def runner_arguments(options: dict[str, Any], *, clock: Clock = system_clock) -> dict[str, Any]:
+    """CampaignRunner keyword arguments from run_options() (other keys pass through unchanged)."""
+    from smsdesk.core.schedule import parse_quiet_hours
+
+    arguments = dict(options)
+    quiet = parse_quiet_hours(arguments.pop("quiet_hours", "off") or "off")
+    not_before = arguments.pop("not_before", None)
+    window = arguments.pop("provider_window", None)
+    if window:
+        arguments["provider_schedule"] = (
+            datetime.fromisoformat(window[0]),
+            datetime.fromisoformat(window[1]),
+        )
+    if quiet.enabled or not_before:
+        arguments["gate"] = SendGate(
+            quiet=quiet, not_before=datetime.fromisoformat(not_before) if not_before else None, clock=clock
+        )
+    return arguments
+
+
+# -- cancelling a scheduled campaign (the CLI's `campaigns cancel` and the Results page's button) ----------------
+
+CANCELLED_ALL = "cancelled"
+REFUSED = "refused"  # the provider refuses or cannot
+NOT_CANCELLABLE = "not_cancellable"  # nothing to cancel: not scheduled, no longer waiting, time passed
+
+
+@dataclass(frozen=True)
+class CancelReport:
+    result: str  # CANCELLED_ALL, REFUSED or NOT_CANCELLABLE
+    message: str  # a sentence for the user
+    count: int = 0  # messages that will not be sent
+
+
+def cancel_campaign(db: Any, campaign_id: str, *, now: datetime) -> CancelReport:
+    """Cancel a scheduled campaign: at the provider for the messages it holds, else by simply not sending it.
+    Raises CampaignNotFound and CampaignBusy."""
+    from smsdesk.engine.sender import secret_for_account
+    from smsdesk.providers import create_provider, provider_class
+    from smsdesk.providers.base import ProviderError
+    from smsdesk.store import schedules
+    from smsdesk.store.journal import SCHEDULED, SENT, Journal
+
+    journal = Journal(db)
+    campaign = journal.get_campaign(campaign_id, with_counts=False)
+    entry = schedules.schedule_of(db, campaign_id)
+    if entry is None or entry.scheduled_at is None:
+        return CancelReport(NOT_CANCELLABLE, f"Campaign {campaign_id} is not scheduled.")
+    if not entry.by_provider:
+        if campaign.state != SCHEDULED:
+            return CancelReport(
+                NOT_CANCELLABLE,
+                f"Campaign {campaign_id} is no longer waiting for its time ({campaign.state}).",
+            )
+        count = journal.cancel_scheduled(campaign_id)
+        return CancelReport(
+            CANCELLED_ALL, f"Campaign {campaign_id} cancelled; {count} messages will not be sent.", count
+        )
+    at = entry.scheduled_at
+    if at <= now:
+        return CancelReport(
+            NOT_CANCELLABLE, f"Campaign {campaign_id} was due at {format_moment(at)}: it has been sent."
+        )
+    account = db.get_account(campaign.account)
+    if account is None:
+        return CancelReport(
+            NOT_CANCELLABLE, f"The account {campaign.account!r} no longer exists: add it again to cancel."
+        )
+    limits = provider_class(account.provider).limits
+    if not limits.cancels_scheduled or (at - now).total_seconds() <= limits.cancel_notice:
+        return CancelReport(REFUSED, f"Not cancelled: {limits.cancel_rule}.")
+    handed = {r.message_id: r.id for r in journal.messages(campaign_id, states=(SENT,)) if r.message_id}
+    try:
+        secret = secret_for_account(account)
+        with create_provider(account, secret) as provider:
+            outcome = provider.cancel_scheduled(list(handed))
+    except ProviderError as exc:
+        return CancelReport(REFUSED, f"Not cancelled: {exc.reason}")
+    except Exception as exc:  # keyring failures, settings the adapter refuses: a sentence for the user
+        return CancelReport(NOT_CANCELLABLE, str(exc) or type(exc).__name__)
+    count = journal.cancel_scheduled(campaign_id, [handed[i] for i in outcome.cancelled if i in handed])
+    if outcome.problem:
+        return CancelReport(
+            REFUSED,
+            f"{outcome.problem}. {len(outcome.cancelled)} of {len(handed)} messages cancelled.",
+            count,
+        )
+    return CancelReport(
+        CANCELLED_ALL,
+        f"Campaign {campaign_id} cancelled at {account.name}; {count} messages will not be sent.",
+        count,
+    )

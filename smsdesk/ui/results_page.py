@@ -309,7 +309,13 @@ class ResultsPage(QWidget):
         if self.campaign_id is None or self.is_sending():
             return
         worker_class = ProcessCampaignWorker if self._send_in_process() else CampaignWorker
-        self.worker = worker_class(self.db.path, self.campaign_id, self, **self.runner_options)
+        from datetime import UTC, datetime
+
+        from smsdesk.engine.schedule import run_options
+
+        # quiet hours and the campaign's schedule (a small read of the campaign's own row)
+        options = run_options(self.db, self.campaign_id, now=datetime.now(UTC)) | self.runner_options
+        self.worker = worker_class(self.db.path, self.campaign_id, self, **options)
         self.worker.updates.connect(self._apply_updates)
         self.worker.state_changed.connect(self._campaign_state_changed)
         self.worker.finished.connect(self._worker_finished)
