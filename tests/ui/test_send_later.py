@@ -1,0 +1,81 @@
+"""Review's "Send later": the plain sentence of who keeps the time, scheduling an app-side campaign, "Scheduled for"
+in Results and cancelling it there; screenshots of Review for a provider-side and an app-side account."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDateTime, Qt
+
+from smsdesk.providers.base import Account
+from smsdesk.store import schedules, secrets
+from smsdesk.store.journal import CANCELLED, SCHEDULED, Journal
+from smsdesk.ui.main_window import MESSAGE, RESULTS, REVIEW
+from tests.store.fixtures import fake_keyring
+from tests.ui.test_flow import drop_file
+from tests.ui.test_screenshots import save, write_shop_file
+
+
+def open_review(qtbot, make_window, tmp_path, size=(1280, 800)):
+    window = make_window()
+    window.resize(*size)
+    drop_file(window.recipients_page, write_shop_file(tmp_path / "kunder.csv", extra=5))
+    qtbot.waitUntil(lambda: window.draft.plan is not None, timeout=15000)
+    window.go(MESSAGE)
+    window.message_page.set_text("Hej {Fornavn}! Fredagstilbud i {Butik}: 20% på alt.")
+    window.go(REVIEW)
+    review = window.review_page
+    qtbot.waitUntil(lambda: review.totals is not None and review.send_button.isEnabled(), timeout=15000)
+    return window, review
+
+
+def choose_later(qtbot, review, when: datetime) -> None:
+    qtbot.mouseClick(review.later_check, Qt.MouseButton.LeftButton)
+    review.later_edit.setDateTime(QDateTime(when))
+
+
+def test_send_later_says_who_keeps_the_time_and_schedules_an_app_side_campaign(
+    qtbot, db, prompts, make_window, tmp_path, sandbox, monkeypatch
+):
+    memory = fake_keyring.install(monkeypatch)
+    db.save_account(
+        Account(name="Butik CPSMS", provider="cpsms", username="demo", sender="Butik", base_url=sandbox.url)
+    )
+    memory.passwords[(secrets.SERVICE, "Butik CPSMS")] = "cpsms-demo-key"
+    when = (datetime.now() + timedelta(days=1)).replace(hour=10, minute=0, second=0, microsecond=0)
+    for size in ((1280, 800), (1024, 640)):
+        window, review = open_review(qtbot, make_window, tmp_path, size)
+        assert not review.later_edit.isEnabled() and review.schedule_note.isHidden()
+        choose_later(qtbot, review, when)
+        assert review.later_edit.isEnabled() and review.send_button.text() == "Schedule for 17 recipients…"
+        assert review.schedule_note.text().startswith("Kept by SMSDesk")
+        assert "run-due" in review.schedule_note.text()
+        save(window, f"05b-review-send-later-app-side-{size[0]}")
+
+        review.account_combo.setCurrentIndex(review.account_combo.findData("Butik CPSMS"))
+        review._account_chosen()
+        qtbot.waitUntil(lambda r=review: r.totals is not None, timeout=15000)
+        assert review.schedule_note.text().startswith("Scheduled by CPSMS.dk")
+        assert "10 minutes before" in review.schedule_note.text()
+        assert review.send_button.text() == "Schedule for 17 recipients…"
+        save(window, f"05c-review-send-later-provider-side-{size[0]}")
+        window.close()
+
+    window, review = open_review(qtbot, make_window, tmp_path)
+    choose_later(qtbot, review, when)
+    qtbot.mouseClick(review.send_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.stack.currentIndex() == RESULTS, timeout=15000)
+    (campaign,) = Journal(db).list_campaigns()
+    assert campaign.state == SCHEDULED and sandbox.state.accepted == []
+    assert schedules.schedule_of(db, campaign.id).scheduled_at == when.astimezone()
+    results = window.results_page
+    qtbot.waitUntil(
+        lambda: results.campaign is not None and results.campaign.id == campaign.id, timeout=15000
+    )
+    assert f"Scheduled for {when:%Y-%m-%d %H:%M}" in results.subtitle.text()
+    assert results.cancel_schedule_button.isVisible() and not results.resume_button.isVisible()
+    save(window, "08b-results-scheduled")
+
+    qtbot.mouseClick(results.cancel_schedule_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: Journal(db).get_campaign(campaign.id).state == CANCELLED, timeout=15000)
+    assert sandbox.state.accepted == []
