@@ -372,7 +372,7 @@ class ResultsPage(QWidget):
         return self.worker is not None and self.worker.is_running()
 
     def start_sending(self) -> None:
-        if self.campaign_id is None or self.is_sending():
+        if self.campaign_id is None or self.is_sending() or not self._fresh_enough():
             return
         worker_class = ProcessCampaignWorker if self._send_in_process() else CampaignWorker
         from datetime import UTC, datetime
@@ -393,6 +393,34 @@ class ResultsPage(QWidget):
         self._show_header()
         self._update_controls()
         self.state_changed.emit()
+
+    def _fresh_enough(self) -> bool:
+        """Stale content (core.schedule.stale_reasons: resumed over 12 hours after it started, or naming a day
+        that no longer fits) shows the text again and asks before anything is sent."""
+        from datetime import UTC, datetime
+
+        from smsdesk.core.schedule import stale_reasons
+
+        campaign, entry = self.campaign, self.schedule
+        if campaign is None or not self.model.counts.get("pending", 0):
+            return True
+        reasons = stale_reasons(
+            campaign.template,
+            now=datetime.now(UTC),
+            meant_for=(entry.scheduled_at if entry and entry.scheduled_at else None)
+            or datetime.fromisoformat(campaign.created_at),
+            started_at=entry.started_at if entry else None,
+        )
+        return not reasons or self.prompts.confirm(
+            self,
+            self.tr("Still up to date?"),
+            self.tr(
+                "This campaign may be out of date: {reasons}.\n\nThe text:\n{text}\n\nSend it as it is?"
+            ).format(reasons="; ".join(reasons), text=campaign.template),
+            ok=self.tr("Send it as it is"),
+            cancel=self.tr("Don't send"),
+            warning=True,
+        )
 
     def _send_in_process(self) -> bool:
 
@@ -415,6 +443,9 @@ class ResultsPage(QWidget):
         self._show_header()
         if reason and state in ("stopped", "interrupted"):
             self.state_label.setText(f"{CAMPAIGN_STATE_TEXT.get(state, state)}: {reason}")
+        elif reason and state == "waiting" and reason.startswith("waiting "):
+            # the send gate: quiet hours or the campaign's time (engine/schedule.py); it goes on by itself
+            self.state_label.setText(reason[:1].upper() + reason[1:])
         self._update_controls()
         self.state_changed.emit()
 

@@ -79,3 +79,27 @@ def test_send_later_says_who_keeps_the_time_and_schedules_an_app_side_campaign(
     qtbot.mouseClick(results.cancel_schedule_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: Journal(db).get_campaign(campaign.id).state == CANCELLED, timeout=15000)
     assert sandbox.state.accepted == []
+
+
+def test_resuming_stale_content_shows_the_text_and_asks_first(qtbot, db, prompts, make_window, sandbox):
+    from tests.ui.test_campaigns import make_campaign
+
+    campaign_id = make_campaign(db, count=3)
+    two_days_ago = (datetime.now().astimezone() - timedelta(days=2)).isoformat(timespec="seconds")
+    with db.transaction() as conn:
+        conn.execute(
+            "UPDATE campaigns SET template = 'Kun i dag: {Navn}', created_at = ? WHERE id = ?",
+            (two_days_ago, campaign_id),
+        )
+    prompts.resume_answer = False
+    prompts.answers["Still up to date?"] = False
+    window = make_window()
+    window.open_campaign(campaign_id, resume=True)
+    qtbot.waitUntil(lambda: "Still up to date?" in prompts.titles(), timeout=15000)
+    question = dict(prompts.asked)["Still up to date?"]
+    assert 'says "i dag"' in question and "Kun i dag: {Navn}" in question
+    assert not window.results_page.is_sending() and sandbox.state.accepted == []
+
+    prompts.answers["Still up to date?"] = True
+    window.results_page.start_sending()
+    qtbot.waitUntil(lambda: Journal(db).get_campaign(campaign_id).state == "finished", timeout=30000)
