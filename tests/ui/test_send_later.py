@@ -103,3 +103,29 @@ def test_resuming_stale_content_shows_the_text_and_asks_first(qtbot, db, prompts
     prompts.answers["Still up to date?"] = True
     window.results_page.start_sending()
     qtbot.waitUntil(lambda: Journal(db).get_campaign(campaign_id).state == "finished", timeout=30000)
+
+
+def test_history_cancels_a_campaign_waiting_for_its_time(qtbot, db, prompts, make_window, sandbox):
+    from smsdesk.ui.main_window import HISTORY
+    from tests.ui.test_campaigns import make_campaign
+
+    waiting, ordinary = make_campaign(db, count=3, name="Later"), make_campaign(db, count=2, name="Now")
+    schedules.set_schedule(
+        db,
+        waiting,
+        scheduled_at=datetime.now().astimezone() + timedelta(days=1),
+        scheduled_by=schedules.BY_APP,
+    )
+    Journal(db).set_state(waiting, SCHEDULED)
+    window = make_window()
+    window.go(HISTORY)
+    history = window.history_page
+    qtbot.waitUntil(lambda: not history.loading and history.model.rowCount() == 2, timeout=10000)
+    rows = {c.id: i for i, c in enumerate(history.campaigns)}
+    history.table.selectRow(rows[ordinary])
+    assert not history.cancel_schedule_button.isEnabled()
+    history.table.selectRow(rows[waiting])
+    assert history.cancel_schedule_button.isEnabled() and not history.resume_button.isEnabled()
+    qtbot.mouseClick(history.cancel_schedule_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: Journal(db).get_campaign(waiting).state == CANCELLED, timeout=15000)
+    assert Journal(db).get_campaign(ordinary).state == "ready"
