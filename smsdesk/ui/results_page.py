@@ -310,6 +310,10 @@ class ResultsPage(QWidget):
             + (" (sandbox: no real SMS)" if campaign.provider == "sandbox" else "")
             + self.scheduled_text()
         )
+        held = self.scheduled_ahead() and self.schedule is not None and self.schedule.by_provider
+        self.model.set_sent_label(
+            self.tr("Scheduled") if held else None, self.scheduled_text()[3:] if held else None
+        )
         self.state_label.setText(CAMPAIGN_STATE_TEXT.get(self.campaign_state, self.campaign_state))
         self.state_label.setProperty("state", self.campaign_state)
         self.state_label.style().unpolish(self.state_label)

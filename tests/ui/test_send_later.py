@@ -129,3 +129,36 @@ def test_history_cancels_a_campaign_waiting_for_its_time(qtbot, db, prompts, mak
     qtbot.mouseClick(history.cancel_schedule_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: Journal(db).get_campaign(waiting).state == CANCELLED, timeout=15000)
     assert Journal(db).get_campaign(ordinary).state == "ready"
+
+
+def test_a_provider_side_schedule_is_handed_over_and_shown_as_scheduled(
+    qtbot, db, prompts, make_window, tmp_path, sandbox, monkeypatch
+):
+    memory = fake_keyring.install(monkeypatch)
+    db.save_account(
+        Account(name="Butik CPSMS", provider="cpsms", username="demo", sender="Butik", base_url=sandbox.url)
+    )
+    memory.passwords[(secrets.SERVICE, "Butik CPSMS")] = "cpsms-demo-key"
+    when = (
+        (datetime.now() + timedelta(days=1)).replace(hour=10, minute=0, second=0, microsecond=0).astimezone()
+    )
+    window, review = open_review(qtbot, make_window, tmp_path)
+    window.results_page.worker_mode = "thread"  # the test's keyring lives in this process
+    review.account_combo.setCurrentIndex(review.account_combo.findData("Butik CPSMS"))
+    review._account_chosen()
+    qtbot.waitUntil(lambda: review.totals is not None and review.send_button.isEnabled(), timeout=15000)
+    choose_later(qtbot, review, when)
+    qtbot.mouseClick(review.send_button, Qt.MouseButton.LeftButton)
+    results = window.results_page
+    qtbot.waitUntil(
+        lambda: results.campaign is not None and results.campaign_state == "finished", timeout=30000
+    )
+    assert {a.scheduled_as for a in sandbox.state.accepted} == {str(int(when.timestamp()))}
+    assert len(sandbox.state.accepted) == 17
+    label = f"Scheduled for {when:%Y-%m-%d %H:%M}"
+    assert label in results.subtitle.text()
+    statuses = {results.model.index(r, 3).data() for r in range(results.model.rowCount())}
+    assert statuses == {"Scheduled", "Skipped"}
+    assert results.model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) == label
+    assert results.cancel_schedule_button.isVisible()
+    save(window, "08c-results-scheduled-at-provider")
