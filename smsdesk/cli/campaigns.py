@@ -190,8 +190,8 @@ def handle_resume(args: argparse.Namespace) -> int:
             )
         if campaign.pending:
             schedule.confirm_fresh(db, campaign, yes=args.yes)
-        gate = schedule.gate_for(db, args.id, ignore_quiet_hours=args.ignore_quiet_hours)
-        return run_campaign(db, args.id, json_lines=args.json, batch_size=args.batch_size, gate=gate)
+        arguments = schedule.run_arguments(db, args.id, ignore_quiet_hours=args.ignore_quiet_hours)
+        return run_campaign(db, args.id, json_lines=args.json, batch_size=args.batch_size, **arguments)
     finally:
         db.close()
 
@@ -208,8 +208,8 @@ def handle_run_due(args: argparse.Namespace) -> int:
                 continue
             campaign = journal.get_campaign(campaign_id)
             schedule.confirm_fresh(db, campaign, yes=args.yes)
-            gate = schedule.gate_for(db, campaign_id, ignore_quiet_hours=args.ignore_quiet_hours)
-            codes.append(run_campaign(db, campaign_id, json_lines=args.json, gate=gate))
+            arguments = schedule.run_arguments(db, campaign_id, ignore_quiet_hours=args.ignore_quiet_hours)
+            codes.append(run_campaign(db, campaign_id, json_lines=args.json, **arguments))
         if not due and not args.json:
             print("Nothing is due.")
         # The worst outcome decides: provider stopped (3) over some failed (1) over all sent (0).

@@ -25,7 +25,7 @@ from smsdesk.core.schedule import (
     stale_reasons,
     system_clock,
 )
-from smsdesk.engine.schedule import SendGate, delivery_window
+from smsdesk.engine.schedule import delivery_window, run_options, runner_arguments
 from smsdesk.providers import provider_class
 from smsdesk.store import schedules
 from smsdesk.store.db import Database
@@ -100,14 +100,14 @@ def _local_time(at: datetime, phone: str) -> Any:
     return at.astimezone(recipient_zone(phone, USER_ZONE)).time().replace(tzinfo=None)
 
 
-def gate_for(db: Database, campaign_id: str, *, ignore_quiet_hours: bool) -> SendGate | None:
-    """The gate a run of this campaign goes through: its time (when SMSDesk keeps it) and quiet hours."""
-    entry = schedules.schedule_of(db, campaign_id)
-    quiet = NO_QUIET_HOURS if ignore_quiet_hours else schedules.quiet_hours_for(db, entry)
-    not_before = entry.scheduled_at if entry and entry.scheduled_by == schedules.BY_APP else None
-    if not quiet.enabled and not_before is None:
-        return None
-    return SendGate(quiet=quiet, not_before=not_before, user_zone=USER_ZONE, clock=CLOCK)
+def run_arguments(db: Database, campaign_id: str, *, ignore_quiet_hours: bool) -> dict[str, Any]:
+    """run_campaign()'s keywords for this campaign: the gate (quiet hours, the time SMSDesk keeps), or the time a
+    provider that schedules is handed while it is still ahead (then every line carries scheduled_at)."""
+    options = run_options(db, campaign_id, now=now(), ignore_quiet_hours=ignore_quiet_hours)
+    arguments = runner_arguments(options, clock=CLOCK, user_zone=USER_ZONE)
+    if "provider_schedule" in arguments:
+        arguments["scheduled_at"] = format_moment(arguments["provider_schedule"][0])
+    return arguments
 
 
 def confirm_fresh(db: Database, campaign: Any, *, yes: bool) -> None:

@@ -233,8 +233,8 @@ def _send(args: argparse.Namespace, db: Database, text: str) -> int:
             provider_schedule=timing.window,
             scheduled_at=format_moment(timing.at),
         )
-    gate = schedule.gate_for(db, campaign_id, ignore_quiet_hours=args.ignore_quiet_hours)
-    return run_campaign(db, campaign_id, json_lines=args.json, batch_size=args.batch_size, gate=gate)
+    arguments = schedule.run_arguments(db, campaign_id, ignore_quiet_hours=args.ignore_quiet_hours)
+    return run_campaign(db, campaign_id, json_lines=args.json, batch_size=args.batch_size, **arguments)
 
 
 def _message_text(args: argparse.Namespace) -> str:

@@ -162,7 +162,9 @@ def run_options(
     return options
 
 
-def runner_arguments(options: dict[str, Any], *, clock: Clock = system_clock) -> dict[str, Any]:
+def runner_arguments(
+    options: dict[str, Any], *, clock: Clock = system_clock, user_zone: tzinfo | None = None
+) -> dict[str, Any]:
     """CampaignRunner keyword arguments from run_options() (other keys pass through unchanged)."""
     from smsdesk.core.schedule import parse_quiet_hours
 
@@ -177,7 +179,10 @@ def runner_arguments(options: dict[str, Any], *, clock: Clock = system_clock) ->
         )
     if quiet.enabled or not_before:
         arguments["gate"] = SendGate(
-            quiet=quiet, not_before=datetime.fromisoformat(not_before) if not_before else None, clock=clock
+            quiet=quiet,
+            not_before=datetime.fromisoformat(not_before) if not_before else None,
+            user_zone=user_zone,
+            clock=clock,
         )
     return arguments
 

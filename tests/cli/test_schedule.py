@@ -218,3 +218,23 @@ def test_resume_and_run_due_name_their_flags_in_help(capsys):
         out = capsys.readouterr().out
         assert "--ignore-quiet-hours" in out
     assert "--yes" in out
+
+
+def test_resuming_a_provider_side_schedule_hands_the_rest_over_with_the_same_time(
+    capsys, accounts, recipients
+):
+    from tests.engine.conftest import make_campaign
+
+    when = datetime.fromtimestamp(int(time.time()) + 7200, UTC).astimezone(CPH)
+    db = Database()
+    campaign_id = make_campaign(Journal(db), db.get_account("Cp"), 3)  # as a send cut short leaves it
+    schedules.set_schedule(db, campaign_id, scheduled_at=when, scheduled_by=schedules.BY_PROVIDER)
+    db.close()
+    code, lines, err = cli(capsys, "campaigns", "resume", campaign_id, "--json")
+    assert code == 0, err
+    *results, last = lines
+    assert [r["status"] for r in results] == ["sent"] * 3
+    assert (
+        {r["scheduled_at"] for r in results} == {last["scheduled_at"]} == {when.isoformat(timespec="minutes")}
+    )
+    assert {a.scheduled_as for a in accounts.state.accepted} == {str(int(when.timestamp()))}
