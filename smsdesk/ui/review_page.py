@@ -514,7 +514,7 @@ class ReviewPage(QWidget):
                 )
             return text
         return self.tr(
-            "Kept by SMSDesk ({provider} cannot schedule): SMSDesk sends the campaign at {when} if it is open "
+            "Kept by SMSDesk, as {provider} cannot schedule: SMSDesk sends the campaign at {when} if it is open "
             "then; otherwise let the system's scheduler run `smsdesk campaigns run-due` (see the README)."
         ).format(provider=kind.label, when=moment)
 

@@ -29,6 +29,12 @@ def open_review(qtbot, make_window, tmp_path, size=(1280, 800)):
     return window, review
 
 
+def settle(qtbot, review) -> None:
+    """The layout follows the button's new text on the next turn of the event loop."""
+    button = review.send_button
+    qtbot.waitUntil(lambda: button.width() >= button.sizeHint().width(), timeout=5000)
+
+
 def choose_later(qtbot, review, when: datetime) -> None:
     qtbot.mouseClick(review.later_check, Qt.MouseButton.LeftButton)
     review.later_edit.setDateTime(QDateTime(when))
@@ -50,6 +56,7 @@ def test_send_later_says_who_keeps_the_time_and_schedules_an_app_side_campaign(
         assert review.later_edit.isEnabled() and review.send_button.text() == "Schedule for 17 recipients…"
         assert review.schedule_note.text().startswith("Kept by SMSDesk")
         assert "run-due" in review.schedule_note.text()
+        settle(qtbot, review)
         save(window, f"05b-review-send-later-app-side-{size[0]}")
 
         review.account_combo.setCurrentIndex(review.account_combo.findData("Butik CPSMS"))
@@ -58,6 +65,7 @@ def test_send_later_says_who_keeps_the_time_and_schedules_an_app_side_campaign(
         assert review.schedule_note.text().startswith("Scheduled by CPSMS.dk")
         assert "10 minutes before" in review.schedule_note.text()
         assert review.send_button.text() == "Schedule for 17 recipients…"
+        settle(qtbot, review)
         save(window, f"05c-review-send-later-provider-side-{size[0]}")
         window.close()
 
@@ -103,6 +111,7 @@ def test_resuming_stale_content_shows_the_text_and_asks_first(qtbot, db, prompts
     prompts.answers["Still up to date?"] = True
     window.results_page.start_sending()
     qtbot.waitUntil(lambda: Journal(db).get_campaign(campaign_id).state == "finished", timeout=30000)
+    qtbot.waitUntil(lambda: not window.results_page.is_sending(), timeout=30000)
 
 
 def test_history_cancels_a_campaign_waiting_for_its_time(qtbot, db, prompts, make_window, sandbox):
