@@ -50,6 +50,15 @@ def smsdesk_home(tmp_path, monkeypatch):
     return home
 
 
+@pytest.fixture(autouse=True)
+def quiet_hours_off(monkeypatch):
+    """Quiet hours (default on, 20:00-08:00) would make a test that sends depend on the hour it runs at. Tests of
+    quiet hours set them explicitly (or monkeypatch this default back)."""
+    from smsdesk.store import schedules
+
+    monkeypatch.setattr(schedules, "DEFAULT_QUIET_HOURS", "off")
+
+
 @pytest.fixture(scope="session")
 def sandbox_server():
     with SandboxServer() as server:

@@ -270,6 +270,7 @@ def test_cli_sends_a_three_recipient_campaign_through_the_sandbox(
         "Hej {Navn}, 20% rabat i dag",
         "--yes",
         "--json",
+        "--ignore-quiet-hours",  # else, run between 20:00 and 08:00, it would wait for the morning
     )
     assert result.returncode == 0, f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}"
     lines = [json.loads(line) for line in result.stdout.splitlines()]

@@ -16,6 +16,15 @@ Contract (exact; keys and flags may be added, never renamed or dropped):
                                       provider refused (credentials)
   campaigns discard ID                gives up the rows not sent yet (they become skipped); the campaign is closed
   campaigns export ID --out FILE      every row with its state and reason, .csv or .xlsx, Excel-safe
+  Added (issue 16): "scheduled_at" on each listed campaign (ISO 8601 with offset, or null);
+  campaigns cancel ID                 a scheduled campaign: the provider takes its messages back (CPSMS only more
+                                      than 10 minutes ahead, iP.1 before the window opens; Txty cannot), or SMSDesk
+                                      simply does not send it; cancelled messages end skipped, reason "cancelled".
+                                      Exit 0 every message cancelled, 3 the provider refuses, 2 bad input
+  campaigns run-due [--json]          sends every campaign SMSDesk keeps whose time has come (lines as `send`),
+                                      nothing else; exit 0 when nothing was due or all were sent
+  resume and run-due take --ignore-quiet-hours, and --yes to send content that may be stale (resumed more than
+  12 hours after it started, or naming a day that has passed; see core/schedule.py).
 Exit codes: 0 done, 2 bad input (no such campaign, it is being sent elsewhere, a file that cannot be written);
 resume as `smsdesk send`.
 """
@@ -26,13 +35,17 @@ import argparse
 import json
 import sys
 
-from smsdesk.cli import EXIT_OK, EXIT_PROVIDER_STOPPED, EXIT_SOME_FAILED, UsageError
+from smsdesk.cli import EXIT_OK, EXIT_PROVIDER_STOPPED, EXIT_SOME_FAILED, UsageError, schedule
 from smsdesk.cli.send import add_batch_size, open_database, print_json, record_json, run_campaign
+from smsdesk.core.schedule import format_moment
 from smsdesk.engine.export import export_campaign
+from smsdesk.engine.schedule import NOT_CANCELLABLE, REFUSED, cancel_campaign
 from smsdesk.io.export import ExportError
+from smsdesk.store import schedules
 from smsdesk.store.journal import (
     FAILED,
     PENDING,
+    SCHEDULED,
     SENT,
     SKIPPED,
     UNKNOWN,
@@ -43,7 +56,10 @@ from smsdesk.store.journal import (
     Journal,
 )
 
-# Export columns before the recipient's own columns.
+_STALE_HELP = (
+    "send even when the content may be stale (resumed more than 12 hours after it started, or a scheduled text "
+    "naming a day that no longer fits); needed when not at a terminal"
+)
 
 
 def register(subparsers) -> None:
@@ -68,7 +84,27 @@ def register(subparsers) -> None:
         "--json", action="store_true", help="one JSON line per recipient, then a summary line"
     )
     add_batch_size(resume)
+    schedule.add_ignore_quiet_hours(resume)
+    resume.add_argument("--yes", action="store_true", help=_STALE_HELP)
     resume.set_defaults(handler=handle_resume)
+
+    cancel = commands.add_parser(
+        "cancel", help="cancel a scheduled campaign (at the provider where it holds the messages)"
+    )
+    cancel.add_argument("id", metavar="ID")
+    cancel.set_defaults(handler=handle_cancel)
+
+    run_due = commands.add_parser(
+        "run-due",
+        help="send every scheduled campaign SMSDesk keeps whose time has come (run it from Task Scheduler, "
+        "launchd or cron)",
+    )
+    run_due.add_argument(
+        "--json", action="store_true", help="one JSON line per recipient, then a summary line per campaign"
+    )
+    schedule.add_ignore_quiet_hours(run_due)
+    run_due.add_argument("--yes", action="store_true", help=_STALE_HELP)
+    run_due.set_defaults(handler=handle_run_due)
 
     retry = commands.add_parser("retry", help="put failed messages back in the queue (then: resume)")
     retry.add_argument("id", metavar="ID")
@@ -110,10 +146,15 @@ def handle_list(args: argparse.Namespace) -> int:
     db = open_database()
     try:
         campaigns = Journal(db).list_campaigns(include_tests=args.all)
+        timings = schedules.all_schedules(db)
     finally:
         db.close()
     if args.json:
-        json.dump([summary_json(c) for c in campaigns], sys.stdout, ensure_ascii=False)
+        json.dump(
+            [summary_json(c) | {"scheduled_at": _scheduled_at(timings.get(c.id))} for c in campaigns],
+            sys.stdout,
+            ensure_ascii=False,
+        )
         sys.stdout.write("\n")
         return EXIT_OK
     if not campaigns:
@@ -149,15 +190,69 @@ def summary_json(c: CampaignSummary) -> dict:
     }
 
 
+def _scheduled_at(entry: schedules.CampaignSchedule | None) -> str | None:
+    return format_moment(entry.scheduled_at) if entry and entry.scheduled_at else None
+
+
 def handle_resume(args: argparse.Namespace) -> int:
     if args.batch_size is not None and args.batch_size < 1:
         raise UsageError("--batch-size must be 1 or more")
     db = open_database()
     try:
-        _campaign(db, args.id)
-        return run_campaign(db, args.id, json_lines=args.json, batch_size=args.batch_size)
+        campaign = _campaign(db, args.id)
+        if campaign.state == SCHEDULED:
+            at = _scheduled_at(schedules.schedule_of(db, args.id))
+            raise UsageError(
+                f"campaign {args.id} is scheduled for {at}: `smsdesk campaigns run-due` sends it when due "
+                f"(or cancel it: smsdesk campaigns cancel {args.id})"
+            )
+        if campaign.pending:
+            schedule.confirm_fresh(db, campaign, yes=args.yes)
+        arguments = schedule.run_arguments(db, args.id, ignore_quiet_hours=args.ignore_quiet_hours)
+        return run_campaign(db, args.id, json_lines=args.json, batch_size=args.batch_size, **arguments)
     finally:
         db.close()
+
+
+def handle_run_due(args: argparse.Namespace) -> int:
+    db = open_database()
+    try:
+        journal = Journal(db)
+        due = schedules.due(db, schedule.now(), SCHEDULED)
+        codes = []
+        for campaign_id in due:
+            if journal.is_busy(campaign_id):  # the app is sending it right now
+                print(f"Campaign {campaign_id} is being sent by SMSDesk already.", file=sys.stderr)
+                continue
+            campaign = journal.get_campaign(campaign_id)
+            schedule.confirm_fresh(db, campaign, yes=args.yes)
+            arguments = schedule.run_arguments(db, campaign_id, ignore_quiet_hours=args.ignore_quiet_hours)
+            codes.append(run_campaign(db, campaign_id, json_lines=args.json, **arguments))
+        if not due and not args.json:
+            print("Nothing is due.")
+        # The worst outcome decides: provider stopped (3) over some failed (1) over all sent (0).
+        return max(codes, default=EXIT_OK, key=lambda code: (code == EXIT_PROVIDER_STOPPED, code))
+    finally:
+        db.close()
+
+
+def handle_cancel(args: argparse.Namespace) -> int:
+    db = open_database()
+    try:
+        _campaign(db, args.id)
+        try:
+            report = cancel_campaign(db, args.id, now=schedule.now())
+        except CampaignBusy as exc:
+            raise UsageError(str(exc)) from None
+    finally:
+        db.close()
+    if report.result == NOT_CANCELLABLE:
+        raise UsageError(report.message)
+    if report.result == REFUSED:
+        print(f"smsdesk campaigns cancel: {report.message}", file=sys.stderr)
+        return EXIT_PROVIDER_STOPPED
+    print(report.message)
+    return EXIT_OK
 
 
 def handle_retry(args: argparse.Namespace) -> int:

@@ -12,6 +12,11 @@ Contract (exact; keys and flags may be added, never renamed or dropped):
   --dry-run --json prints one line of totals instead: {"dry_run": true, "recipients", "messages", "segments",
   "skipped", "requests", "estimated_cost", "estimated_seconds", "balance", "currency", "refusal"}.
   Added flag: --batch-size N (at most N messages per request; fewer messages at stake if the computer dies).
+  Added (issue 16): --at WHEN (YYYY-MM-DD HH:MM local, or ISO 8601 with an offset) schedules the campaign, exit 0
+  when scheduled. With a provider that schedules, the messages are handed over at once: one line per message as
+  usual, "status": "sent" (accepted) plus "scheduled_at"; elsewhere SMSDesk keeps it (state "scheduled") and the
+  only line is the summary, with "scheduled_at". --ignore-quiet-hours sends inside quiet hours (20:00-08:00 in each
+  recipient's zone, where a run otherwise waits for them to end, saying so on stderr).
 Exit codes: 0 all sent, 1 some failed or unknown (or stdout was closed before the end: the send went on into the
 journal), 2 bad input or usage (no confirmation possible, no key saved for the account) or the database failed
 under the run (deleted or replaced: one line with what this run sent, and with --json a last line whose unknowable
@@ -32,23 +37,36 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from smsdesk.cli import EXIT_OK, EXIT_PROVIDER_STOPPED, EXIT_SOME_FAILED, EXIT_USAGE, UsageError, pipes
+from smsdesk.cli import (
+    EXIT_OK,
+    EXIT_PROVIDER_STOPPED,
+    EXIT_SOME_FAILED,
+    EXIT_USAGE,
+    UsageError,
+    pipes,
+    schedule,
+)
 from smsdesk.cli.recipients import checked_country, read_plan
 from smsdesk.core import costing
+from smsdesk.core.schedule import format_moment
 from smsdesk.core.template import Template
 from smsdesk.engine import preflight
+from smsdesk.engine.schedule import SendGate
 from smsdesk.engine.sender import (
     STOPPED_BY_SETUP,
     STOPPED_BY_STORAGE,
+    WAITING,
     CampaignRunner,
     MessageUpdate,
     RunOutcome,
 )
-from smsdesk.providers import split_message_id
+from smsdesk.providers import provider_class, split_message_id
+from smsdesk.store import schedules
 from smsdesk.store.db import Database, StoreError
 from smsdesk.store.journal import (
     CANCELLED,
     FAILED,
+    SCHEDULED,
     SENT,
     SKIPPED,
     STOPPED,
@@ -95,6 +113,13 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--json", action="store_true", help="one JSON line per recipient, then a summary line"
     )
+    parser.add_argument(
+        "--at",
+        metavar="WHEN",
+        help="send later: YYYY-MM-DD HH:MM (local time) or ISO 8601 with an offset; the provider keeps the time "
+        "where its API can, else SMSDesk (open, or `smsdesk campaigns run-due`)",
+    )
+    schedule.add_ignore_quiet_hours(parser)
     add_batch_size(parser)
     parser.set_defaults(handler=handle)
 
@@ -125,6 +150,9 @@ def _send(args: argparse.Namespace, db: Database, text: str) -> int:
         names = ", ".join(a.name for a in db.list_accounts()) or "none yet (smsdesk accounts add)"
         raise UsageError(f"no account named {args.account!r}; the accounts are: {names}")
     country = checked_country(args.country or db.default_country)
+    timing = None  # a bad --at is told before the file is read
+    if args.at is not None:
+        timing = schedule.plan(db, account, args.at, ignore_quiet_hours=args.ignore_quiet_hours)
     table, plan = read_plan(
         args.file, phone_column=args.phone_column, country=country, opt_outs=db.opt_outs(), sheet=args.sheet
     )
@@ -153,10 +181,21 @@ def _send(args: argparse.Namespace, db: Database, text: str) -> int:
             raise UsageError(f"not sending: {totals.refusal}")
         print(f"smsdesk send: not sending: {totals.refusal}", file=sys.stderr)
         return EXIT_PROVIDER_STOPPED
+    if timing is not None:
+        print(timing.sentence(provider_class(account.provider).label), file=human)
+        rule = provider_class(account.provider).limits
+        if timing.by == schedules.BY_PROVIDER and not rule.cancels_scheduled:
+            print(f"Note: {rule.cancel_rule}.", file=human)
+        schedule.check_quiet_moment(
+            timing,
+            [m.phone for m in messages if m.skip_reason is None],
+            interactive=not args.yes and sys.stdin.isatty(),
+        )
     if not args.yes:
         if not sys.stdin.isatty():
             raise UsageError("not sending without a confirmation: add --yes (input is not a terminal)")
-        answer = input(f"Send {totals.messages} messages via {account.name}? [y/N] ")
+        when = f" at {format_moment(timing.at)}" if timing else ""
+        answer = input(f"Send {totals.messages} messages via {account.name}{when}? [y/N] ")
         if answer.strip().lower() not in ("y", "yes", "j", "ja"):
             print("Nothing was sent.", file=human)
             return EXIT_OK
@@ -172,11 +211,42 @@ def _send(args: argparse.Namespace, db: Database, text: str) -> int:
         columns=plan.columns,
         messages=messages,
     )
-    print(f"Campaign {campaign_id}: sending {totals.messages} messages.", file=human, flush=True)
+    if timing is not None:
+        schedules.set_schedule(
+            db,
+            campaign_id,
+            scheduled_at=timing.at,
+            scheduled_by=timing.by,
+            quiet_hours="off" if args.ignore_quiet_hours else None,
+        )
+    if timing is not None and timing.by == schedules.BY_APP:
+        journal.set_state(campaign_id, SCHEDULED)
+        print(
+            f"Campaign {campaign_id}: {totals.messages} messages scheduled for {format_moment(timing.at)}.",
+            file=human,
+        )
+        if args.json:
+            counts = journal.counts(campaign_id)
+            print_json(
+                sys.stdout, summary_line(campaign_id, counts, SCHEDULED, None, format_moment(timing.at))
+            )
+        return EXIT_OK
+    verb = "handing over" if timing is not None else "sending"
+    print(f"Campaign {campaign_id}: {verb} {totals.messages} messages.", file=human, flush=True)
     if args.json:
         for record in journal.messages(campaign_id, states=(SKIPPED,)):
             print_json(sys.stdout, record_json(record))
-    return run_campaign(db, campaign_id, json_lines=args.json, batch_size=args.batch_size)
+    if timing is not None:
+        return run_campaign(
+            db,
+            campaign_id,
+            json_lines=args.json,
+            batch_size=args.batch_size,
+            provider_schedule=timing.window,
+            scheduled_at=format_moment(timing.at),
+        )
+    arguments = schedule.run_arguments(db, campaign_id, ignore_quiet_hours=args.ignore_quiet_hours)
+    return run_campaign(db, campaign_id, json_lines=args.json, batch_size=args.batch_size, **arguments)
 
 
 def _message_text(args: argparse.Namespace) -> str:
@@ -207,8 +277,20 @@ def open_database() -> Database:
 # -- running and reporting (shared with `campaigns resume`) ----------------------------------------------------------
 
 
-def run_campaign(db: Database, campaign_id: str, *, json_lines: bool, batch_size: int | None = None) -> int:
-    """Send a journaled campaign's pending rows, printing results; returns the exit code."""
+def run_campaign(
+    db: Database,
+    campaign_id: str,
+    *,
+    json_lines: bool,
+    batch_size: int | None = None,
+    gate: SendGate | None = None,
+    provider_schedule: tuple[datetime, datetime | None] | None = None,
+    scheduled_at: str | None = None,
+) -> int:
+    """Send a journaled campaign's pending rows, printing results; returns the exit code.
+
+    `gate` holds requests for quiet hours and an app-side schedule; `provider_schedule` hands them to the provider
+    with a time, and `scheduled_at` is then added to every line."""
     human = sys.stderr if json_lines else sys.stdout
     progress = _Progress(human, enabled=not json_lines and human.isatty())
     seen = dict.fromkeys(_FINAL, 0)  # what this run reported: all there is to say if the database goes
@@ -216,17 +298,30 @@ def run_campaign(db: Database, campaign_id: str, *, json_lines: bool, batch_size
         provider = Journal(db).get_campaign(campaign_id, with_counts=False).provider
     except CampaignNotFound:
         provider = None  # said by the runner below
+    extra = {"scheduled_at": scheduled_at} if scheduled_at else {}
 
     def on_update(update: MessageUpdate) -> None:
         if update.status not in _FINAL:
             return
         seen[update.status] += 1
         if json_lines:
-            print_json(sys.stdout, update_json(update, provider))
+            print_json(sys.stdout, update_json(update, provider) | (extra if update.status == SENT else {}))
         else:
             progress.count(update)
 
-    runner = CampaignRunner(db.path, campaign_id, on_update=on_update, max_batch=batch_size)
+    def on_state(state: str, reason: str | None) -> None:
+        if state == WAITING and reason and gate is not None and reason == gate.reason:
+            print(f"Campaign {campaign_id}: {reason}", file=sys.stderr, flush=True)
+
+    runner = CampaignRunner(
+        db.path,
+        campaign_id,
+        on_update=on_update,
+        on_state=on_state,
+        max_batch=batch_size,
+        gate=gate,
+        provider_schedule=provider_schedule,
+    )
     previous = signal.getsignal(signal.SIGINT)
 
     def interrupt(signum: int, frame: Any) -> None:
@@ -253,19 +348,7 @@ def run_campaign(db: Database, campaign_id: str, *, json_lines: bool, batch_size
     progress.done()
     counts = outcome.counts
     if json_lines:
-        print_json(
-            sys.stdout,
-            {
-                "campaign": campaign_id,
-                "sent": counts[SENT],
-                "failed": counts[FAILED],
-                "skipped": counts[SKIPPED],
-                "unknown": counts[UNKNOWN],
-                "pending": counts["pending"],
-                "state": outcome.state,
-                "reason": outcome.reason,
-            },
-        )
+        print_json(sys.stdout, summary_line(campaign_id, counts, outcome.state, outcome.reason, scheduled_at))
     _report(human, db, campaign_id, outcome, show_failures=not json_lines)
     if pipes.lost(sys.stdout):
         print(
@@ -274,6 +357,24 @@ def run_campaign(db: Database, campaign_id: str, *, json_lines: bool, batch_size
             file=sys.stderr,
         )
     return exit_code(outcome)
+
+
+def summary_line(
+    campaign_id: str, counts: dict[str, int], state: str, reason: str | None, scheduled_at: str | None
+) -> dict:
+    line = {
+        "campaign": campaign_id,
+        "sent": counts[SENT],
+        "failed": counts[FAILED],
+        "skipped": counts[SKIPPED],
+        "unknown": counts[UNKNOWN],
+        "pending": counts["pending"],
+        "state": state,
+        "reason": reason,
+    }
+    if scheduled_at:
+        line["scheduled_at"] = scheduled_at
+    return line
 
 
 def _store_failed(exc: StoreError, campaign_id: str, seen: dict[str, int], json_lines: bool) -> str:

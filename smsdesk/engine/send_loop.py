@@ -93,7 +93,7 @@ class SendLoop:
         self.queue: collections.deque[Batch] = collections.deque()  # requests planned, not sent yet
         self.in_flight = 0  # requests whose rows are 'sending': sent, answer not recorded yet
         self.messages_in_flight = 0
-        self.waiting = False
+        self.waiting: bool | str = False  # a str: the gate's reason, shown once per change
         self.template = Template(campaign.template or "")
         self.planner: RequestPlanner | None = None
         self.rows: dict[int, RowToSend] = {}
@@ -236,6 +236,9 @@ class SendLoop:
                     self._write([], leaving=leaving)
                 elif self.more_to_load and len(self.queue) < self.concurrency:
                     self._load_page()  # while the requests in flight are out, not after
+                elif wait < 0:  # held by the gate: quiet hours or the campaign's time
+                    self._set_waiting(-wait, runner.gate.reason)
+                    answers += self._collect(block=True, timeout=runner.gate.sleep_for(-wait))
                 elif wait > 0:
                     self._set_waiting(wait)
                     answers += self._collect(block=True, timeout=wait)
@@ -295,8 +298,11 @@ class SendLoop:
             counts = self.journal.counts(self.campaign.id)
         return RunOutcome(self.campaign.id, state, reason, counts, stopped_by)
 
-    def _set_waiting(self, seconds: float) -> None:
-        if seconds >= 1.5 and not self.waiting:
+    def _set_waiting(self, seconds: float, reason: str | None = None) -> None:
+        if reason is not None and self.waiting != reason:
+            self.waiting = reason
+            self.runner._emit_state(WAITING, reason)
+        elif seconds >= 1.5 and not self.waiting:
             self.waiting = True
             self.runner._emit_state(
                 WAITING, f"Waiting {seconds:.0f} s before the next request to {self.label}"
@@ -307,6 +313,13 @@ class SendLoop:
         leaving: list[Batch] = []
         messages = self.messages_in_flight
         while self.queue and self.in_flight + len(leaving) < self.concurrency:
+            gate = self.runner.gate  # schedule and quiet hours (engine/schedule.py)
+            if gate is not None:
+                index, held = gate.pick(self.queue)
+                if index is None:
+                    return leaving, (0.0 if leaving else -held)  # negative: held by the gate
+                if index:
+                    self.queue.rotate(-index)  # the first request that may go now leads
             size = len(self.queue[0].messages)
             if messages and messages + size > self.runner.max_messages_in_flight:
                 break  # big requests: fewer at once (a crash leaves at most this many messages unknown)

@@ -24,6 +24,7 @@ import logging
 import queue
 import threading
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ from smsdesk.engine.results import (
     MessageUpdate,
     RunOutcome,
 )
+from smsdesk.engine.schedule import SendGate, scheduling_factory
 from smsdesk.engine.send_loop import (
     DEFAULT_CONCURRENCY,
     MAX_MESSAGES_IN_FLIGHT,
@@ -114,6 +116,8 @@ class CampaignRunner:
         max_batch: int | None = None,
         max_messages_in_flight: int = MAX_MESSAGES_IN_FLIGHT,
         settle_unknowns: bool = True,
+        gate: SendGate | None = None,
+        provider_schedule: tuple[datetime, datetime | None] | None = None,
     ):
         """`max_batch` caps the messages per request below what the provider takes, and `max_messages_in_flight`
         the messages in requests not answered yet: fewer messages end up 'unknown' if the computer dies.
@@ -136,6 +140,10 @@ class CampaignRunner:
         self.max_batch = max_batch
         self.max_messages_in_flight = max_messages_in_flight
         self.settle_unknowns = settle_unknowns
+        # engine/schedule.py: `gate` holds requests until their recipients may be texted; `provider_schedule`
+        # (opens, closes) hands every message to a provider that schedules, with that time.
+        self.gate = gate
+        self.provider_schedule = provider_schedule
         self._control = threading.Lock()
         self._pause_requested = False
         self._cancel_requested = False
@@ -213,6 +221,8 @@ class CampaignRunner:
     ) -> RunOutcome:
         try:
             account, factory = self._provider_factory(db, campaign)
+            if self.provider_schedule is not None:
+                factory = scheduling_factory(factory, *self.provider_schedule)
         except Stop as stop:
             journal.set_state(self.campaign_id, STOPPED, stop.reason)
             self._emit_state(STOPPED, stop.reason)

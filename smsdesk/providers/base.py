@@ -57,6 +57,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from urllib.parse import quote, quote_plus, urlsplit
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     import httpx
 
 log = logging.getLogger(__name__)
@@ -196,6 +198,14 @@ class SendResult(NamedTuple):
 
 
 @dataclass(frozen=True)
+class CancelOutcome:
+    """What cancel_scheduled() achieved: the message ids the provider took back, and why the rest were not."""
+
+    cancelled: tuple[str, ...]
+    problem: str | None = None  # None: every message asked about was cancelled
+
+
+@dataclass(frozen=True)
 class Balance:
     amount: float | None
     currency: str | None  # "DKK", "SEK", "points", "credits"...
@@ -231,6 +241,14 @@ class ProviderLimits:
     scheduling: str | None = None  # how the API schedules, for the README table; None: it cannot
     requests_per_hour: int | None = None  # documented hourly limit (customersms 5,000); None: none documented
     requests_per_day: int | None = None  # documented daily limit (customersms 50,000)
+    # Scheduling as SMSDesk uses it (issue 16): True where send() hands messages over with Provider.scheduled_at.
+    schedules: bool = False
+    cancels_scheduled: bool = False  # cancel_scheduled() can take them back
+    cancel_notice: float = 0.0  # seconds before the time after which the API refuses to cancel
+    cancel_rule: str | None = (
+        None  # the rule in a sentence for the user, e.g. "only more than 10 minutes ahead"
+    )
+    max_schedule_ahead: float | None = None  # seconds; None: not documented (SMSDesk's own cap applies)
 
 
 # How much of a provider's answer is read, and how long one call may take. A send's answer is a few kB even for a
@@ -305,6 +323,10 @@ class Provider(ABC):
             if method is not None and not getattr(method, "_scrubs", False):
                 setattr(cls, name, _scrubbing(method))
 
+    # Set by schedule(): send() then hands every message over to be sent at this moment (limits.schedules).
+    scheduled_at: datetime | None = None
+    schedule_closes: datetime | None = None  # the end of the delivery window, where the API takes one (iP.1)
+
     def __init__(
         self, account: Account, secret: str, *, client: httpx.Client | None = None, timeout: float = 30.0
     ):
@@ -354,6 +376,20 @@ class Provider(ABC):
         Returns one SendResult per message, in the same order, for per-message outcomes. Raises Transient,
         RateLimited, AccountError or OutcomeUnknown when the whole request has that outcome.
         """
+
+    # -- scheduling ------------------------------------------------------------------------------------------------
+
+    def schedule(self, opens: datetime, closes: datetime | None = None) -> None:
+        """From now on send() asks the provider to send at `opens` (timezone-aware)."""
+        if not self.limits.schedules:
+            raise ValueError(f"{self.label} cannot schedule messages; SMSDesk keeps the time itself")
+        if opens.tzinfo is None:
+            raise ValueError("a scheduled time needs its time zone")
+        self.scheduled_at, self.schedule_closes = opens, closes
+
+    def cancel_scheduled(self, message_ids: Sequence[str]) -> CancelOutcome:
+        """Take back messages sent with a time (ids as send() returned them). Default: the API cannot."""
+        return CancelOutcome((), self.limits.cancel_rule or f"{self.label} cannot cancel scheduled messages")
 
     # -- account information ---------------------------------------------------------------------------------------
 

@@ -33,6 +33,7 @@ from smsdesk.providers.base import (
     Account,
     AccountError,
     Balance,
+    CancelOutcome,
     DeliveryReport,
     InvalidRecipient,
     Lookup,
@@ -165,7 +166,11 @@ class CpsmsProvider(Provider):
         has_balance=True,
         has_delivery_status=True,
         delivery_status_min_interval=LOG_INTERVAL,
-        scheduling="`timestamp` (unix time) per request; SMSDesk sends at once",
+        scheduling="`timestamp` (unix time) per request",
+        schedules=True,
+        cancels_scheduled=True,
+        cancel_notice=600.0,
+        cancel_rule="CPSMS cancels a scheduled SMS only more than 10 minutes before its time",
     )
 
     @classmethod
@@ -209,6 +214,8 @@ class CpsmsProvider(Provider):
             body["from"] = sender[1:] if sender.startswith("+") and sender[1:].isdigit() else sender
         if batch[0].encoding == UCS2:
             body["format"] = "UNICODE"
+        if self.scheduled_at is not None:
+            body["timestamp"] = int(self.scheduled_at.timestamp())
         sent_at = int(time.time())
         response = self.request("POST", "/v2/send", json=body, auth=self._auth())
         return self._read_send_answer(response, batch, reference, sent_at)
@@ -399,6 +406,28 @@ class CpsmsProvider(Provider):
 
     def _sample(self, response: httpx.Response) -> str:
         return self.sample(response)
+
+    # -- scheduling ------------------------------------------------------------------------------------------------
+
+    def cancel_scheduled(self, message_ids: Sequence[str]) -> CancelOutcome:
+        """DELETE /v2/deletesms for each request's `reference` (our ids start with it): CPSMS deletes every SMS
+        with that reference. What a success looks like is not documented: any 2xx counts."""
+        by_reference: dict[str, list[str]] = {}
+        for message_id in message_ids:
+            reference = message_id.partition(":")[0]
+            if reference:
+                by_reference.setdefault(reference, []).append(message_id)
+        cancelled: list[str] = []
+        problems: list[str] = []
+        for reference, ids in by_reference.items():
+            response = self.request(
+                "DELETE", "/v2/deletesms", json={"reference": reference}, auth=self._auth()
+            )
+            if 200 <= response.status_code < 300:
+                cancelled += ids
+            else:
+                problems.append(f"{self.label} did not cancel {reference}: {self._sample(response)}")
+        return CancelOutcome(tuple(cancelled), "; ".join(problems) or None)
 
     # -- account information ---------------------------------------------------------------------------------------
 

@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 from urllib.parse import parse_qs, quote, urlsplit
 
@@ -55,6 +56,7 @@ from smsdesk.providers.base import (
     Account,
     AccountError,
     Balance,
+    CancelOutcome,
     DeliveryReport,
     InvalidRecipient,
     Lookup,
@@ -235,7 +237,10 @@ class Ip1Provider(Provider):
         sender_rule="3 to 11 letters/digits (A-Z, a-z, 0-9), or a number of up to 15 digits; registered with iP.1",
         has_balance=True,
         has_delivery_status=True,
-        scheduling="deliveryWindows [{opens, closes}] (not used by SMSDesk yet)",
+        scheduling="deliveryWindows [{opens, closes}]",
+        schedules=True,
+        cancels_scheduled=True,
+        cancel_rule="iP.1 cancels a batch only before its delivery window opens",
     )
 
     def __init__(
@@ -378,7 +383,18 @@ class Ip1Provider(Provider):
             "datacoding": "ucs" if any(message.encoding == UCS2 for message in batch) else "gsm",
             # A batch has one reference: the first message's key (exactly the key for a one-message batch).
             "reference": batch[0].key,
+            **self._delivery_windows(),
         }
+
+    def _delivery_windows(self) -> dict[str, Any]:
+        if self.scheduled_at is None:
+            return {}
+        closes = self.schedule_closes or self.scheduled_at + timedelta(days=1)
+        window = {
+            "opens": self.scheduled_at.isoformat(timespec="seconds"),
+            "closes": closes.isoformat(timespec="seconds"),
+        }
+        return {"deliveryWindows": [window]}
 
     def _send_batch(self, batch: Sequence[OutgoingMessage]) -> list[SendResult]:
         body = self._request_body(batch)
@@ -562,6 +578,29 @@ class Ip1Provider(Provider):
         return [reports[full_id] for full_id in message_ids]
 
     # -- account information -------------------------------------------------------------------------------------
+
+    # -- scheduling ------------------------------------------------------------------------------------------------
+
+    def cancel_scheduled(self, message_ids: Sequence[str]) -> CancelOutcome:
+        """DELETE /v2/batches/{id} for each batch the messages went in (our ids are "batchId/messageId")."""
+        by_batch: dict[str, list[str]] = {}
+        for message_id in message_ids:
+            batch_id = message_id.partition("/")[0]
+            if batch_id:
+                by_batch.setdefault(batch_id, []).append(message_id)
+        cancelled: list[str] = []
+        problems: list[str] = []
+        for batch_id, ids in by_batch.items():
+            response = self.request(
+                "DELETE", f"{BATCHES_PATH}/{quote(batch_id, safe='')}", headers=self._headers()
+            )
+            if 200 <= response.status_code < 300:
+                cancelled += ids
+            else:
+                problems.append(
+                    f"{self.label} did not cancel batch {batch_id}: {self.redact(short_body(response))}"
+                )
+        return CancelOutcome(tuple(cancelled), "; ".join(problems) or None)
 
     def balance(self) -> Balance | None:
         response = self.request("GET", ACCOUNT_PATH, headers=self._headers())

@@ -81,7 +81,10 @@ class TxtyProvider(Provider):
         sender_rule="up to 11 letters/digits, or up to 15 digits (required)",
         has_balance=False,
         has_delivery_status=False,
-        scheduling="`settings_scheduled` (ISO 8601) per message; SMSDesk sends at once",
+        scheduling="`settings_scheduled` (ISO 8601) per message",
+        schedules=True,
+        cancels_scheduled=False,
+        cancel_rule="Txty v6 has no way to cancel a scheduled message: once handed over, it will be sent",
     )
 
     @classmethod
@@ -124,6 +127,8 @@ class TxtyProvider(Provider):
         }
         if len(message.key) <= MAX_REFERENCE:
             params["custom_reference"] = message.key
+        if self.scheduled_at is not None:
+            params["settings_scheduled"] = self.scheduled_at.isoformat(timespec="seconds")
         return params
 
     def _send_one(self, message: OutgoingMessage) -> SendResult:

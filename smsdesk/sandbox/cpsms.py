@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import math
 import re
 import time
@@ -88,6 +89,9 @@ def send(request: Request, state: SandboxState) -> Response:
     reference = data.get("reference")
     if reference is not None and len(str(reference)) > MAX_REFERENCE:
         return _error(400, f"The reference is longer than {MAX_REFERENCE} characters")
+    timestamp = data.get("timestamp")
+    if timestamp is not None and (isinstance(timestamp, bool) or not isinstance(timestamp, int)):
+        return _error(400, "The parameter 'timestamp' must be a unix time")
     unicode = str(data.get("format", "GSM")).upper() == "UNICODE"
     if not unicode:
         # As the docs say: characters the SMS protocol (GSM 03.38) does not have are removed without a word.
@@ -113,7 +117,15 @@ def send(request: Request, state: SandboxState) -> Response:
         return _error(402, "Not enough SMS points")
     success = []
     for digits in valid:
-        state.accept(PROVIDER, digits, text, None if reference is None else str(reference), parts)
+        state.accept(
+            PROVIDER,
+            digits,
+            text,
+            None if reference is None else str(reference),
+            parts,
+            scheduled_for=float(timestamp) if timestamp is not None and timestamp > time.time() else None,
+            scheduled_as=None if timestamp is None else json.dumps(timestamp),
+        )
         success.append({"to": digits, "cost": parts, "smsAmount": parts})
     if not errors:
         return Response(200, {"success": success})
@@ -180,3 +192,29 @@ def get_log(request: Request, state: SandboxState) -> Response:
             }
         )
     return Response(200, entries)
+
+
+CANCEL_NOTICE = 600.0  # "only if the scheduled time is more than 10 minutes ahead"
+
+
+@route(PROVIDER, "DELETE", r"/v2/deletesms(?:/(?P<reference>[^/]+))?")
+def delete_sms(request: Request, state: SandboxState) -> Response:
+    """Deletes every scheduled SMS with the reference (in the path or a JSON body). The answer's shape is not
+    documented; the sandbox's is a guess the adapter does not depend on (any 2xx means deleted)."""
+    if not _authorised(request, state):
+        return _error(401, "Unauthorized: wrong username or API key")
+    assert request.match is not None
+    reference = request.match.group("reference")
+    if reference is None:
+        data = request.json()
+        reference = str(data.get("reference")) if isinstance(data, dict) and data.get("reference") else None
+    if not reference:
+        return _error(400, "The parameter 'reference' is required")
+    with state.lock:
+        records = [r for r in state.accepted if r.provider == PROVIDER and r.reference == reference]
+    if not records:
+        return _error(404, f"No SMS with the reference {reference}")
+    cancelled, too_late = state.cancel_scheduled(records, notice=CANCEL_NOTICE)
+    if too_late:
+        return _error(400, "Only SMS scheduled more than 10 minutes ahead can be deleted")
+    return Response(200, {"success": {"reference": reference, "deleted": cancelled}})

@@ -11,6 +11,7 @@ undeliverable numbers) following state.delivery_of().
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import weakref
@@ -130,7 +131,7 @@ def _batch_object(state: SandboxState, batch_id: str) -> dict[str, Any]:
         "templated": batch["templated"],
         "priceSummary": {"total": round(total, 2), "currency": "sek", "average": round(total / count, 4)},
         "messageSummary": summary,
-        "deliveryWindows": [],
+        "deliveryWindows": batch.get("deliveryWindows", []),
         "status": 112,
         "deliveryReportUrl": None,
         "reference": batch["reference"],
@@ -182,6 +183,12 @@ def post_batch(request: Request, state: SandboxState) -> Response:
     datacoding = str(data.get("datacoding") or "ucs").lower()
     if datacoding not in ("gsm", "ucs"):
         return _invalid("datacoding", "Datacoding must be gsm or ucs")
+    windows, opens = _delivery_windows(data.get("deliveryWindows"))
+    if windows is None:
+        return _invalid(
+            "deliveryWindows", "Delivery windows must be a list of {opens, closes} ISO 8601 times"
+        )
+    scheduled_as = json.dumps(windows) if windows else None
     recipients = data.get("recipients")
     templated = isinstance(recipients, dict)
     pairs = _recipient_texts(recipients, body)
@@ -215,7 +222,9 @@ def post_batch(request: Request, state: SandboxState) -> Response:
         elif not state.take_credit(1):
             rejected = 402
         else:
-            record = state.accept(PROVIDER, number, text, reference, segments)
+            record = state.accept(
+                PROVIDER, number, text, reference, segments, scheduled_for=opens, scheduled_as=scheduled_as
+            )
         message_id = record.message_id if record else state.new_id("r")
         message_ids.append(message_id)
         store["messages"][message_id] = {
@@ -238,8 +247,30 @@ def post_batch(request: Request, state: SandboxState) -> Response:
         "datacoding": datacoding,
         "templated": templated,
         "reference": reference,
+        "deliveryWindows": windows,
     }
     return Response(201, _batch_object(state, batch_id), headers={"Location": f"/v2/batches/{batch_id}"})
+
+
+def _delivery_windows(value: Any) -> tuple[list[dict[str, str]] | None, float | None]:
+    """The windows as given, and the unix time the first opens (None: at once); (None, None) when malformed."""
+    if value is None:
+        return [], None
+    if not isinstance(value, list):
+        return None, None
+    first: float | None = None
+    for window in value:
+        if not isinstance(window, dict):
+            return None, None
+        try:
+            opens = datetime.fromisoformat(str(window.get("opens")).replace("Z", "+00:00"))
+            closes = datetime.fromisoformat(str(window.get("closes")).replace("Z", "+00:00"))
+        except ValueError:
+            return None, None
+        if opens.tzinfo is None or closes.tzinfo is None or closes <= opens:
+            return None, None
+        first = opens.timestamp() if first is None else min(first, opens.timestamp())
+    return value, first if first is not None and first > datetime.now(UTC).timestamp() else None
 
 
 def _known_batch(request: Request, state: SandboxState) -> tuple[str | None, Response | None]:
@@ -343,3 +374,19 @@ def account(request: Request, state: SandboxState) -> Response:
             "Currency": "SEK",
         },
     )
+
+
+@route(PROVIDER, "DELETE", r"/v2/batches/(?P<batch>[^/]+)")
+def delete_batch(request: Request, state: SandboxState) -> Response:
+    """Cancels a batch whose delivery window has not opened yet; one that has begun cannot be taken back."""
+    batch_id, refused = _known_batch(request, state)
+    if refused or batch_id is None:
+        return refused or Response(404)
+    store = _store(state)
+    records = [
+        store["messages"][m]["record"] for m in state.batches[batch_id] if store["messages"][m]["record"]
+    ]
+    _cancelled, too_late = state.cancel_scheduled(records)
+    if too_late:
+        return Response(409, {"message": f"Batch {batch_id} is already being sent"})
+    return Response(204)

@@ -100,6 +100,9 @@ class Accepted:
     at: float
     segments: int = 1
     delivery: str = "pending"  # pending -> delivered / failed, advanced by the delivery simulation
+    scheduled_for: float | None = None  # unix time the provider was asked to send it at; None: at once
+    cancelled: bool = False  # a scheduled message deleted before its time
+    scheduled_as: str | None = None  # the scheduling parameter exactly as it arrived (for tests)
 
 
 @dataclass
@@ -186,10 +189,27 @@ class SandboxState:
         return e164 in self.faults.reject_numbers
 
     def accept(
-        self, provider: str, to: str, text: str, reference: str | None = None, segments: int = 1
+        self,
+        provider: str,
+        to: str,
+        text: str,
+        reference: str | None = None,
+        segments: int = 1,
+        scheduled_for: float | None = None,
+        scheduled_as: str | None = None,
     ) -> Accepted:
         e164 = to if to.startswith("+") else "+" + to
-        record = Accepted(provider, e164, text, self.new_id(), reference, time.time(), segments)
+        record = Accepted(
+            provider,
+            e164,
+            text,
+            self.new_id(),
+            reference,
+            time.time(),
+            segments,
+            scheduled_for=scheduled_for,
+            scheduled_as=scheduled_as,
+        )
         with self.lock:
             self.accepted.append(record)
         return record
@@ -208,9 +228,26 @@ class SandboxState:
 
     def delivery_of(self, record: Accepted) -> str:
         """Simulated delivery: undeliverable numbers fail, others are delivered after `deliver_after` seconds."""
-        if record.to in self.faults.undeliverable_numbers:
+        if record.to in self.faults.undeliverable_numbers or record.cancelled:
             return "failed"
-        return "delivered" if time.time() - record.at >= self.faults.deliver_after else "pending"
+        # A scheduled message is held until its time, as the provider would.
+        start = max(record.at, record.scheduled_for or 0.0)
+        return "delivered" if time.time() - start >= self.faults.deliver_after else "pending"
+
+    def cancel_scheduled(self, records: list[Accepted], notice: float = 0.0) -> tuple[int, int]:
+        """Cancel those of `records` still more than `notice` seconds ahead; returns (cancelled, too late)."""
+        now = time.time()
+        cancelled = too_late = 0
+        with self.lock:
+            for record in records:
+                if record.cancelled:
+                    continue
+                if record.scheduled_for is None or record.scheduled_for - now <= notice:
+                    too_late += 1
+                else:
+                    record.cancelled = True
+                    cancelled += 1
+        return cancelled, too_late
 
     # -- used by tests ---------------------------------------------------------------------------------------------
 

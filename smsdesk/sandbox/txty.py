@@ -73,15 +73,21 @@ def send(request: Request, state: SandboxState) -> Response:
         return _error("TEXT_LONG", "text is too long")
     if reference is not None and len(reference) > MAX_REFERENCE:
         return _error("REFERENCE_LONG", "custom_reference is too long")
+    scheduled_for = None
     if scheduled:
         try:
-            datetime.fromisoformat(scheduled.replace("Z", "+00:00"))
+            moment = datetime.fromisoformat(scheduled.replace("Z", "+00:00"))
         except ValueError:
             return _error("SCHEDULED_INVALID", "settings_scheduled is not a date-time")
+        if moment.tzinfo is None:
+            return _error("SCHEDULED_INVALID", "settings_scheduled has no offset")
+        scheduled_for = moment.timestamp()
     if not state.take_credit(1):
         return _error("CANNOT_AFFORD", "Your account cannot afford this message")
     parts = segments_of(text, unicode=False)
-    record = state.accept(PROVIDER, msisdn, text, reference, parts)
+    record = state.accept(
+        PROVIDER, msisdn, text, reference, parts, scheduled_for=scheduled_for, scheduled_as=scheduled
+    )
     try:
         parsed = phonenumbers.parse("+" + msisdn)
         dialcode, number = parsed.country_code, parsed.national_number
@@ -102,6 +108,8 @@ def send(request: Request, state: SandboxState) -> Response:
                     "reference": reference,
                 }
             ],
-            "settings": None,
+            "settings": [{"premium": False, "flash": False, "silent": False, "scheduled_to": scheduled}]
+            if scheduled
+            else None,
         },
     )

@@ -54,6 +54,7 @@ STOPPED = "stopped"
 FINISHED = "finished"
 INTERRUPTED = "interrupted"
 DISCARDED = "discarded"
+SCHEDULED = "scheduled"  # waiting for its time (store/schedules.py says when and who keeps it)
 CLOSED_CAMPAIGN_STATES = (FINISHED, DISCARDED)
 
 KIND_CAMPAIGN = "campaign"
@@ -62,6 +63,7 @@ KIND_TEST = "test"
 # error_kind of rows the journal itself decided about
 INTERRUPTED_KIND = "interrupted"
 DISCARDED_KIND = "discarded"
+CANCELLED_KIND = "cancelled"  # a scheduled message the user cancelled (at the provider, or before it left)
 _json_rows = True
 
 
@@ -104,7 +106,11 @@ class CampaignSummary:
 
     @property
     def resumable(self) -> bool:
-        return self.state not in CLOSED_CAMPAIGN_STATES and self.counts.get(PENDING, 0) > 0
+        return (
+            self.state not in CLOSED_CAMPAIGN_STATES
+            and self.state != SCHEDULED  # it goes when due, not when offered for resuming
+            and self.counts.get(PENDING, 0) > 0
+        )
 
 
 @dataclass(frozen=True)
@@ -603,6 +609,35 @@ class Journal:
                     "UPDATE campaigns SET state = ?, updated_at = ?, totals = ? WHERE id = ?",
                     (DISCARDED, now, _totals_json(self._count(campaign_id)[0]), campaign_id),
                 )
+        return changed
+
+    def cancel_scheduled(self, campaign_id: str, handed_over: Sequence[int] = ()) -> int:
+        """A scheduled campaign cancelled: its pending rows, and the `handed_over` rows (sent with a time, which the
+        provider has now confirmed cancelled), become skipped with the reason "cancelled"; the campaign is closed
+        as cancelled. Returns how many rows changed."""
+        self.get_campaign(campaign_id, with_counts=False)
+        now = now_iso()
+        with self.lock(campaign_id):
+            self.recover(campaign_id)
+            with self.db.transaction() as conn:
+                changed = conn.execute(
+                    f"""INSERT INTO message_status (id, state, error, error_kind, done_at)
+                        SELECT messages.id, ?, ?, ?, ? FROM {_WITH_STATUS}
+                        WHERE messages.campaign_id = ? AND {_STATE} = ?
+                        ON CONFLICT (id) DO UPDATE SET state = excluded.state, error = excluded.error,
+                            error_kind = excluded.error_kind, done_at = excluded.done_at""",
+                    (SKIPPED, "cancelled", CANCELLED_KIND, now, campaign_id, PENDING),
+                ).rowcount
+                for start in range(0, len(handed_over), 500):
+                    chunk = list(handed_over[start : start + 500])
+                    changed += conn.execute(
+                        f"""UPDATE message_status SET state = ?, error = ?, error_kind = ?, done_at = ?
+                            WHERE state = ? AND id IN ({",".join("?" * len(chunk))})
+                              AND id IN (SELECT id FROM messages WHERE campaign_id = ?)""",
+                        (SKIPPED, "cancelled", CANCELLED_KIND, now, SENT, *chunk, campaign_id),
+                    ).rowcount
+                stats = self._stats(campaign_id).get(campaign_id)
+                self._store_state(conn, campaign_id, CANCELLED, "cancelled", stats)
         return changed
 
     def set_delivery(self, campaign_id: str, reports: Iterable[Any]) -> int:

@@ -159,6 +159,20 @@ MIGRATIONS: list[tuple[int, str]] = [
         CREATE UNIQUE INDEX messages_one_per_phone ON messages (campaign_id, phone) WHERE segments > 0;
         """,
     ),
+    # -- Scheduling (issue 16). Self-contained on purpose: it only adds columns, so it can be renumbered to follow
+    # -- whatever migration lands before it without touching its SQL.
+    (
+        4,
+        """
+        -- When a campaign is to go out. NULL: at once. ISO 8601 with the offset the user meant it in.
+        ALTER TABLE campaigns ADD COLUMN scheduled_at TEXT;
+        -- Who keeps the time: 'provider' (handed over at once with the time; the computer may be off) or 'app'
+        -- (SMSDesk sends it when due: while the app is open, or `smsdesk campaigns run-due`). NULL when not scheduled.
+        ALTER TABLE campaigns ADD COLUMN scheduled_by TEXT;
+        -- Quiet hours for this campaign: 'HH:MM-HH:MM', 'off', or NULL for the user's setting (default 20:00-08:00).
+        ALTER TABLE campaigns ADD COLUMN quiet_hours TEXT;
+        """,
+    ),
 ]
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

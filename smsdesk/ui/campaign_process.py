@@ -70,8 +70,10 @@ def main(argv: list[str]) -> int:
     db_path, campaign_id = argv[0], argv[1]
     options = json.loads(argv[2]) if len(argv) > 2 else {}
     try:
+        from smsdesk.engine.schedule import runner_arguments
         from smsdesk.engine.sender import CampaignRunner
 
+        options = runner_arguments(options)  # quiet hours and schedule, sent as plain data
         runner = CampaignRunner(db_path, campaign_id, on_update=_on_update, on_state=_on_state, **options)
         threading.Thread(target=_control, args=(runner,), name="control", daemon=True).start()
         outcome = runner.run()

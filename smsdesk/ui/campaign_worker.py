@@ -87,6 +87,7 @@ class CampaignWorker(QObject):
         self._states.append((str(state_name), "" if reason is None else str(reason)))
 
     def _run(self) -> None:
+        from smsdesk.engine.schedule import runner_arguments
         from smsdesk.engine.sender import CampaignRunner
 
         try:
@@ -95,7 +96,7 @@ class CampaignWorker(QObject):
                 self.campaign_id,
                 on_update=self._on_update,
                 on_state=self._on_state,
-                **self.runner_options,
+                **runner_arguments(self.runner_options),  # quiet hours and schedule, as plain data
             )
             with self._lock:
                 self._runner = runner

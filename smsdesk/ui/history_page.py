@@ -88,10 +88,18 @@ class HistoryPage(QWidget):
         self.discard_button = QPushButton("Discard the rest…")
         self.discard_button.setToolTip("Close the campaign: messages not sent yet will never be sent")
         self.discard_button.clicked.connect(self.discard_selected)
+        self.cancel_schedule_button = QPushButton(self.tr("Cancel scheduled send…"))
+        self.cancel_schedule_button.setToolTip(
+            self.tr(
+                "A campaign waiting for its time: it will not be sent (provider-scheduled ones: open them)"
+            )
+        )
+        self.cancel_schedule_button.clicked.connect(self.cancel_schedule_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.resume_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.cancel_schedule_button)
         buttons.addWidget(self.discard_button)
 
         self.empty = hint(
@@ -190,6 +198,7 @@ class HistoryPage(QWidget):
         self.open_button.setEnabled(campaign is not None)
         self.resume_button.setEnabled(campaign is not None and campaign.resumable)
         self.discard_button.setEnabled(campaign is not None and campaign.resumable)
+        self.cancel_schedule_button.setEnabled(campaign is not None and campaign.state == "scheduled")
 
     def open_selected(self) -> None:
         campaign = self.selected()
@@ -200,6 +209,48 @@ class HistoryPage(QWidget):
         campaign = self.selected()
         if campaign is not None and campaign.resumable:
             self.resume_requested.emit(campaign.id)
+
+    def cancel_schedule_selected(self) -> None:
+        campaign = self.selected()
+        if campaign is None or campaign.state != "scheduled":
+            return
+        if not self.prompts.confirm(
+            self,
+            self.tr("Cancel the scheduled send?"),
+            self.tr("The messages of {name!r} will not be sent.").format(name=campaign.name),
+            ok=self.tr("Cancel the send"),
+            cancel=self.tr("Keep it"),
+            warning=True,
+        ):
+            return
+        from datetime import UTC, datetime
+
+        source, campaign_id = self.db, campaign.id
+
+        def work(job):
+            from smsdesk.engine.schedule import cancel_campaign
+
+            db = source.open_another()
+            try:
+                return cancel_campaign(db, campaign_id, now=datetime.now(UTC))
+            finally:
+                db.close()
+
+        def done(report) -> None:
+            from smsdesk.engine.schedule import CANCELLED_ALL
+
+            if report.result != CANCELLED_ALL:
+                self.prompts.inform(self, self.tr("Scheduled send"), report.message, warning=True)
+            self.refresh()
+
+        self.jobs.start(
+            "cancel schedule",
+            work,
+            on_success=done,
+            on_failure=lambda message: self.prompts.inform(
+                self, self.tr("Scheduled send"), message, warning=True
+            ),
+        )
 
     def discard_selected(self) -> None:
         campaign = self.selected()

@@ -54,6 +54,9 @@ def account_status_text(account_name: str | None, provider: str | None) -> str:
     return f"Account: {account_name}"
 
 
+DUE_CHECK_MS = 30_000  # how often the open app looks for scheduled campaigns whose time has come
+
+
 class MainWindow(QMainWindow):
     campaign_started = Signal(str)
 
@@ -152,6 +155,7 @@ class MainWindow(QMainWindow):
             page = ReviewPage(self.draft, db, jobs, prompts)
             page.back_requested.connect(lambda: self.go(MESSAGE))
             page.campaign_created.connect(self.start_campaign)
+            page.campaign_scheduled.connect(self._campaign_scheduled)
             page.accounts_changed.connect(self._accounts_changed)
         elif index == RESULTS:
             from smsdesk.ui.results_page import ResultsPage
@@ -319,6 +323,44 @@ class MainWindow(QMainWindow):
         self._campaigns_changed()
         self.campaign_started.emit(campaign_id)
 
+    def _campaign_scheduled(self, campaign_id: str) -> None:
+        self.open_campaign(campaign_id)
+        self._campaigns_changed()
+
+    def send_due_campaigns(self) -> None:
+        """While the app is open: a campaign SMSDesk keeps is started when its time has come (one at a time; the
+        next check picks up the next). Read on a worker; the window only decides."""
+        if self._closing or (RESULTS in self._pages and self._pages[RESULTS].is_sending()):
+            return
+        from datetime import UTC, datetime
+
+        source = self.db
+
+        def check(job):
+            from smsdesk.store import schedules
+            from smsdesk.store.journal import SCHEDULED
+
+            db = source.open_another()
+            try:
+                return schedules.due(db, datetime.now(UTC), SCHEDULED)
+            finally:
+                db.close()
+
+        def start(due: list) -> None:
+            if (
+                due
+                and not self._closing
+                and not (RESULTS in self._pages and self._pages[RESULTS].is_sending())
+            ):
+                self.open_campaign(due[0], resume=True)
+
+        self.jobs.start(
+            "due campaigns",
+            check,
+            on_success=start,
+            on_failure=lambda message: log.warning("could not list due campaigns: %s", message),
+        )
+
     def open_campaign(self, campaign_id: str, resume: bool = False) -> None:
         self.go(RESULTS)
         self.results_page.open_campaign(campaign_id, start=resume)
@@ -363,6 +405,10 @@ class MainWindow(QMainWindow):
         """After show(): things that may ask the user something, then the other pages while the user reads."""
         QTimer.singleShot(0, self.offer_resume)
         QTimer.singleShot(PREBUILD_AFTER_MS, self._build_next_page)
+        self.due_timer = QTimer(self)
+        self.due_timer.setInterval(DUE_CHECK_MS)
+        self.due_timer.timeout.connect(self.send_due_campaigns)
+        self.due_timer.start()
 
     def _build_next_page(self) -> None:
         """One page per event-loop turn, so clicking Send later does not also pay for building Results."""

@@ -68,6 +68,9 @@ class ResultsModel(QAbstractTableModel):
         self._position: dict[int, int] = {}
         self.counts: dict[str, int] = {}
         self.delivery_counts: dict[str, int] = {}
+        # "Scheduled" (and "Scheduled for …" as the tip) in place of "Sent" while a provider holds the messages
+        self.sent_label: str | None = None
+        self.sent_tip: str | None = None
         # Set by a view that shows this model directly: () -> (first, last) row on screen. Changes elsewhere are
         # then not announced (nothing would be repainted for them, but Qt repaints the whole viewport for any
         # multi-row dataChanged). Left None whenever a proxy sits on top, since a proxy must see every change.
@@ -141,6 +144,13 @@ class ResultsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
         return len(changed) + len(appended)
 
+    def set_sent_label(self, label: str | None, tip: str | None = None) -> None:
+        self.sent_tip = tip
+        if label != self.sent_label:
+            self.sent_label = label
+            if self._rows:
+                self.dataChanged.emit(self.index(0, STATUS), self.index(len(self._rows) - 1, STATUS))
+
     def message_ids(self, states: Iterable[str] = ("sent",)) -> list[str]:
         wanted = set(states)
         return [row[_MESSAGE_ID] for row in self._rows if row[_STATE] in wanted and row[_MESSAGE_ID]]
@@ -202,12 +212,16 @@ class ResultsModel(QAbstractTableModel):
         row = self._rows[index.row()]
         column = index.column()
         if role == _DISPLAY:
+            if column == STATUS and self.sent_label is not None and row[_STATE] == "sent":
+                return self.sent_label
             return self._display(row, column)
         if role == _STATE_ROLE:
             return row[_STATE]
         if role == _SORT_ROLE:
             return self._sort_value(row, column)
         if column == STATUS:
+            if role == _TOOLTIP and self.sent_tip is not None and row[_STATE] == "sent":
+                return self.sent_tip
             if role == _DECORATION:
                 return status_icon(row[_STATE])
             if role == _FOREGROUND:

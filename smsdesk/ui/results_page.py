@@ -59,6 +59,7 @@ DELIVERY_REFRESH_SECONDS = 180  # "every few minutes", never faster than the pro
 RATE_WINDOW_SECONDS = 20
 CAMPAIGN_STATE_TEXT = {
     "ready": "Ready to send",
+    "scheduled": "Scheduled",
     "running": "Sending",
     "paused": "Paused",
     "cancelled": "Cancelled — the rest can be resumed",
@@ -144,11 +145,24 @@ class ResultsPage(QWidget):
         self.export_button = QPushButton("Export…")
         self.export_button.setToolTip("Save every row with its status to CSV or Excel (Ctrl+E)")
         self.export_button.clicked.connect(lambda: self.export())
+        self.schedule = None  # store.schedules.CampaignSchedule of the open campaign
+        self.cancel_schedule_button = QPushButton(self.tr("Cancel scheduled send…"))
+        self.cancel_schedule_button.setToolTip(
+            self.tr(
+                "Take the scheduled messages back (at the provider where it holds them) before they go out"
+            )
+        )
+        self.cancel_schedule_button.clicked.connect(self.cancel_schedule)
         self.delivery_button = QPushButton("Refresh delivery")
         self.delivery_button.setToolTip("Ask the provider which messages reached the phone (F5)")
         self.delivery_button.clicked.connect(lambda: self.refresh_delivery())
         buttons = QHBoxLayout()
-        for button in (self.pause_button, self.cancel_button, self.resume_button):
+        for button in (
+            self.pause_button,
+            self.cancel_button,
+            self.resume_button,
+            self.cancel_schedule_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         for button in (
@@ -271,16 +285,19 @@ class ResultsPage(QWidget):
         def load(job: Job):
             db = source.open_another()
             try:
+                from smsdesk.store import schedules
+
                 journal = Journal(db)
                 campaign = journal.get_campaign(campaign_id)
-                return campaign, [row_from_record(record) for record in journal.messages(campaign_id)]
+                rows = [row_from_record(record) for record in journal.messages(campaign_id)]
+                return campaign, rows, schedules.schedule_of(db, campaign_id)
             finally:
                 db.close()
 
         def loaded(result) -> None:
             if campaign_id != self.campaign_id:
                 return
-            self.campaign, rows = result
+            self.campaign, rows, self.schedule = result
             self.campaign_state = self.campaign.state
             self.model.set_rows(rows)
             settle_garbage_collector()
@@ -306,11 +323,64 @@ class ResultsPage(QWidget):
         self.subtitle.setText(
             f"Campaign {campaign.id} · created {local_time(campaign.created_at)} · account {campaign.account}"
             + (" (sandbox: no real SMS)" if campaign.provider == "sandbox" else "")
+            + self.scheduled_text()
+        )
+        held = self.scheduled_ahead() and self.schedule is not None and self.schedule.by_provider
+        self.model.set_sent_label(
+            self.tr("Scheduled") if held else None, self.scheduled_text()[3:] if held else None
         )
         self.state_label.setText(CAMPAIGN_STATE_TEXT.get(self.campaign_state, self.campaign_state))
         self.state_label.setProperty("state", self.campaign_state)
         self.state_label.style().unpolish(self.state_label)
         self.state_label.style().polish(self.state_label)
+
+    def scheduled_ahead(self) -> bool:
+        from datetime import UTC, datetime
+
+        at = self.schedule.scheduled_at if self.schedule is not None else None
+        return at is not None and at > datetime.now(UTC) and self.campaign_state in ("scheduled", "finished")
+
+    def scheduled_text(self) -> str:
+        if not self.scheduled_ahead():
+            return ""
+        at = self.schedule.scheduled_at.astimezone()
+        return " · " + self.tr("Scheduled for {when}").format(when=at.strftime("%Y-%m-%d %H:%M"))
+
+    def cancel_schedule(self) -> None:
+        if self.campaign_id is None or not self.scheduled_ahead():
+            return
+        if not self.prompts.confirm(
+            self,
+            self.tr("Cancel the scheduled send?"),
+            self.tr("The messages of campaign {id} will not be sent.").format(id=self.campaign_id),
+            ok=self.tr("Cancel the send"),
+            cancel=self.tr("Keep it"),
+            warning=True,
+        ):
+            return
+        from datetime import UTC, datetime
+
+        source, campaign_id = self.db, self.campaign_id
+
+        def work(job: Job):
+            from smsdesk.engine.schedule import cancel_campaign
+
+            db = source.open_another()
+            try:
+                return cancel_campaign(db, campaign_id, now=datetime.now(UTC))
+            finally:
+                db.close()
+
+        def done(report) -> None:
+            from smsdesk.engine.schedule import CANCELLED_ALL
+
+            self.prompts.inform(
+                self, self.tr("Scheduled send"), report.message, warning=report.result != CANCELLED_ALL
+            )
+            self.open_campaign(campaign_id)
+            self.campaign_changed.emit()
+
+        self.jobs.start("cancel schedule", work, on_success=done, on_failure=self._error)
 
     def _error(self, message: str) -> None:
         self.prompts.inform(self, "Results", message, warning=True)
@@ -321,10 +391,16 @@ class ResultsPage(QWidget):
         return self.worker is not None and self.worker.is_running()
 
     def start_sending(self) -> None:
-        if self.campaign_id is None or self.is_sending():
+        if self.campaign_id is None or self.is_sending() or not self._fresh_enough():
             return
         worker_class = ProcessCampaignWorker if self._send_in_process() else CampaignWorker
-        self.worker = worker_class(self.db.path, self.campaign_id, self, **self.runner_options)
+        from datetime import UTC, datetime
+
+        from smsdesk.engine.schedule import run_options
+
+        # quiet hours and the campaign's schedule (a small read of the campaign's own row)
+        options = run_options(self.db, self.campaign_id, now=datetime.now(UTC)) | self.runner_options
+        self.worker = worker_class(self.db.path, self.campaign_id, self, **options)
         self.worker.updates.connect(self._apply_updates)
         self.worker.state_changed.connect(self._campaign_state_changed)
         self.worker.finished.connect(self._worker_finished)
@@ -336,6 +412,34 @@ class ResultsPage(QWidget):
         self._show_header()
         self._update_controls()
         self.state_changed.emit()
+
+    def _fresh_enough(self) -> bool:
+        """Stale content (core.schedule.stale_reasons: resumed over 12 hours after it started, or naming a day
+        that no longer fits) shows the text again and asks before anything is sent."""
+        from datetime import UTC, datetime
+
+        from smsdesk.core.schedule import stale_reasons
+
+        campaign, entry = self.campaign, self.schedule
+        if campaign is None or not self.model.counts.get("pending", 0):
+            return True
+        reasons = stale_reasons(
+            campaign.template,
+            now=datetime.now(UTC),
+            meant_for=(entry.scheduled_at if entry and entry.scheduled_at else None)
+            or datetime.fromisoformat(campaign.created_at),
+            started_at=entry.started_at if entry else None,
+        )
+        return not reasons or self.prompts.confirm(
+            self,
+            self.tr("Still up to date?"),
+            self.tr(
+                "This campaign may be out of date: {reasons}.\n\nThe text:\n{text}\n\nSend it as it is?"
+            ).format(reasons="; ".join(reasons), text=campaign.template),
+            ok=self.tr("Send it as it is"),
+            cancel=self.tr("Don't send"),
+            warning=True,
+        )
 
     def _send_in_process(self) -> bool:
 
@@ -358,6 +462,9 @@ class ResultsPage(QWidget):
         self._show_header()
         if reason and state in ("stopped", "interrupted"):
             self.state_label.setText(f"{CAMPAIGN_STATE_TEXT.get(state, state)}: {reason}")
+        elif reason and state == "waiting" and reason.startswith("waiting "):
+            # the send gate: quiet hours or the campaign's time (engine/schedule.py); it goes on by itself
+            self.state_label.setText(reason[:1].upper() + reason[1:])
         self._update_controls()
         self.state_changed.emit()
 
@@ -781,7 +888,9 @@ class ResultsPage(QWidget):
         self.pause_button.setVisible(sending)
         closed = self.campaign_state in ("finished", "discarded")
         can_resume = has_campaign and not sending and not closed and counts.get("pending", 0) > 0
-        self.resume_button.setVisible(can_resume)
+        scheduled = self.scheduled_ahead()
+        self.resume_button.setVisible(can_resume and self.campaign_state != "scheduled")
+        self.cancel_schedule_button.setVisible(has_campaign and not sending and scheduled)
         self.retry_failed_button.setEnabled(has_campaign and not sending and counts.get("failed", 0) > 0)
         self.retry_unknown_button.setEnabled(has_campaign and not sending and counts.get("unknown", 0) > 0)
         self.export_button.setEnabled(has_campaign)

@@ -6,9 +6,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -37,6 +39,7 @@ ASSUMED_LATENCY = (
 class ReviewPage(QWidget):
     back_requested = Signal()
     campaign_created = Signal(str)
+    campaign_scheduled = Signal(str)  # kept by SMSDesk: sent when due, not now
     accounts_changed = Signal()
 
     def __init__(self, draft: Draft, db, jobs: JobPool, prompts: Prompts, parent: QWidget | None = None):
@@ -54,6 +57,7 @@ class ReviewPage(QWidget):
         self._stale = True
         # What was last sent from this draft: sending the same thing again must be a deliberate choice.
         self.last_sent: tuple[tuple, str] | None = None
+        self._kept_by_app = False  # the campaign being created waits for its time in SMSDesk
 
         # account
         self.account_combo = QComboBox()
@@ -121,6 +125,38 @@ class ReviewPage(QWidget):
         totals_layout.addWidget(self.details_label)
         totals_layout.addWidget(self.warning_label)
 
+        # when: now or later, and quiet hours
+        self.later_check = QCheckBox(self.tr("Send later"))
+        self.later_check.setToolTip(self.tr("Choose the day and time the messages go out"))
+        self.later_edit = QDateTimeEdit()
+        self.later_edit.setCalendarPopup(True)
+        self.later_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
+        start = QDateTime.currentDateTime().addSecs(3600)
+        start.setTime(QTime(start.time().hour(), 0))
+        self.later_edit.setDateTime(start)
+        self.later_edit.setEnabled(False)
+        self.later_check.toggled.connect(self.later_edit.setEnabled)
+        self.later_check.toggled.connect(lambda _on: self._show_schedule_note())
+        self.later_edit.dateTimeChanged.connect(lambda _when: self._show_schedule_note())
+        self.quiet_check = QCheckBox(
+            self.tr("Keep quiet hours (20:00–08:00 in each recipient's own time zone)")
+        )
+        self.quiet_check.setChecked(True)
+        self.quiet_check.setToolTip(
+            self.tr(
+                "Nobody is texted inside quiet hours: sending waits for them to end and goes on by itself"
+            )
+        )
+        self.schedule_note = QLabel()
+        self.schedule_note.setObjectName("hint")
+        self.schedule_note.setWordWrap(True)
+        when_row = QHBoxLayout()
+        when_row.addWidget(self.later_check)
+        when_row.addWidget(self.later_edit)
+        when_row.addSpacing(16)
+        when_row.addWidget(self.quiet_check)
+        when_row.addStretch(1)
+
         # the message as the first recipient gets it
         self.sample_label = QLabel()
         self.sample_label.setWordWrap(True)
@@ -175,6 +211,8 @@ class ReviewPage(QWidget):
         body.setSpacing(12)
         body.addLayout(name_form)
         body.addWidget(totals_card)
+        body.addLayout(when_row)
+        body.addWidget(self.schedule_note)
         body.addWidget(heading("The message, as the first recipient gets it", 2))
         body.addWidget(self.sample_label)
         body.addWidget(heading("Try it first", 2))
@@ -224,6 +262,7 @@ class ReviewPage(QWidget):
             except ValueError as exc:
                 note = str(exc)
             self.account_note.setText(note)
+        self._show_schedule_note()
         self._invalidate()
         if self.isVisible():
             self.page_shown()
@@ -398,7 +437,15 @@ class ReviewPage(QWidget):
         can_send = totals.recipients > 0 and totals.refusal is None and not self.is_busy()
         self.send_button.setEnabled(can_send)
         self.test_button.setEnabled(totals.recipients > 0)
-        self.send_button.setText(f"Send to {plural(totals.recipients, 'recipient')}…")
+        self._send_button_text()
+
+    def _send_button_text(self) -> None:
+        recipients = plural(self.totals.recipients, "recipient") if self.totals is not None else None
+        if self.later_check.isChecked():
+            text = self.tr("Schedule for {recipients}…").format(recipients=recipients) if recipients else None
+            self.send_button.setText(text or self.tr("Schedule…"))
+        else:
+            self.send_button.setText(f"Send to {recipients}…" if recipients else "Send…")
 
     def is_busy(self) -> bool:
         return self.create_job is not None and self.create_job.is_running()
@@ -450,6 +497,85 @@ class ReviewPage(QWidget):
         self.test_result.style().unpolish(self.test_result)
         self.test_result.style().polish(self.test_result)
 
+    # -- when ------------------------------------------------------------------------------------------------------
+
+    def scheduled_moment(self):
+        """The chosen moment (aware, this computer's zone), or None for "now"."""
+        if not self.later_check.isChecked():
+            return None
+        return self.later_edit.dateTime().toPython().astimezone()
+
+    def _provider_limits(self):
+        from smsdesk.providers import provider_class
+
+        account = self.account()
+        try:
+            return provider_class(account.provider) if account is not None else None
+        except ValueError:
+            return None
+
+    def schedule_sentence(self) -> str:
+        """Which way a later send is kept, in plain words, before the user confirms."""
+        kind, when = self._provider_limits(), self.scheduled_moment()
+        if kind is None or when is None:
+            return ""
+        moment = when.strftime("%Y-%m-%d %H:%M")
+        if kind.limits.schedules:
+            text = self.tr(
+                "Scheduled by {provider}: the messages are handed over now and {provider} sends them at {when}, "
+                "so this computer may be off then."
+            ).format(provider=kind.label, when=moment)
+            if not kind.limits.cancels_scheduled:
+                text += " " + self.tr("{provider} cannot cancel them once handed over.").format(
+                    provider=kind.label
+                )
+            elif kind.limits.cancel_notice:
+                text += " " + self.tr("They can be cancelled until {minutes} minutes before.").format(
+                    minutes=round(kind.limits.cancel_notice / 60)
+                )
+            return text
+        return self.tr(
+            "Kept by SMSDesk, as {provider} cannot schedule: SMSDesk sends the campaign at {when} if it is open "
+            "then; otherwise let the system's scheduler run `smsdesk campaigns run-due` (see the README)."
+        ).format(provider=kind.label, when=moment)
+
+    def _show_schedule_note(self) -> None:
+        self.schedule_note.setText(self.schedule_sentence())
+        self.schedule_note.setVisible(self.later_check.isChecked())
+        self._send_button_text()
+
+    def _check_schedule(self, when) -> bool:
+        """A moment the provider accepts, and outside quiet hours or confirmed; False: do not go on."""
+        from smsdesk.core.schedule import QuietHours, ScheduleError, check_when, recipient_zone
+
+        kind = self._provider_limits()
+        ahead = kind.limits.max_schedule_ahead if kind is not None else None
+        try:
+            from datetime import UTC, timedelta
+
+            check_when(when, now=datetime.now(UTC), max_ahead=timedelta(seconds=ahead) if ahead else None)
+        except ScheduleError as exc:
+            self.prompts.inform(self, self.tr("Send later"), str(exc), warning=True)
+            return False
+        if not self.quiet_check.isChecked():
+            return True
+        quiet = QuietHours()
+        inside = sum(
+            1
+            for m in self.messages or ()
+            if m.skip_reason is None and quiet.contains(when.astimezone(recipient_zone(m.phone)).time())
+        )
+        return not inside or self.prompts.confirm(
+            self,
+            self.tr("Inside quiet hours"),
+            self.tr(
+                "{when} is inside quiet hours (20:00–08:00) for {count} recipient(s). Schedule it anyway?"
+            ).format(when=when.strftime("%Y-%m-%d %H:%M"), count=inside),
+            ok=self.tr("Schedule anyway"),
+            cancel=self.tr("Pick another time"),
+            warning=True,
+        )
+
     # -- send ------------------------------------------------------------------------------------------------------
 
     def confirmation_text(self) -> str:
@@ -473,6 +599,8 @@ class ReviewPage(QWidget):
 
     def confirm_button_text(self) -> str:
         assert self.totals is not None  # as confirmation_text()
+        if self.later_check.isChecked():
+            return self.tr("Schedule {messages}").format(messages=plural(self.totals.recipients, "message"))
         return f"Send {plural(self.totals.recipients, 'message')}"
 
     def send(self) -> None:
@@ -496,14 +624,24 @@ class ReviewPage(QWidget):
             )
         ):
             return
+        when = self.scheduled_moment()
+        if when is not None and not self._check_schedule(when):
+            return
+        text = self.confirmation_text()
+        if when is not None:
+            text += "\n\n" + self.schedule_sentence()
         if not self.prompts.confirm(
             self,
-            "Send now?",
-            self.confirmation_text(),
+            self.tr("Schedule?") if when is not None else "Send now?",
+            text,
             ok=self.confirm_button_text(),
             cancel="Not yet",
         ):
             return
+        kind = self._provider_limits()
+        by_provider = bool(kind and kind.limits.schedules)
+        quiet_hours = None if self.quiet_check.isChecked() else "off"
+        self._kept_by_app = when is not None and not by_provider
         source, messages = self.db, self.messages
         table = self.draft.table
         plan = self.draft.plan
@@ -511,12 +649,14 @@ class ReviewPage(QWidget):
         template, country = self.draft.message, self.draft.country
 
         def create(job: Job):
-            from smsdesk.store.journal import Journal
+            from smsdesk.store import schedules
+            from smsdesk.store.journal import SCHEDULED, Journal
 
             assert plan is not None  # as in _compute_totals(): the Review step is reached only with a plan
             db = source.open_another()
             try:
-                return Journal(db).create_campaign(
+                journal = Journal(db)
+                campaign_id = journal.create_campaign(
                     name=name,
                     account=account,
                     source_file=str(table.path) if table is not None else None,
@@ -527,6 +667,17 @@ class ReviewPage(QWidget):
                     columns=plan.columns,
                     messages=messages,
                 )
+                by = schedules.BY_PROVIDER if by_provider else schedules.BY_APP
+                schedules.set_schedule(
+                    db,
+                    campaign_id,
+                    scheduled_at=when,
+                    scheduled_by=by if when is not None else None,
+                    quiet_hours=quiet_hours,
+                )
+                if when is not None and not by_provider:
+                    journal.set_state(campaign_id, SCHEDULED)
+                return campaign_id
             finally:
                 db.close()
 
@@ -548,7 +699,10 @@ class ReviewPage(QWidget):
     def _created(self, campaign_id: str) -> None:
         self.last_sent = (self._fingerprint(), campaign_id)
         self.name_edit.setProperty("auto", True)
-        self.campaign_created.emit(campaign_id)
+        if self._kept_by_app:
+            self.campaign_scheduled.emit(campaign_id)
+        else:
+            self.campaign_created.emit(campaign_id)
 
     def _create_done(self) -> None:
         self.send_hint.setText("")
