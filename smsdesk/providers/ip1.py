@@ -598,7 +598,7 @@ class Ip1Provider(Provider):
                 cancelled += ids
             else:
                 problems.append(
-                    f"{self.label} did not cancel batch {batch_id}: {self.redact(short_body(response))}"
+                    f"{self.label} did not cancel batch {batch_id}: {self.sample(response)}"
                 )
         return CancelOutcome(tuple(cancelled), "; ".join(problems) or None)
 
