@@ -47,11 +47,12 @@ from pathlib import Path
 
 import httpx
 
+from smsdesk.core.account import Account
 from smsdesk.core.costing import PlannedMessage
 from smsdesk.engine.pacing import Pacer, forget_shared_pacers
 from smsdesk.engine.sender import CampaignRunner, run_client
 from smsdesk.providers import provider_class
-from smsdesk.providers.base import Account, RateLimited, make_client
+from smsdesk.providers.base import RateLimited, make_client
 from smsdesk.sandbox.server import DEFAULT_CREDENTIALS
 from smsdesk.store.db import Database
 from smsdesk.store.journal import SENT, Journal

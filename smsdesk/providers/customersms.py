@@ -28,8 +28,8 @@ from typing import Any
 
 import httpx
 
+from smsdesk.core.account import Account
 from smsdesk.providers.base import (
-    Account,
     AccountError,
     Balance,
     InvalidRecipient,

@@ -37,12 +37,12 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import httpx
 
+from smsdesk.core.account import Account
 from smsdesk.providers.base import (
     DELIVERED,
     PENDING,
     UCS2,
     UNDELIVERED,
-    Account,
     AccountError,
     Balance,
     DeliveryReport,

@@ -24,7 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from smsdesk import paths
-from smsdesk.providers.base import Account
+from smsdesk.core.account import Account
 from smsdesk.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 

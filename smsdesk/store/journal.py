@@ -32,7 +32,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from smsdesk.providers.base import Account
+from smsdesk.core.account import Account
 from smsdesk.store import claims
 from smsdesk.store.claims import ClaimBook
 from smsdesk.store.db import Database, now_iso

@@ -9,8 +9,8 @@ import openpyxl
 import pytest
 
 from smsdesk.cli import run_cli
+from smsdesk.core.account import Account
 from smsdesk.core.costing import PlannedMessage
-from smsdesk.providers.base import Account
 from smsdesk.store.db import Database
 from smsdesk.store.journal import Journal, Outcome
 

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from smsdesk.cli import run_cli
-from smsdesk.providers.base import Account
+from smsdesk.core.account import Account
 from smsdesk.store.db import Database
 from smsdesk.store.journal import Journal
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from smsdesk.core.account import Account
 from smsdesk.core.costing import PlannedMessage
 from smsdesk.engine.pacing import forget_shared_pacers
 from smsdesk.engine.sender import RetryPolicy
-from smsdesk.providers.base import Account
 from smsdesk.store.journal import Journal
 
 # Back-off in milliseconds, so fault-path tests stay fast; the shapes (doubling, jitter, bounds) are pacing's tests.

@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from smsdesk.providers.base import Account
+from smsdesk.core.account import Account
 from smsdesk.store.db import Database
 from smsdesk.store.journal import FINAL_STATES, PENDING, SENDING, SENT, UNKNOWN, Journal
 from tests.engine.conftest import make_campaign

@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from smsdesk.core.account import Account
 from smsdesk.engine.pacing import Pacer
 from smsdesk.engine.sender import (
     STOPPED_BY_PROVIDER,
@@ -15,7 +16,7 @@ from smsdesk.engine.sender import (
     CampaignRunner,
     MessageUpdate,
 )
-from smsdesk.providers.base import Account, OutcomeUnknown
+from smsdesk.providers.base import OutcomeUnknown
 from smsdesk.providers.sandbox import SandboxProvider
 from smsdesk.providers.ugsms import UgsmsProvider
 from smsdesk.store.db import Database

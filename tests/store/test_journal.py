@@ -8,8 +8,9 @@ import sqlite3
 
 import pytest
 
+from smsdesk.core.account import Account
 from smsdesk.core.costing import PlannedMessage
-from smsdesk.providers.base import Account, DeliveryReport
+from smsdesk.providers.base import DeliveryReport
 from smsdesk.store.db import Database
 from smsdesk.store.journal import (
     DISCARDED,

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from smsdesk import paths
-from smsdesk.providers.base import Account
+from smsdesk.core.account import Account
 from smsdesk.store import db as db_module
 from smsdesk.store.db import SANDBOX_ACCOUNT, Database
 from smsdesk.store.schema import MIGRATIONS, SCHEMA_VERSION

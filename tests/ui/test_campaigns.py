@@ -284,7 +284,7 @@ def test_a_network_account_sends_from_its_own_process_with_pause_and_resume(
 ):
     """Accounts that talk over the network run the engine in a child process (the window keeps its CPU and its
     interpreter lock); pause and resume reach it through the pipe, and results still stream into the table."""
-    from smsdesk.providers.base import Account
+    from smsdesk.core.account import Account
 
     db.save_account(Account(name="Sandbox over HTTP", provider="sandbox", base_url=sandbox.url))
     campaign_id = make_campaign(db, count=20)
@@ -333,7 +333,7 @@ def test_the_reference_guard_keeps_none_alive_through_many_qt_calls(qtbot, windo
 def test_closing_while_a_child_process_sends_stops_it_and_keeps_the_rest(
     qtbot, db, prompts, make_window, sandbox
 ):
-    from smsdesk.providers.base import Account
+    from smsdesk.core.account import Account
 
     db.save_account(Account(name="Sandbox over HTTP", provider="sandbox", base_url=sandbox.url))
     campaign_id = make_campaign(db, count=30)
