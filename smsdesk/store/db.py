@@ -25,7 +25,7 @@ from pathlib import Path
 
 from smsdesk import paths
 from smsdesk.core.account import Account
-from smsdesk.store.schema import MIGRATIONS, SCHEMA_VERSION
+from smsdesk.store.schema import MIGRATIONS, SCHEMA_VERSION, sqlite_too_old
 
 
 class StoreError(Exception):
@@ -135,6 +135,9 @@ class Database:
     def __init__(self, path: Path | None = None):
         self.path = Path(path) if path is not None else paths.database_path()
         self._owner_thread = threading.get_ident()
+        too_old = sqlite_too_old()
+        if too_old:
+            raise StoreError(too_old)
         with environment_errors(self.path):
             self._prepare_file()
             self.conn = self._connect()

@@ -44,7 +44,7 @@ def crash_mid_send(db, campaign_id: str, sent: int = 4, in_flight: int = 3) -> N
     ids = [row.id for row in journal.messages(campaign_id)]
     journal.set_state(campaign_id, "running")
     journal.mark_sending(ids[:sent])
-    journal.record([Outcome(row_id, "sent", f"old-{row_id}") for row_id in ids[:sent]])
+    journal.record([Outcome(id=row_id, state="sent", message_id=f"old-{row_id}") for row_id in ids[:sent]])
     journal.mark_sending(ids[sent : sent + in_flight])
 
 
