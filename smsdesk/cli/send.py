@@ -34,12 +34,8 @@ from smsdesk.cli.recipients import checked_country, read_plan
 from smsdesk.core import costing
 from smsdesk.core.template import Template
 from smsdesk.engine import preflight
-from smsdesk.engine.sender import (
-    STOPPED_BY_SETUP,
-    CampaignRunner,
-    MessageUpdate,
-    RunOutcome,
-)
+from smsdesk.engine.results import STOPPED_BY_SETUP, MessageUpdate, RunOutcome
+from smsdesk.engine.sender import CampaignRunner
 from smsdesk.store.db import Database, StoreError
 from smsdesk.store.journal import (
     CANCELLED,
@@ -208,7 +204,7 @@ def run_campaign(db: Database, campaign_id: str, *, json_lines: bool, batch_size
     progress = _Progress(human, enabled=not json_lines and human.isatty())
 
     def on_update(update: MessageUpdate) -> None:
-        if update.status not in _FINAL:
+        if update.state not in _FINAL:
             return
         if json_lines:
             print_json(sys.stdout, update_json(update))
@@ -312,7 +308,7 @@ class _Progress:
         self.shown_at = 0.0
 
     def count(self, update: MessageUpdate) -> None:
-        self.counts[update.status] += 1
+        self.counts[update.state] += 1
         now = time.monotonic()
         if self.enabled and now - self.shown_at > 0.25:
             self.shown_at = now
@@ -337,7 +333,7 @@ def update_json(update: MessageUpdate) -> dict:
     return {
         "row": update.row,
         "phone": update.phone,
-        "status": update.status,
+        "status": update.state,
         "message_id": update.message_id,
         "error": update.error,
         "segments": update.segments,

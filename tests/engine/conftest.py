@@ -6,12 +6,12 @@ import pytest
 
 from smsdesk.core.account import Account
 from smsdesk.core.costing import PlannedMessage
+from smsdesk.engine.outcomes import RetryPolicy
 from smsdesk.engine.pacing import forget_shared_pacers
-from smsdesk.engine.sender import RetryPolicy
 from smsdesk.store.journal import Journal
 
 # Back-off in milliseconds, so fault-path tests stay fast; the shapes (doubling, jitter, bounds) are pacing's tests.
-FAST_RETRY = RetryPolicy(max_attempts=3, give_up_streak=2, backoff_base=0.01, backoff_cap=0.05)
+FAST_RETRY = RetryPolicy(max_attempts=3, unreachable_after=4, backoff_base=0.01, backoff_cap=0.05)
 
 
 @pytest.fixture(autouse=True)
