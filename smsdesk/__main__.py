@@ -13,11 +13,11 @@ def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if not args:
         return gui_main()
-    if args[0] == "--campaign-process":
+    if args[0] == "--campaign-process":  # engine.child.CHILD_FLAG
         # Internal: the app's send runs in a child process; frozen builds have no `python -m` to start it with.
-        from smsdesk.ui.campaign_process import main as campaign_process_main
+        from smsdesk.engine.child import main as child_main
 
-        return campaign_process_main(args[1:])
+        return child_main(args[1:])
     from smsdesk.cli import run_cli
 
     return run_cli(args)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from smsdesk.cli import run_cli
-from smsdesk.smoke import MARKER
+from smsdesk.ui.smoke import MARKER
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 

@@ -62,8 +62,34 @@ def install_error_dialog(window) -> None:
     sys.excepthook = report
 
 
+# PySide6 builds SMSDesk refuses to run on (pyproject.toml excludes them too): 6.12.0 drops a reference to None on
+# every void call under Python 3.11, which aborts the interpreter after a while.
+EXCLUDED_PYSIDE6 = ("6.12.0",)
+
+
+def excluded_pyside6() -> str | None:
+    """A sentence for the user when the installed PySide6 is one SMSDesk cannot run on, else None."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    for distribution in ("PySide6-Essentials", "PySide6"):
+        try:
+            found = version(distribution)
+        except PackageNotFoundError:
+            continue
+        if found in EXCLUDED_PYSIDE6:
+            return (
+                f"SMSDesk cannot run on {distribution} {found} (it crashes the interpreter); install another "
+                "version: pip install -c requirements.lock -e ."
+            )
+    return None
+
+
 def run_gui(argv: list[str]) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    excluded = excluded_pyside6()
+    if excluded:
+        print(excluded, file=sys.stderr)
+        return 1
     app = create_app(argv)
     try:
         window = create_window()

@@ -29,7 +29,6 @@ from smsdesk.ui.widgets import (
     heading,
     hint,
     plural,
-    settle_garbage_collector,
     thousands,
 )
 
@@ -491,7 +490,6 @@ class RecipientsPage(QWidget):
             if generation == self._plan_generation:
                 self.draft.set_plan(result)
                 self._refresh()
-                settle_garbage_collector()
 
         def failed(message: str) -> None:
             if generation == self._plan_generation:

@@ -31,10 +31,7 @@ from smsdesk.ui.widgets import (
     heading,
     hint,
     local_time,
-    pause_garbage_collector,
     plural,
-    resume_garbage_collector,
-    settle_garbage_collector,
     thousands,
 )
 
@@ -268,7 +265,6 @@ class ResultsPage(QWidget):
             self.campaign, rows = result
             self.campaign_state = self.campaign.state
             self.model.set_rows(rows)
-            settle_garbage_collector()
             self._show_header()
             self._update_progress()
             self._update_controls()
@@ -315,7 +311,6 @@ class ResultsPage(QWidget):
         self.worker.finished.connect(self._worker_finished)
         self._progress_samples.clear()
         self.campaign_state = "running"
-        pause_garbage_collector()
         self.worker.start()
         self.clock.start()
         self._show_header()
@@ -326,7 +321,7 @@ class ResultsPage(QWidget):
 
         if self.worker_mode != "auto":
             return self.worker_mode == "process"
-        from smsdesk.ui.campaign_worker import child_command
+        from smsdesk.engine.child import child_command
 
         if child_command() is None:
             return False  # a frozen build without its console executable beside it
@@ -351,7 +346,6 @@ class ResultsPage(QWidget):
         if worker is not None:
             worker.wait()
             worker.deleteLater()
-            resume_garbage_collector()
         self.clock.stop()
         from smsdesk.store.journal import Journal
 
@@ -413,7 +407,6 @@ class ResultsPage(QWidget):
             self.worker.wait(30000)
             self.worker.timer.stop()
             self.worker = None
-            resume_garbage_collector()
         self.delivery_timer.stop()
         self.clock.stop()
 

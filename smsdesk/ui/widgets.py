@@ -113,39 +113,6 @@ def card(*widgets: QWidget, object_name: str = "card") -> QFrame:
     return frame
 
 
-def settle_garbage_collector() -> None:
-    """After loading a big file or campaign: keep Python's cycle collector from rescanning those objects.
-
-    A full collection walks every live object; with 10,000 recipients that is tens of milliseconds, long enough to
-    drop a keystroke or stall the table. What is loaded now lives as long as the window shows it.
-    """
-    import gc
-
-    gc.freeze()
-
-
-_gc_pauses = 0
-
-
-def pause_garbage_collector() -> None:
-    """While results stream in: no cycle collection. A full one walks every object allocated since the last freeze
-    (30 ms with 10,000 rows in flight); reference counting still frees everything the stream drops."""
-    import gc
-
-    global _gc_pauses
-    _gc_pauses += 1
-    gc.disable()
-
-
-def resume_garbage_collector() -> None:
-    import gc
-
-    global _gc_pauses
-    _gc_pauses = max(0, _gc_pauses - 1)
-    if _gc_pauses == 0:
-        gc.enable()
-
-
 def thousands(number: int | float) -> str:
     if isinstance(number, float) and not number.is_integer():
         return f"{number:,.2f}"

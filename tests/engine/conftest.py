@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from smsdesk.core.account import Account
@@ -19,6 +22,27 @@ def _fresh_pacers():
     forget_shared_pacers()
     yield
     forget_shared_pacers()
+
+
+LATENCY = 0.05  # seconds per request at the external sandbox
+
+
+@pytest.fixture
+def external_sandbox():
+    """A sandbox in its own process (what it accepted survives any kill of ours), answering after LATENCY."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "smsdesk.sandbox", "--port", "0", "--latency", str(LATENCY)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        url = process.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:"), url
+        yield url
+    finally:
+        process.kill()
+        process.wait(10)
 
 
 @pytest.fixture

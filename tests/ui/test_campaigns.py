@@ -312,24 +312,6 @@ def test_a_network_account_sends_from_its_own_process_with_pause_and_resume(
     assert sorted(accepted) == sorted(set(accepted)) and len(accepted) == 20
 
 
-def test_the_reference_guard_keeps_none_alive_through_many_qt_calls(qtbot, window):
-    import sys
-
-    from PySide6.QtWidgets import QLabel
-
-    from smsdesk.ui import refguard
-
-    qtbot.waitUntil(lambda: refguard._installed is not None)  # set up on the window's first event-loop turn
-    label = QLabel()
-    for index in range(30_000):  # more void calls than a fresh window holds references to None
-        label.setText(str(index))
-    refguard.top_up()
-    if refguard._installed:
-        assert sys.getrefcount(None) >= refguard._baseline[id(None)]
-    else:
-        assert not refguard.leaks_references()
-
-
 def test_closing_while_a_child_process_sends_stops_it_and_keeps_the_rest(
     qtbot, db, prompts, make_window, sandbox
 ):
