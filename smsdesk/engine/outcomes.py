@@ -179,7 +179,9 @@ class AnswerSettler:
         hold = self.pacer.on_server_error()
         self.on_hold(hold, f"{error.reason}; next try in {hold:.0f} s")
         self._back_to_pending(batch.rows, error, settled)
-        settled.later.append(batch)  # behind the rest: one request the provider keeps refusing blocks no other
+        settled.later.append(
+            batch
+        )  # behind the rest: one request the provider keeps refusing blocks no other
 
     def _settle_results(self, batch: Batch, results: list[SendResult], settled: Settled) -> None:
         by_key = {result.key: result for result in results}
