@@ -32,6 +32,7 @@ from typing import Any, TextIO
 from smsdesk.cli import EXIT_OK, EXIT_PROVIDER_STOPPED, EXIT_SOME_FAILED, EXIT_USAGE, UsageError
 from smsdesk.cli.recipients import checked_country, read_plan
 from smsdesk.core import costing
+from smsdesk.core.states import CampaignState
 from smsdesk.core.template import Template
 from smsdesk.engine import preflight
 from smsdesk.engine.results import STOPPED_BY_SETUP, MessageUpdate, RunOutcome
@@ -211,7 +212,14 @@ def run_campaign(db: Database, campaign_id: str, *, json_lines: bool, batch_size
         else:
             progress.count(update)
 
-    runner = CampaignRunner(db.path, campaign_id, on_update=on_update, max_batch=batch_size)
+    def on_state(state: CampaignState, reason: str | None) -> None:
+        if state == CampaignState.WAITING and reason:  # why nothing leaves, and when the next try is
+            progress.interrupt()
+            print(reason, file=sys.stderr, flush=True)
+
+    runner = CampaignRunner(
+        db.path, campaign_id, on_update=on_update, on_state=on_state, max_batch=batch_size
+    )
     previous = signal.getsignal(signal.SIGINT)
 
     def interrupt(signum: int, frame: Any) -> None:
@@ -319,6 +327,13 @@ class _Progress:
     def done(self) -> None:
         if self.enabled and self.shown_at:
             self.out.write("\n")
+
+    def interrupt(self) -> None:
+        """Another line is about to be printed: end the self-updating one first."""
+        if self.enabled and self.shown_at:
+            self.out.write("\n")
+            self.out.flush()
+            self.shown_at = 0.0
 
 
 # -- JSON shapes ---------------------------------------------------------------------------------------------------

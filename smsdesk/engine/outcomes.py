@@ -30,11 +30,12 @@ Every wait after an error is told through `on_hold(seconds, line)`, so the user 
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from smsdesk.core.states import MessageState
-from smsdesk.engine.pacing import Pacer, RateHint
+from smsdesk.engine.pacing import MAX_RETRY_AFTER, Pacer, RateHint
 from smsdesk.engine.requests import Batch
 from smsdesk.engine.results import STOPPED_BY_PROVIDER, STOPPED_BY_UNREACHABLE
 from smsdesk.providers.base import (
@@ -157,8 +158,14 @@ class AnswerSettler:
             )
             return
         hold = self.pacer.on_rate_limited(error.retry_after, hint)
-        told = "as it asked" if error.retry_after is not None else "back-off"
-        self.on_hold(hold, f"{self.label} asked us to slow down; next try in {hold:.0f} s ({told})")
+        asked = error.retry_after
+        if asked is None or math.isnan(asked):
+            told = "back-off"
+        elif asked > MAX_RETRY_AFTER:
+            told = f"it asked for {asked:.0f} s; SMSDesk waits at most {MAX_RETRY_AFTER:.0f} s"
+        else:
+            told = "as it asked"
+        self.on_hold(hold, f"{self.label} asked us to slow down; next try {_in(hold)} ({told})")
         settled.requeue.append(batch)
 
     def _transient(self, batch: Batch, error: ProviderError, settled: Settled) -> None:
@@ -177,7 +184,7 @@ class AnswerSettler:
             self._give_up(batch.rows, error, settled)
             return
         hold = self.pacer.on_server_error()
-        self.on_hold(hold, f"{error.reason}; next try in {hold:.0f} s")
+        self.on_hold(hold, f"{error.reason}; next try {_in(hold)}")
         self._back_to_pending(batch.rows, error, settled)
         settled.later.append(
             batch
@@ -250,6 +257,10 @@ class AnswerSettler:
     def stop_with(self, reason: str, stopped_by: str) -> None:
         if self.stop is None:  # the first reason is the one the user is told
             self.stop = Stop(reason, stopped_by)
+
+
+def _in(seconds: float) -> str:
+    return f"in {seconds:.0f} s" if seconds >= 1 else "in under a second"
 
 
 def _outcome(row_id: int, state: MessageState, error: ProviderError) -> Outcome:
