@@ -41,6 +41,7 @@ from smsdesk.store.db import Database, StoreError
 from smsdesk.store.journal import (
     CANCELLED,
     FAILED,
+    PENDING,
     SENT,
     SKIPPED,
     STOPPED,
@@ -251,7 +252,7 @@ def run_campaign(db: Database, campaign_id: str, *, json_lines: bool, batch_size
                 "failed": counts[FAILED],
                 "skipped": counts[SKIPPED],
                 "unknown": counts[UNKNOWN],
-                "pending": counts["pending"],
+                "pending": counts[PENDING],
                 "state": outcome.state,
                 "reason": outcome.reason,
             },
@@ -284,8 +285,8 @@ def _report(out: TextIO, db: Database, campaign_id: str, outcome: RunOutcome, *,
         f"Campaign {campaign_id}: {counts[SENT]} sent, {counts[FAILED]} failed, {counts[UNKNOWN]} unknown, "
         f"{counts[SKIPPED]} skipped"
     )
-    if counts["pending"]:
-        line += f", {counts['pending']} not sent yet"
+    if counts[PENDING]:
+        line += f", {counts[PENDING]} not sent yet"
     print(line + ".", file=out)
     if show_failures and (counts[FAILED] or counts[UNKNOWN]):
         journal = Journal(db)
@@ -296,7 +297,7 @@ def _report(out: TextIO, db: Database, campaign_id: str, outcome: RunOutcome, *,
             print(f"  ... see all: smsdesk campaigns export {campaign_id} --out results.xlsx", file=out)
     if outcome.state == STOPPED:
         print(f"Stopped: {outcome.reason}", file=sys.stderr)
-    if outcome.state in (STOPPED, CANCELLED) and counts["pending"]:
+    if outcome.state in (STOPPED, CANCELLED) and counts[PENDING]:
         print(f"The rest can be sent later with: smsdesk campaigns resume {campaign_id}", file=sys.stderr)
     if counts[UNKNOWN]:
         print(

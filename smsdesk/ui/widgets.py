@@ -21,26 +21,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smsdesk.core.states import MessageState
+
 ASSETS = Path(__file__).resolve().parent / "assets"
 
 # Message states (journal) and delivery states, with the colour people read them by.
 STATE_COLOURS = {
-    "pending": "#6b7280",
-    "sending": "#2f6fd1",
-    "sent": "#2e7d32",
+    MessageState.PENDING: "#6b7280",
+    MessageState.SENDING: "#2f6fd1",
+    MessageState.SENT: "#2e7d32",
     "delivered": "#1f6e43",
-    "failed": "#c62828",
-    "skipped": "#6b7280",
-    "unknown": "#b86e00",
+    MessageState.FAILED: "#c62828",
+    MessageState.SKIPPED: "#6b7280",
+    MessageState.UNKNOWN: "#b86e00",
 }
 STATE_LABELS = {
-    "pending": "Pending",
-    "sending": "Sending",
-    "sent": "Sent",
+    MessageState.PENDING: "Pending",
+    MessageState.SENDING: "Sending",
+    MessageState.SENT: "Sent",
     "delivered": "Delivered",
-    "failed": "Failed",
-    "skipped": "Skipped",
-    "unknown": "Unknown",
+    MessageState.FAILED: "Failed",
+    MessageState.SKIPPED: "Skipped",
+    MessageState.UNKNOWN: "Unknown",
 }
 
 
