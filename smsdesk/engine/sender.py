@@ -288,6 +288,8 @@ class _Run:
         self.concurrency = max(1, setup.concurrency)
         self.pacer = runner.pacer or Pacer()
         self.settler = AnswerSettler(runner.retry, self.pacer, self._hold)
+        self.workers = RequestWorkers(setup.factory, self.concurrency, runner.events, f"sender-{campaign.id}")
+        self.planner: RequestPlanner  # once the workers have started (_start)
 
     # -- setup -----------------------------------------------------------------------------------------------------
 
@@ -314,15 +316,10 @@ class _Run:
     # -- the loop --------------------------------------------------------------------------------------------------
 
     def run(self, return_when_paused: bool) -> RunOutcome:
-        self.workers = RequestWorkers(
-            self.setup.factory, self.concurrency, self.runner.events, f"sender-{self.campaign.id}"
-        )
         try:
             try:
                 self.planner = self._start()
-            except (
-                ValueError
-            ) as exc:  # settings the adapter refuses, e.g. a plain-http base URL to another host
+            except ValueError as exc:  # settings the adapter refuses, e.g. plain http to another host
                 return self.runner.close(self.journal, CampaignState.STOPPED, str(exc), STOPPED_BY_SETUP)
             return self._loop(return_when_paused)
         except BaseException:
