@@ -209,10 +209,10 @@ class CampaignLock:
 class Journal:
     def __init__(self, db: Database):
         self.db = db
-        # A claim is what stops a second send after a power cut, so its commit waits for the disk
+        # A claim ('sending') is what stops a second send after a power cut, so its commit waits for the disk
         # (synchronous=FULL). Results may stay at the connection's NORMAL: WAL+NORMAL survives any process death
-        # (the commit is in the OS's hands), and a result lost to a power cut leaves its claim -> 'unknown',
-        # which never re-sends. Costs ~0.2 ms per claiming commit; the sender claims several requests per commit.
+        # (the commit is in the OS's hands), and a result lost to a power cut leaves its row 'sending' ->
+        # 'unknown', which never re-sends.
         self.durable_marks = True
         self._synchronous: str | None = None
 
