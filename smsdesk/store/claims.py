@@ -52,41 +52,49 @@ class Outcome(NamedTuple):
     error_kind: str | None = None
 
 
-_UPDATE = """
-    UPDATE message_status
-    SET state = :state, message_id = :message_id, cost = :cost, error = :error, error_kind = :error_kind,
-        done_at = :done_at, sending_at = COALESCE(:sending_at, sending_at), attempts = attempts + :claimed
-    WHERE id = :id AND state IN ({allowed})
-"""
-_UPDATES = {
-    state: _UPDATE.format(allowed=",".join(f"'{before}'" for before in before_states))
-    for state, before_states in MAY_BECOME.items()
-}
+_SET = """UPDATE message_status
+    SET state = ?, message_id = ?, cost = ?, error = ?, error_kind = ?, done_at = ?,
+        sending_at = COALESCE(?, sending_at), attempts = attempts + ?"""
+# The guard: a row changes only from a state that may become the new one.
+_ALLOWED = {state: ",".join(f"'{before}'" for before in befores) for state, befores in MAY_BECOME.items()}
+_CHUNK = 500  # ids per statement, within SQLite's smallest limit on parameters (999)
 
 
 def change_states(conn: sqlite3.Connection, changes: Iterable[Outcome], now: str) -> int:
     """Apply the changes a row's current state allows (MAY_BECOME); the others change nothing. Returns how many
-    rows changed. A claim (-> sending) counts an attempt and stamps `sending_at`; a final state stamps `done_at`."""
-    by_state: dict[MessageState, list[dict[str, object]]] = {}
+    rows changed. A claim (-> sending) counts an attempt and stamps `sending_at`; a final state stamps `done_at`.
+
+    Rows getting the same change go in one statement (a request's claim, a batch answered with one id); rows each
+    with their own answer (their own provider id) in one executemany."""
+    same: dict[tuple[object, ...], list[int]] = {}
     for change in changes:
         state = MessageState(change.state)
-        claimed = state is SENDING
-        by_state.setdefault(state, []).append(
-            {
-                "id": change.id,
-                "state": state.value,
-                "message_id": change.message_id,
-                "cost": change.cost,
-                "error": change.error,
-                "error_kind": change.error_kind,
-                "done_at": None if state in (PENDING, SENDING) else now,
-                "sending_at": now if claimed else None,
-                "claimed": 1 if claimed else 0,
-            }
-        )
+        values = (state, change.message_id, change.cost, change.error, change.error_kind)
+        same.setdefault(values, []).append(change.id)
     changed = 0
-    for state, params in by_state.items():
-        changed += max(conn.executemany(_UPDATES[state], params).rowcount, 0)
+    one_each: dict[MessageState, list[tuple[object, ...]]] = {}
+    for (state, *answer), ids in same.items():
+        claimed = state is SENDING
+        values = (
+            state.value,
+            *answer,
+            None if state in (PENDING, SENDING) else now,  # done_at
+            now if claimed else None,  # sending_at
+            1 if claimed else 0,  # attempts
+        )
+        if len(ids) == 1:
+            one_each.setdefault(state, []).append((*values, ids[0]))
+            continue
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            changed += conn.execute(
+                f"{_SET} WHERE id IN ({','.join('?' * len(chunk))}) AND state IN ({_ALLOWED[state]})",
+                (*values, *chunk),
+            ).rowcount
+    for state, params in one_each.items():
+        changed += max(
+            conn.executemany(f"{_SET} WHERE id = ? AND state IN ({_ALLOWED[state]})", params).rowcount, 0
+        )
     return changed
 
 
