@@ -57,6 +57,7 @@ _SET = """UPDATE message_status
         sending_at = COALESCE(?, sending_at), attempts = attempts + ?"""
 # The guard: a row changes only from a state that may become the new one.
 _ALLOWED = {state: ",".join(f"'{before}'" for before in befores) for state, befores in MAY_BECOME.items()}
+_STATE_NAMED = {state.value: state for state in MessageState}  # a member or its value -> the member
 _CHUNK = 500  # ids per statement, within SQLite's smallest limit on parameters (999)
 
 
@@ -68,7 +69,7 @@ def change_states(conn: sqlite3.Connection, changes: Iterable[Outcome], now: str
     with their own answer (their own provider id) in one executemany."""
     same: dict[tuple[object, ...], list[int]] = {}
     for change in changes:
-        state = MessageState(change.state)
+        state = _STATE_NAMED[change.state]
         values = (state, change.message_id, change.cost, change.error, change.error_kind)
         same.setdefault(values, []).append(change.id)
     changed = 0
