@@ -7,7 +7,6 @@ the table gets 5 repaints a second whether 10 or 10,000 results arrived meanwhil
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import subprocess
 import threading
@@ -65,7 +64,7 @@ class CampaignWorker(QObject):
     # -- worker thread -------------------------------------------------------------------------------------------
 
     def _on_update(self, update: MessageUpdate) -> None:
-        self._queue.append(dataclasses.asdict(update))  # the results model takes the fields it shows, by name
+        self._queue.append(dict(vars(update)))  # the results model takes the fields it shows, by name
 
     def _on_state(self, state: CampaignState, reason: str | None = None) -> None:
         self._states.append((state.value, reason or ""))

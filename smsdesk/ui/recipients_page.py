@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smsdesk.ui.app import COLLECTOR
 from smsdesk.ui.widgets import (
     CountryCombo,
     ProgressBar,
@@ -490,6 +491,7 @@ class RecipientsPage(QWidget):
             if generation == self._plan_generation:
                 self.draft.set_plan(result)
                 self._refresh()
+                COLLECTOR.loaded()
 
         def failed(message: str) -> None:
             if generation == self._plan_generation:

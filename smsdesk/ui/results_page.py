@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from smsdesk.core.states import CampaignState, MessageState
+from smsdesk.ui.app import COLLECTOR
 from smsdesk.ui.campaign_worker import CampaignWorker, ProcessCampaignWorker
 from smsdesk.ui.results_model import COLUMNS, ResultsModel, StatusFilter, row_from_record
 from smsdesk.ui.widgets import (
@@ -266,6 +267,7 @@ class ResultsPage(QWidget):
             self.campaign, rows = result
             self.campaign_state = self.campaign.state
             self.model.set_rows(rows)
+            COLLECTOR.loaded()
             self._show_header()
             self._update_progress()
             self._update_controls()
@@ -312,6 +314,7 @@ class ResultsPage(QWidget):
         self.worker.finished.connect(self._worker_finished)
         self._progress_samples.clear()
         self.campaign_state = CampaignState.RUNNING
+        COLLECTOR.send_started()
         self.worker.start()
         self.clock.start()
         self._show_header()
@@ -347,6 +350,7 @@ class ResultsPage(QWidget):
         if worker is not None:
             worker.wait()
             worker.deleteLater()
+            COLLECTOR.send_ended()
         self.clock.stop()
         from smsdesk.store.journal import Journal
 
@@ -413,6 +417,7 @@ class ResultsPage(QWidget):
             self.worker.wait(30000)
             self.worker.timer.stop()
             self.worker = None
+            COLLECTOR.send_ended()
         self.delivery_timer.stop()
         self.clock.stop()
 
