@@ -272,7 +272,7 @@ def test_cli_sends_a_three_recipient_campaign_through_the_sandbox(
         frozen.cli, "--campaign-process", str(smsdesk_home / "smsdesk.sqlite3"), last["campaign"], stdin=""
     )
     assert child.returncode == 0, child.stderr
-    assert json.loads(child.stdout.splitlines()[-1]) == {"end": "cancelled", "reason": None}
+    assert json.loads(child.stdout.splitlines()[-1]) == {"end": {"state": "cancelled", "reason": None}}
 
 
 KEYRING_TOOLS = ("dbus-run-session", "gnome-keyring-daemon")
