@@ -27,11 +27,13 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from smsdesk.core.states import CampaignState, MessageState
 from smsdesk.engine.results import MessageUpdate, StateUpdate
-from smsdesk.engine.sender import CampaignRunner
+
+if TYPE_CHECKING:
+    from smsdesk.engine.sender import CampaignRunner
 
 CHILD_FLAG = "--campaign-process"  # smsdesk.__main__ hands this to main() below (frozen builds have no -m)
 CONTROL_COMMANDS = ("pause", "resume", "cancel")
@@ -160,6 +162,10 @@ def main(argv: list[str]) -> int:
         # The window is what the user feels: give it the CPU first (the send mostly waits on the network anyway).
         with contextlib.suppress(OSError):
             os.nice(5)
+    # Here, not at the top: the window imports this module for the pipe, and the engine (httpx, the providers) is
+    # the child's to load.
+    from smsdesk.engine.sender import CampaignRunner
+
     pipe = _Pipe(sys.stdout)
     try:
         db_path, campaign_id = argv[0], argv[1]

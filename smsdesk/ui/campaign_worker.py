@@ -12,15 +12,17 @@ import subprocess
 import threading
 from collections import deque
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
 from smsdesk.core.states import CampaignState
 from smsdesk.engine import child
 from smsdesk.engine.results import MessageUpdate, StateUpdate
-from smsdesk.engine.sender import CampaignRunner
 from smsdesk.ui.jobs import user_message
+
+if TYPE_CHECKING:
+    from smsdesk.engine.sender import CampaignRunner
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +72,9 @@ class CampaignWorker(QObject):
         self._states.append((state.value, reason or ""))
 
     def _run(self) -> None:
+        # Here, not at the top: the engine (httpx, the providers) loads when a send starts, not with the window.
+        from smsdesk.engine.sender import CampaignRunner
+
         try:
             runner = CampaignRunner(
                 self.db_path,
