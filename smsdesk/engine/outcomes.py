@@ -51,13 +51,6 @@ from smsdesk.providers.base import (
 from smsdesk.store.claims import Outcome
 from smsdesk.store.journal import RowToSend
 
-SENT, FAILED, PENDING, UNKNOWN = (
-    MessageState.SENT,
-    MessageState.FAILED,
-    MessageState.PENDING,
-    MessageState.UNKNOWN,
-)
-
 
 @dataclass(frozen=True)
 class RetryPolicy:
@@ -140,9 +133,9 @@ class AnswerSettler:
                 for row, message in zip(batch.rows, batch.messages, strict=True)
             ]
         elif isinstance(error, InvalidRecipient | MessageRejected):
-            settled.outcomes += [_outcome(row.id, FAILED, error) for row in batch.rows]
+            settled.outcomes += [_outcome(row.id, MessageState.FAILED, error) for row in batch.rows]
         else:  # OutcomeUnknown, or a ProviderError of no known kind: it may have been accepted
-            settled.outcomes += [_outcome(row.id, UNKNOWN, error) for row in batch.rows]
+            settled.outcomes += [_outcome(row.id, MessageState.UNKNOWN, error) for row in batch.rows]
         return settled
 
     def _rate_limited(
@@ -202,14 +195,16 @@ class AnswerSettler:
                 settled.outcomes.append(
                     Outcome(
                         id=row.id,
-                        state=UNKNOWN,
+                        state=MessageState.UNKNOWN,
                         error=f"{self.label}'s answer did not mention this message; it may have been accepted",
                         error_kind=OutcomeUnknown.kind,
                     )
                 )
             elif result.accepted:
                 settled.outcomes.append(
-                    Outcome(id=row.id, state=SENT, message_id=result.message_id, cost=result.cost)
+                    Outcome(
+                        id=row.id, state=MessageState.SENT, message_id=result.message_id, cost=result.cost
+                    )
                 )
             elif isinstance(result.error, Transient | RateLimited):
                 if isinstance(result.error, RateLimited):
@@ -217,21 +212,21 @@ class AnswerSettler:
                 again.rows.append(row)
                 again.messages.append(message)
             elif isinstance(result.error, AccountError):
-                settled.outcomes.append(_outcome(row.id, PENDING, result.error))
+                settled.outcomes.append(_outcome(row.id, MessageState.PENDING, result.error))
                 self.stop_with(result.error.reason, STOPPED_BY_PROVIDER)
             elif isinstance(result.error, InvalidRecipient | MessageRejected):
-                settled.outcomes.append(_outcome(row.id, FAILED, result.error))
+                settled.outcomes.append(_outcome(row.id, MessageState.FAILED, result.error))
             elif result.error is None:
                 settled.outcomes.append(
                     Outcome(
                         id=row.id,
-                        state=FAILED,
+                        state=MessageState.FAILED,
                         error=f"{self.label} did not accept this message",
                         error_kind="error",
                     )
                 )
             else:
-                settled.outcomes.append(_outcome(row.id, UNKNOWN, result.error))
+                settled.outcomes.append(_outcome(row.id, MessageState.UNKNOWN, result.error))
         if again.rows:
             not_taken = Transient("the provider did not take these messages")
             if again.attempts >= self.retry.max_attempts:
@@ -241,13 +236,13 @@ class AnswerSettler:
                 settled.later.append(again)
 
     def _back_to_pending(self, rows: list[RowToSend], error: ProviderError, settled: Settled) -> None:
-        settled.outcomes += [_outcome(row.id, PENDING, error) for row in rows]
+        settled.outcomes += [_outcome(row.id, MessageState.PENDING, error) for row in rows]
 
     def _give_up(self, rows: list[RowToSend], error: ProviderError, settled: Settled) -> None:
         settled.outcomes += [
             Outcome(
                 id=row.id,
-                state=FAILED,
+                state=MessageState.FAILED,
                 error=f"Gave up after {self.retry.max_attempts} attempts: {error.reason}",
                 error_kind=Transient.kind,
             )

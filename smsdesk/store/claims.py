@@ -22,22 +22,13 @@ from typing import NamedTuple
 
 from smsdesk.core.states import MessageState
 
-PENDING, SENDING, SENT, FAILED, SKIPPED, UNKNOWN = (
-    MessageState.PENDING,
-    MessageState.SENDING,
-    MessageState.SENT,
-    MessageState.FAILED,
-    MessageState.SKIPPED,
-    MessageState.UNKNOWN,
-)
-
 MAY_BECOME: dict[MessageState, tuple[MessageState, ...]] = {
-    SENDING: (PENDING,),
-    SENT: (SENDING,),
-    FAILED: (SENDING,),
-    UNKNOWN: (SENDING,),
-    PENDING: (SENDING, FAILED, UNKNOWN),
-    SKIPPED: (PENDING,),
+    MessageState.SENDING: (MessageState.PENDING,),
+    MessageState.SENT: (MessageState.SENDING,),
+    MessageState.FAILED: (MessageState.SENDING,),
+    MessageState.UNKNOWN: (MessageState.SENDING,),
+    MessageState.PENDING: (MessageState.SENDING, MessageState.FAILED, MessageState.UNKNOWN),
+    MessageState.SKIPPED: (MessageState.PENDING,),
 }
 
 
@@ -75,11 +66,11 @@ def change_states(conn: sqlite3.Connection, changes: Iterable[Outcome], now: str
     changed = 0
     one_each: dict[MessageState, list[tuple[object, ...]]] = {}
     for (state, *answer), ids in same.items():
-        claimed = state is SENDING
+        claimed = state is MessageState.SENDING
         values = (
             state.value,
             *answer,
-            None if state in (PENDING, SENDING) else now,  # done_at
+            None if state in (MessageState.PENDING, MessageState.SENDING) else now,  # done_at
             now if claimed else None,  # sending_at
             1 if claimed else 0,  # attempts
         )
@@ -106,7 +97,7 @@ def claim(conn: sqlite3.Connection, rows: Sequence[int], now: str) -> bool:
         return False
     conn.execute("SAVEPOINT claim")
     try:
-        claimed = change_states(conn, [Outcome(id=row, state=SENDING) for row in rows], now)
+        claimed = change_states(conn, [Outcome(id=row, state=MessageState.SENDING) for row in rows], now)
     except BaseException:
         conn.execute("ROLLBACK TO claim")
         conn.execute("RELEASE claim")
