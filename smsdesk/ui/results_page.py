@@ -58,6 +58,7 @@ RATE_WINDOW_SECONDS = 20
 CAMPAIGN_STATE_TEXT = {
     CampaignState.READY: "Ready to send",
     CampaignState.RUNNING: "Sending",
+    CampaignState.WAITING: "Waiting",
     CampaignState.PAUSED: "Paused",
     CampaignState.CANCELLED: "Cancelled — the rest can be resumed",
     CampaignState.STOPPED: "Stopped by the provider",
@@ -340,7 +341,7 @@ class ResultsPage(QWidget):
     def _campaign_state_changed(self, state: str, reason: str) -> None:
         self.campaign_state = state
         self._show_header()
-        if reason and state in (CampaignState.STOPPED, CampaignState.INTERRUPTED):
+        if reason and state in (CampaignState.STOPPED, CampaignState.INTERRUPTED, CampaignState.WAITING):
             self.state_label.setText(f"{CAMPAIGN_STATE_TEXT.get(state, state)}: {reason}")
         self._update_controls()
         self.state_changed.emit()

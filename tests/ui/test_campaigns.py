@@ -354,3 +354,25 @@ def test_a_page_opens_the_accounts_dialog_on_its_account_and_hears_of_changes(
     with qtbot.waitSignal(page.accounts_changed, timeout=2000):
         page.manage_accounts()
     assert shown == ["Sandbox"]
+
+
+def test_a_provider_that_fails_shows_why_the_send_waits_and_when_it_tries_next(
+    qtbot, db, prompts, make_window, sandbox
+):
+    from smsdesk.core.account import Account
+
+    db.save_account(Account(name="Sandbox over HTTP", provider="sandbox", base_url=sandbox.url))
+    campaign_id = make_campaign(db, count=5)
+    with db.transaction() as conn:
+        conn.execute("UPDATE campaigns SET account = ? WHERE id = ?", ("Sandbox over HTTP", campaign_id))
+    sandbox.state.faults.fail_next = 1000
+    window = make_window()
+    results = window.results_page
+    results.runner_options = {"max_batch": 1, "concurrency": 1}
+    window.open_campaign(campaign_id, resume=True)
+    qtbot.waitUntil(lambda: "next try in" in results.state_label.text(), timeout=30000)
+    assert results.state_label.text().startswith("Waiting: ")
+    qtbot.mouseClick(results.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: results.worker is None, timeout=60000)
+    campaign = Journal(db).get_campaign(campaign_id)
+    assert campaign.counts["pending"] == 5 and sandbox.state.accepted_numbers() == []
