@@ -1,9 +1,12 @@
 """Smoke test of the frozen app: build it with build.spec, then use both executables as a user and a script would.
 
 The build (PyInstaller, about a minute of two cores, less when build/pyinstaller/ is warm) runs once per session.
-Then: the GUI opens offscreen and quits cleanly; the command line counts a message, checks fixture files exactly as
-the source tree does, sends a three-recipient campaign through the built-in Sandbox account, and round-trips a
-key through a real Secret Service (gnome-keyring in a private D-Bus session). With CI=true nothing may skip.
+Then: the GUI opens (offscreen, and on the system's own windowing) and quits cleanly; the command line counts a
+message, checks fixture files exactly as the source tree does, sends a three-recipient campaign through the
+built-in Sandbox account, and round-trips a key through the system's own keyring (Linux: a real Secret Service,
+gnome-keyring in a private D-Bus session; Windows: Credential Manager; macOS: the login Keychain). With CI=true
+nothing may skip. SMSDESK_FROZEN_APP=dist/SMSDesk tests an already built folder instead (CI tests the folder it
+uploads).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import os
 import shutil
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
@@ -52,9 +56,18 @@ def _load_build_script():
 @pytest.fixture(scope="module")
 def frozen():
     """The built folder (build/frozen-test/SMSDesk), built once for this module."""
+    build = _load_build_script()
+    prebuilt = os.environ.get("SMSDESK_FROZEN_APP")
+    if prebuilt:
+        folder = Path(prebuilt).resolve()
+        return build.Built(
+            folder=folder,
+            gui=folder / build.executable_name(build.GUI_EXECUTABLE),
+            cli=folder / build.executable_name(build.CLI_EXECUTABLE),
+            seconds=0.0,
+        )
     if importlib.util.find_spec("PyInstaller") is None:
         skip_or_fail("PyInstaller is not installed (pip install -e '.[build]')")
-    build = _load_build_script()
     try:
         return build.build_app(FROZEN_DIST, ROOT / "build" / "pyinstaller")
     except build.BuildError as exc:
@@ -146,9 +159,14 @@ def test_folder_holds_what_the_app_loads_by_name_and_not_what_it_never_uses(froz
     )
 
 
-@pytest.mark.parametrize("platform", ["offscreen", "xcb"])
+# The system's own Qt platform: xcb on Linux (under Xvfb), the native one on Windows and macOS.
+NATIVE_QT_PLATFORM = {"win32": "windows", "darwin": "cocoa"}.get(sys.platform, "xcb")
+
+
+@pytest.mark.parametrize("platform", ["offscreen", NATIVE_QT_PLATFORM])
 def test_gui_opens_its_main_window_and_quits_cleanly(frozen, smsdesk_home, platform):
-    """offscreen needs nothing of the machine; xcb (under Xvfb) proves the bundled X11 libraries are complete."""
+    """offscreen needs nothing of the machine; the native platform proves the bundled platform plugin and its
+    libraries are complete (on Linux: xcb under Xvfb, X11 libraries)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     screenshot = SCREENSHOTS / f"main-window-{platform}.png"
     screenshot.unlink(missing_ok=True)
@@ -277,72 +295,124 @@ def test_cli_sends_a_three_recipient_campaign_through_the_sandbox(
 
 KEYRING_TOOLS = ("dbus-run-session", "gnome-keyring-daemon")
 DUMMY_SECRET = "frozen-smoke-key-4f1c"
+# Which keyring backend each system must use (the name `accounts keyring --json` reports).
+SYSTEM_BACKEND = {"win32": "WinVault", "darwin": "macOS"}.get(sys.platform, "SecretService")
 
 # Runs inside `dbus-run-session`: unlock a throw-away gnome-keyring, then drive the frozen CLI. Each step's output
-# goes to a file in the current folder so the test can look at every one.
+# goes to a file in the current folder so the test can look at every one. keyring_steps() does the same on
+# Windows and macOS, where the user's own store needs no session of its own.
 KEYRING_SCRIPT = """
 echo -n smoke-password | gnome-keyring-daemon --unlock --components=secrets >/dev/null
-printf %s "$SMOKE_SECRET" | "$CLI" accounts add Butik --provider cpsms --username demo --base-url "$SANDBOX_URL" \
-    >add.out 2>add.err || exit 11
+printf %s "$SMOKE_SECRET" | "$CLI" accounts add "$ACCOUNT" --provider cpsms --username demo \\
+    --base-url "$SANDBOX_URL" >add.out 2>add.err || exit 11
 "$CLI" accounts keyring --json >keyring.json 2>keyring.err || exit 12
-"$CLI" accounts balance Butik --json >balance.json 2>balance.err || exit 13
-"$CLI" accounts remove Butik >remove.out 2>remove.err || exit 14
-"$CLI" accounts balance Butik --json >after.out 2>after.err
+"$CLI" accounts balance "$ACCOUNT" --json >balance.json 2>balance.err || exit 13
+"$CLI" accounts remove "$ACCOUNT" >remove.out 2>remove.err || exit 14
+"$CLI" accounts balance "$ACCOUNT" --json >after.out 2>after.err
 echo $? >after.rc
 """
 
 
-def test_cli_round_trips_a_key_through_a_real_secret_service(
+def keyring_steps(env: dict[str, str], work: Path) -> int:
+    """KEYRING_SCRIPT's steps without a shell: the same files, the same exit codes."""
+    cli, account = env["CLI"], env["ACCOUNT"]
+
+    def step(out: str, err: str, *args: str, stdin: str | None = None) -> int:
+        result = subprocess.run(
+            [cli, *args],
+            input=stdin if stdin is not None else "",
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            cwd=work,
+            timeout=RUN_TIMEOUT,
+        )
+        (work / out).write_text(result.stdout, encoding="utf-8")
+        (work / err).write_text(result.stderr, encoding="utf-8")
+        return result.returncode
+
+    add = (
+        "accounts",
+        "add",
+        account,
+        "--provider",
+        "cpsms",
+        "--username",
+        "demo",
+        "--base-url",
+        env["SANDBOX_URL"],
+    )
+    if step("add.out", "add.err", *add, stdin=env["SMOKE_SECRET"]):
+        return 11
+    if step("keyring.json", "keyring.err", "accounts", "keyring", "--json"):
+        return 12
+    if step("balance.json", "balance.err", "accounts", "balance", account, "--json"):
+        return 13
+    if step("remove.out", "remove.err", "accounts", "remove", account):
+        return 14
+    code = step("after.out", "after.err", "accounts", "balance", account, "--json")
+    (work / "after.rc").write_text(f"{code}\n", encoding="utf-8")
+    return 0
+
+
+def test_cli_round_trips_a_key_through_the_systems_own_keyring(
     frozen, frozen_commands, sandbox, tmp_path, smsdesk_home
 ):
     require_command(frozen_commands, "accounts")
-    missing = [tool for tool in KEYRING_TOOLS if shutil.which(tool) is None]
-    if missing:
-        skip_or_fail(f"{', '.join(missing)} not installed (apt-get install gnome-keyring dbus-bin)")
     sandbox.state.credentials["cpsms"] = ("demo", DUMMY_SECRET)  # the balance answers only to this key
-    home = tmp_path / "home"
-    runtime = tmp_path / "runtime"
     work = tmp_path / "work"
-    for folder in (home, work):
-        folder.mkdir()
-    runtime.mkdir(mode=0o700)
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DBUS_", "PYTHON_KEYRING", "GNOME_KEYRING", "XDG_", "KEYRING"))
-    }
-    # A throw-away home: gnome-keyring writes its keyring there, and no keyringrc.cfg of the user's is read.
-    env.update(
-        HOME=str(home),
-        XDG_RUNTIME_DIR=str(runtime),
-        XDG_DATA_HOME=str(home / "data"),
-        XDG_CONFIG_HOME=str(home / "config"),
-        CLI=str(frozen.cli),
-        SANDBOX_URL=sandbox.url,
-        SMOKE_SECRET=DUMMY_SECRET,
-    )
-    result = subprocess.run(
-        ["dbus-run-session", "--", "sh", "-c", KEYRING_SCRIPT],
-        env=env,
-        cwd=work,
-        capture_output=True,
-        text=True,
-        timeout=RUN_TIMEOUT,
-    )
+    work.mkdir()
+    # A name no real account has: on Windows and macOS this is the user's own store.
+    account = f"Smoke test {uuid.uuid4().hex[:8]}"
+    if sys.platform.startswith("linux"):
+        missing = [tool for tool in KEYRING_TOOLS if shutil.which(tool) is None]
+        if missing:
+            skip_or_fail(f"{', '.join(missing)} not installed (apt-get install gnome-keyring dbus-bin)")
+        home = tmp_path / "home"
+        runtime = tmp_path / "runtime"
+        home.mkdir()
+        runtime.mkdir(mode=0o700)
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if not key.startswith(("DBUS_", "PYTHON_KEYRING", "GNOME_KEYRING", "XDG_", "KEYRING"))
+        }
+        # A throw-away home: gnome-keyring writes its keyring there, and no keyringrc.cfg of the user's is read.
+        env.update(
+            HOME=str(home),
+            XDG_RUNTIME_DIR=str(runtime),
+            XDG_DATA_HOME=str(home / "data"),
+            XDG_CONFIG_HOME=str(home / "config"),
+        )
+    else:
+        env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON_KEYRING")}
+    env.update(CLI=str(frozen.cli), ACCOUNT=account, SANDBOX_URL=sandbox.url, SMOKE_SECRET=DUMMY_SECRET)
+    if sys.platform.startswith("linux"):
+        result = subprocess.run(
+            ["dbus-run-session", "--", "sh", "-c", KEYRING_SCRIPT],
+            env=env,
+            cwd=work,
+            capture_output=True,
+            text=True,
+            timeout=RUN_TIMEOUT,
+        )
+        code, printed = result.returncode, result.stdout + result.stderr
+    else:
+        code, printed = keyring_steps(env, work), ""
     outputs = {path.name: path.read_text(encoding="utf-8") for path in work.iterdir()}
-    assert result.returncode == 0, f"exit {result.returncode}; {outputs}\n{result.stderr}"
+    assert code == 0, f"exit {code}; {outputs}\n{printed}"
 
     keyring = json.loads(outputs["keyring.json"])
-    assert keyring["secure"] is True and "SecretService" in keyring["backend"], keyring
-    balance = json.loads(
-        outputs["balance.json"]
-    )  # only the right key, read back from the keyring, gets an answer
+    assert keyring["secure"] is True and SYSTEM_BACKEND in keyring["backend"], keyring
+    # Only the right key, read back from the keyring, gets an answer.
+    balance = json.loads(outputs["balance.json"])
     assert isinstance(balance["balance"], float) and balance["balance"] > 0, balance
     assert any(provider == "cpsms" and "creditvalue" in path for provider, _, path in sandbox.state.requests)
     assert outputs["after.rc"].strip() == "2"  # removed: the account and its key are gone
-    assert "Butik" in outputs["after.err"]
+    assert account in outputs["after.err"]
 
-    everything_printed = "".join(outputs.values()) + result.stdout + result.stderr
+    everything_printed = "".join(outputs.values()) + printed
     assert DUMMY_SECRET not in everything_printed
     for path in smsdesk_home.rglob("*"):
         if path.is_file():

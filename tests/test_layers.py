@@ -22,6 +22,7 @@ RANK = {
     "__init__": 0,  # the package's own constants (APP_NAME)
     "io": 1,
     "paths": 1,  # where files live (platformdirs): beside io
+    "platforms": 1,  # what differs on Windows and macOS (Popen options, console output): beside io
     "sandbox": 1,  # a loopback server speaking the providers' APIs; it needs nothing of theirs
     "providers": 2,
     "store": 2,

@@ -34,6 +34,7 @@ from smsdesk.store.secrets import (
     SecretStoreError,
     backend_info,
     delete_secret,
+    entered_secret,
     forget_account_secret,
     needs_secret,
     save_secret,
@@ -189,7 +190,7 @@ def _read_secret(account: Account) -> str:
             secret = ""
     else:
         secret = sys.stdin.read()
-    secret = secret.strip("\r\n").strip()
+    secret = entered_secret(secret)
     if not secret:
         raise UsageError(
             f"no {label} given for account {account.name!r} (pipe it on stdin or type it when asked)"

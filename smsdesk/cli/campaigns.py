@@ -7,6 +7,13 @@ Contract (exact; keys and flags may be added, never renamed or dropped):
   campaigns resume ID [--json]        sends the pending rows; the same lines and exit codes as `smsdesk send`
   campaigns retry ID [--unknown]      puts failed rows (and with --unknown, rows whose fate is unknown: they may be
                                       texted twice) back to pending; `resume` then sends them
+  campaigns reconcile ID [--json]     asks the provider which unknown messages it received (CPSMS, iP.1, the
+                                      sandbox): found -> sent with its id; not in its list -> failed "not received by
+                                      the provider"; else unknown. --json: one line per changed message (the send
+                                      line format), then {"campaign", "checked", "settled", "sent", "failed",
+                                      "skipped", "unknown", "pending", "can_tell", "reason"}. Exit 0 nothing unknown
+                                      left, 1 some still unknown (or the provider cannot tell), 2 bad input, 3 the
+                                      provider refused (credentials)
   campaigns discard ID                gives up the rows not sent yet (they become skipped); the campaign is closed
   campaigns export ID --out FILE      every row with its state and reason, .csv or .xlsx, Excel-safe
 Exit codes: 0 done, 2 bad input (no such campaign, it is being sent elsewhere, a file that cannot be written);
@@ -19,8 +26,8 @@ import argparse
 import json
 import sys
 
-from smsdesk.cli import EXIT_OK, UsageError
-from smsdesk.cli.send import add_batch_size, open_database, run_campaign
+from smsdesk.cli import EXIT_OK, EXIT_PROVIDER_STOPPED, EXIT_SOME_FAILED, UsageError
+from smsdesk.cli.send import add_batch_size, open_database, print_json, record_json, run_campaign
 from smsdesk.engine.export import export_campaign
 from smsdesk.io.export import ExportError
 from smsdesk.store.journal import (
@@ -72,6 +79,17 @@ def register(subparsers) -> None:
     )
     retry.add_argument("--json", action="store_true", help='print {"campaign": ID, "requeued": N}')
     retry.set_defaults(handler=handle_retry)
+
+    reconcile = commands.add_parser(
+        "reconcile", help="ask the provider which unknown messages it received (CPSMS, iP.1, sandbox)"
+    )
+    reconcile.add_argument("id", metavar="ID")
+    reconcile.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON line per message whose state changed, then a summary line",
+    )
+    reconcile.set_defaults(handler=handle_reconcile)
 
     discard = commands.add_parser("discard", help="give up the messages not sent yet and close the campaign")
     discard.add_argument("id", metavar="ID")
@@ -160,6 +178,75 @@ def handle_retry(args: argparse.Namespace) -> int:
     else:
         print("Nothing to retry.")
     return EXIT_OK
+
+
+def handle_reconcile(args: argparse.Namespace) -> int:
+    from smsdesk.engine.reconcile import reconcile
+    from smsdesk.engine.sender import secret_for_account
+    from smsdesk.providers import provider_class
+    from smsdesk.providers.base import AccountError
+
+    db = open_database()
+    try:
+        campaign = _campaign(db, args.id)
+        journal = Journal(db)
+        account = db.get_account(campaign.account)
+        if account is None:
+            raise UsageError(f"The account {campaign.account!r} of campaign {args.id} no longer exists")
+        try:
+            provider_type = provider_class(account.provider)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        secret = ""
+        if provider_type.can_lookup and journal.counts(args.id)[UNKNOWN]:
+            try:
+                secret = secret_for_account(account)
+            except Exception as exc:  # no key in the keyring, keyring locked: a sentence, not a traceback
+                raise UsageError(str(exc) or type(exc).__name__) from None
+        try:
+            with provider_type(account, secret) as provider, journal.lock(args.id):
+                result = reconcile(journal, args.id, provider)
+        except CampaignBusy as exc:
+            raise UsageError(str(exc)) from None
+        counts = journal.counts(args.id)
+    finally:
+        db.close()
+    human = sys.stderr if args.json else sys.stdout
+    if args.json:
+        for record in result.changed:
+            print_json(sys.stdout, record_json(record, campaign.provider))
+        print_json(
+            sys.stdout,
+            {
+                "campaign": args.id,
+                "checked": result.checked,
+                "settled": len(result.changed),
+                "sent": counts[SENT],
+                "failed": counts[FAILED],
+                "skipped": counts[SKIPPED],
+                "unknown": counts[UNKNOWN],
+                "pending": counts[PENDING],
+                "can_tell": result.can_tell,
+                "reason": result.note,
+            },
+        )
+    else:
+        for record in result.changed:
+            print(
+                f"  row {record.row} {record.phone}: {record.state}"
+                + (f": {record.error}" if record.error else "")
+            )
+    settled_sent = sum(1 for r in result.changed if r.state == SENT)
+    print(
+        f"Campaign {args.id}: {result.checked} unknown checked, {settled_sent} found sent, "
+        f"{len(result.changed) - settled_sent} not received, {counts[UNKNOWN]} still unknown.",
+        file=human,
+    )
+    if result.note:
+        print(result.note, file=sys.stderr)
+    if isinstance(result.error, AccountError):
+        return EXIT_PROVIDER_STOPPED
+    return EXIT_SOME_FAILED if counts[UNKNOWN] else EXIT_OK
 
 
 def handle_discard(args: argparse.Namespace) -> int:

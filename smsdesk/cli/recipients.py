@@ -30,7 +30,9 @@ def read_plan(
     header_row: int | None = None,
 ) -> tuple[Table, Plan]:
     try:
-        table = read_table(file, sheet=sheet, encoding=encoding, delimiter=delimiter, header_row=header_row)
+        table = read_table(
+            file, sheet=sheet, encoding=encoding, delimiter=delimiter, header_row=header_row, country=country
+        )
     except TableError as exc:
         raise UsageError(str(exc)) from None
     column = None

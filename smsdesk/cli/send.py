@@ -12,9 +12,12 @@ Contract (exact; keys and flags may be added, never renamed or dropped):
   --dry-run --json prints one line of totals instead: {"dry_run": true, "recipients", "messages", "segments",
   "skipped", "requests", "estimated_cost", "estimated_seconds", "balance", "currency", "refusal"}.
   Added flag: --batch-size N (at most N messages per request; fewer messages at stake if the computer dies).
-Exit codes: 0 all sent, 1 some failed or unknown, 2 bad input or usage (no confirmation possible, no key saved for
-the account), 3 stopped by the provider (bad credentials, out of credit, unreachable) or refused before sending
-(balance clearly too low), 130 Ctrl-C (the campaign is kept: `smsdesk campaigns resume ID` sends the rest).
+Exit codes: 0 all sent, 1 some failed or unknown (or stdout was closed before the end: the send went on into the
+journal), 2 bad input or usage (no confirmation possible, no key saved for the account) or the database failed
+under the run (deleted or replaced: one line with what this run sent, and with --json a last line whose unknowable
+counts are null; locked past the wait or disk full: the campaign is stopped, resumable), 3 stopped by the provider
+(bad credentials, out of credit, unreachable) or refused before sending (balance clearly too low), 130 Ctrl-C (the
+campaign is kept: `smsdesk campaigns resume ID` sends the rest).
 Human text (totals, progress) goes to stderr with --json, so stdout stays one JSON object per line.
 """
 
@@ -29,14 +32,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from smsdesk.cli import EXIT_OK, EXIT_PROVIDER_STOPPED, EXIT_SOME_FAILED, EXIT_USAGE, UsageError
+from smsdesk.cli import EXIT_OK, EXIT_PROVIDER_STOPPED, EXIT_SOME_FAILED, EXIT_USAGE, UsageError, pipes
 from smsdesk.cli.recipients import checked_country, read_plan
 from smsdesk.core import costing
 from smsdesk.core.states import CampaignState
 from smsdesk.core.template import Template
 from smsdesk.engine import preflight
-from smsdesk.engine.results import STOPPED_BY_SETUP, MessageUpdate, RunOutcome
+from smsdesk.engine.results import STOPPED_BY_SETUP, STOPPED_BY_STORAGE, MessageUpdate, RunOutcome
 from smsdesk.engine.sender import CampaignRunner
+from smsdesk.providers import split_message_id
 from smsdesk.store.db import Database, StoreError
 from smsdesk.store.journal import (
     CANCELLED,
@@ -53,7 +57,7 @@ from smsdesk.store.journal import (
 )
 
 EXIT_INTERRUPTED = 130
-_FINAL = (SENT, FAILED, UNKNOWN)
+_FINAL: tuple[str, ...] = (SENT, FAILED, UNKNOWN)
 
 
 def register(subparsers) -> None:
@@ -204,12 +208,18 @@ def run_campaign(db: Database, campaign_id: str, *, json_lines: bool, batch_size
     """Send a journaled campaign's pending rows, printing results; returns the exit code."""
     human = sys.stderr if json_lines else sys.stdout
     progress = _Progress(human, enabled=not json_lines and human.isatty())
+    seen = dict.fromkeys(_FINAL, 0)  # what this run reported: all there is to say if the database goes
+    try:
+        provider = Journal(db).get_campaign(campaign_id, with_counts=False).provider
+    except CampaignNotFound:
+        provider = None  # said by the runner below
 
     def on_update(update: MessageUpdate) -> None:
         if update.state not in _FINAL:
             return
+        seen[update.state] += 1
         if json_lines:
-            print_json(sys.stdout, update_json(update))
+            print_json(sys.stdout, update_json(update, provider))
         else:
             progress.count(update)
 
@@ -230,6 +240,8 @@ def run_campaign(db: Database, campaign_id: str, *, json_lines: bool, batch_size
         runner.cancel()
 
     installed = _install(signal.SIGINT, interrupt)
+    # A reader that leaves (`| head`) must not kill a send halfway: its writes fail instead (cli/pipes.py).
+    _ignore_sigpipe()
     try:
         outcome = runner.run()
     except CampaignBusy as exc:
@@ -237,7 +249,8 @@ def run_campaign(db: Database, campaign_id: str, *, json_lines: bool, batch_size
     except CampaignNotFound as exc:
         raise UsageError(f"{exc}; see smsdesk campaigns list") from None
     except StoreError as exc:
-        raise UsageError(str(exc)) from None
+        progress.done()
+        raise UsageError(_store_failed(exc, campaign_id, seen, json_lines)) from None
     finally:
         if installed:
             signal.signal(signal.SIGINT, previous)
@@ -258,12 +271,47 @@ def run_campaign(db: Database, campaign_id: str, *, json_lines: bool, batch_size
             },
         )
     _report(human, db, campaign_id, outcome, show_failures=not json_lines)
+    if pipes.lost(sys.stdout):
+        print(
+            f"smsdesk: the output was closed before the end; campaign {campaign_id} went on ({outcome.state}) and "
+            f"every result is saved: smsdesk campaigns export {campaign_id} --out results.xlsx",
+            file=sys.stderr,
+        )
     return exit_code(outcome)
+
+
+def _store_failed(exc: StoreError, campaign_id: str, seen: dict[str, int], json_lines: bool) -> str:
+    """The one line (and with --json the last JSON line) when the database failed under a run."""
+    so_far = f"{seen[SENT]} sent, {seen[FAILED]} failed, {seen[UNKNOWN]} unknown"
+    if json_lines:
+        so_far += ", each printed above"
+    if json_lines:
+        print_json(
+            sys.stdout,
+            {
+                "campaign": campaign_id,
+                "sent": seen[SENT],
+                "failed": seen[FAILED],
+                "skipped": None,
+                "unknown": seen[UNKNOWN],
+                "pending": None,
+                "state": STOPPED,
+                "reason": str(exc),
+            },
+        )
+    return f"{exc} Sending campaign {campaign_id} stopped; this run reported {so_far}."
+
+
+def _ignore_sigpipe() -> None:
+    if hasattr(signal, "SIGPIPE"):  # not on Windows, where a closed pipe is only a failed write
+        _install(signal.SIGPIPE, signal.SIG_IGN)
 
 
 def exit_code(outcome: RunOutcome) -> int:
     if outcome.state == STOPPED:
-        return EXIT_USAGE if outcome.stopped_by == STOPPED_BY_SETUP else EXIT_PROVIDER_STOPPED
+        if outcome.stopped_by in (STOPPED_BY_SETUP, STOPPED_BY_STORAGE):
+            return EXIT_USAGE
+        return EXIT_PROVIDER_STOPPED
     if outcome.state == CANCELLED:
         return EXIT_INTERRUPTED
     if outcome.counts[FAILED] or outcome.counts[UNKNOWN]:
@@ -345,8 +393,8 @@ def print_json(out: TextIO, data: dict) -> None:
     out.flush()
 
 
-def update_json(update: MessageUpdate) -> dict:
-    return {
+def update_json(update: MessageUpdate, provider: str | None = None) -> dict:
+    data = {
         "row": update.row,
         "phone": update.phone,
         "status": update.state,
@@ -354,9 +402,19 @@ def update_json(update: MessageUpdate) -> dict:
         "error": update.error,
         "segments": update.segments,
     }
+    return _with_batch(data, provider)
 
 
-def record_json(record: MessageRecord) -> dict:
+def _with_batch(data: dict, provider: str | None) -> dict:
+    """iP.1: `message_id` is iP.1's message id and the batch goes in `batch_id` (the journal keeps both in one)."""
+    if provider:
+        message_id, batch_id = split_message_id(provider, data["message_id"])
+        if batch_id is not None:
+            data["message_id"], data["batch_id"] = message_id, batch_id
+    return data
+
+
+def record_json(record: MessageRecord, provider: str | None = None) -> dict:
     data = {
         "row": record.row,
         "phone": record.phone,
@@ -367,7 +425,7 @@ def record_json(record: MessageRecord) -> dict:
     }
     if record.state == SKIPPED:
         data["kind"] = record.error_kind
-    return data
+    return _with_batch(data, provider)
 
 
 def totals_json(totals: preflight.SendTotals) -> dict:

@@ -57,7 +57,7 @@ _match_start = re.Match.start
 
 class NonGsmChar(NamedTuple):  # a named tuple: a Cyrillic message makes one per letter, and these are cheap
     char: str  # the user-perceived character (grapheme) that forced UCS-2
-    index: int  # position in the Python str (code points)
+    index: int  # type: ignore[assignment]  # position in the Python str (code points); shadows tuple.index
     utf16_index: int  # position in UTF-16 units (what Qt's QTextCursor uses)
 
 

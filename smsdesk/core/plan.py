@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from smsdesk.core.phones import DEFAULT_COUNTRY, normalise
+from smsdesk.core.cells import TypedText
+from smsdesk.core.phones import DEFAULT_COUNTRY, looks_like, normalise
 
 # Excluded.kind values
 INVALID = "invalid"
@@ -26,8 +28,10 @@ NO_PHONE_NUMBER = "no phone number"
 ON_OPT_OUT_LIST = "opted out (on the opt-out list)"
 
 
-@dataclass(frozen=True)
-class Recipient:
+class Recipient(NamedTuple):
+    """Immutable. A tuple of an int, strings and a dict of strings, which the garbage collector stops walking once
+    it has seen it: a plan of 100,000 recipients does not slow every later collection."""
+
     row: int  # spreadsheet row number as Excel shows it (header = 1 when it is the first row)
     phone: str  # E.164
     original: str  # the cell as the user wrote it
@@ -95,7 +99,7 @@ def _squeeze(name: str) -> str:
     return re.sub(r"[^a-zæøåäöü]", "", name.casefold())
 
 
-def _name_rank(name: str) -> int:
+def phone_name_rank(name: str) -> int:
     """3 mobile, 2 phone, 1 vague, 0 none."""
     squeezed = _squeeze(name)
     if (
@@ -113,16 +117,19 @@ def _name_rank(name: str) -> int:
     return 0
 
 
-def _content_score(values: list[str], country: str) -> float:
-    """Fraction of the non-empty cells that are valid phone numbers (0 when there are none)."""
+def _content_score(values: list[str], country: str) -> tuple[float, bool]:
+    """(fraction of the non-empty cells that are valid phone numbers, whether most of them are dates, times,
+    amounts and the like)."""
     filled = [value for value in values if value.strip()]
     if not filled:
-        return 0.0
-    good = 0
+        return 0.0, False
+    good = not_phones = 0
     for value in filled:
-        if sum(ch.isdigit() for ch in value) >= 6 and normalise(value, country).e164:
+        if isinstance(value, TypedText) or looks_like(value.strip()):
+            not_phones += 1
+        elif sum(ch.isdigit() for ch in value) >= 6 and normalise(value, country).e164:
             good += 1
-    return good / len(filled)
+    return good / len(filled), not_phones * 2 > len(filled)
 
 
 def detect_phone_column(
@@ -137,7 +144,9 @@ def detect_phone_column(
     scores = []
     for index, name in enumerate(header):
         values = [row[index] if index < len(row) else "" for row in sample]
-        scores.append((_name_rank(name), _content_score(values, country), index))
+        fraction, not_phones = _content_score(values, country)
+        if not not_phones:  # a column of dates (or amounts) is never the phone column, whatever its name
+            scores.append((phone_name_rank(name), fraction, index))
     named = [s for s in scores if s[0] >= 2 and (s[1] > 0 or not sample)]
     if named:
         return header[max(named, key=lambda s: (s[1] >= 0.3, s[0], s[1], -s[2]))[2]]
@@ -148,6 +157,23 @@ def detect_phone_column(
     if named:
         return header[max(named, key=lambda s: (s[0], s[1], -s[2]))[2]]
     return None
+
+
+def phone_evidence(
+    header: Sequence[str], rows: Sequence[Sequence[str]], *, country: str = DEFAULT_COUNTRY
+) -> tuple[bool, int]:
+    """How much a table looks like a list of recipients: (its phone column is named like one, valid numbers in that
+    column among the first rows). (False, 0) when no column holds a valid number."""
+    column = detect_phone_column(header, rows, country=country)
+    if column is None:
+        return False, 0
+    index = list(header).index(column)
+    valid = sum(
+        1
+        for row in rows[:_SAMPLE_ROWS]
+        if index < len(row) and row[index] and normalise(row[index], country).e164 is not None
+    )
+    return (phone_name_rank(column) >= 2 and valid > 0, valid)
 
 
 def resolve_column(header: Sequence[str], wanted: str) -> str | None:
@@ -205,18 +231,28 @@ def build_plan(
     first_row_of: dict[str, int] = {}
     recipients, excluded = plan.recipients, plan.excluded
     counted = 0
+    # Each distinct text is normalised once. The answers are kept as (e164, reason) tuples of strings, which the
+    # garbage collector stops walking once it has seen them: 100,000 of them cost it nothing after that.
+    answers: dict[str, tuple[str | None, str | None]] = {}
     for row, number in zip(rows, row_numbers, strict=True):
         if not any(row):
             continue
         counted += 1
         value = row[phone_index] if phone_index < len(row) else ""
-        result = normalise(value, country)
-        phone = result.e164
+        if type(value) is str:
+            answer = answers.get(value)
+            if answer is None:
+                result = normalise(value, country)
+                answer = answers[value] = (result.e164, result.reason)
+        else:  # a date, time, ... (core.cells): equal to plain text, so never shares its cached answer
+            result = normalise(value, country)
+            answer = (result.e164, result.reason)
+        phone, reason = answer
         if phone is None:
-            if result.reason == "empty":
+            if reason == "empty":
                 excluded.append(Excluded(number, value, NO_PHONE_NUMBER, EMPTY))
             else:
-                excluded.append(Excluded(number, value, result.reason or "not a phone number", INVALID))
+                excluded.append(Excluded(number, value, reason or "not a phone number", INVALID))
         elif phone in opted:
             excluded.append(Excluded(number, value, ON_OPT_OUT_LIST, OPTED_OUT))
         elif phone in first_row_of:
@@ -224,6 +260,10 @@ def build_plan(
         else:
             first_row_of[phone] = number
             cells = row if len(row) == width else (list(row) + [""] * width)[:width]
-            recipients.append(Recipient(number, phone, value, dict(zip(columns, cells, strict=True))))
+            recipients.append(
+                Recipient(
+                    row=number, phone=phone, original=value, fields=dict(zip(columns, cells, strict=True))
+                )
+            )
     plan.rows = counted
     return plan

@@ -31,6 +31,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from smsdesk.core.states import CampaignState, MessageState
 from smsdesk.engine.results import MessageUpdate, StateUpdate
+from smsdesk.platforms import child_process_options
 
 if TYPE_CHECKING:
     from smsdesk.engine.sender import CampaignRunner
@@ -105,8 +106,8 @@ def spawn(db_path: str | Path, campaign_id: str, options: dict[str, Any]) -> sub
         raise RuntimeError("no console executable beside the app to send from")
     return subprocess.Popen(
         [*command, str(db_path), campaign_id, json.dumps(options)],
-        # A console child of a windowed app would flash a console window on Windows.
-        creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+        # No console window on Windows, UTF-8 pipes everywhere: smsdesk/platforms.py decides.
+        **child_process_options(),
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,

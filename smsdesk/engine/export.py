@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from smsdesk.io.export import export_table
+from smsdesk.providers import split_message_id
 from smsdesk.store.journal import SENT, SKIPPED, Campaign, Journal
 
 EXPORT_COLUMNS = [
@@ -21,6 +22,7 @@ EXPORT_COLUMNS = [
     "Sent at (UTC)",
     "Delivery",
     "Message",
+    "Batch ID",  # iP.1: the batch the message went in; "Message ID" is then iP.1's own message id
 ]
 
 
@@ -35,6 +37,7 @@ def export_rows(journal: Journal, campaign: Campaign) -> tuple[list[str], list[l
         if not page:
             return header, rows
         for r in page:
+            message_id, batch_id = split_message_id(campaign.provider, r.message_id)
             rows.append(
                 [
                     r.row,
@@ -42,7 +45,7 @@ def export_rows(journal: Journal, campaign: Campaign) -> tuple[list[str], list[l
                     r.state,
                     r.error or "",
                     r.error_kind or "",
-                    r.message_id or "",
+                    message_id or "",
                     r.segments,
                     r.cost,
                     r.encoding if r.state != SKIPPED else "",
@@ -50,6 +53,7 @@ def export_rows(journal: Journal, campaign: Campaign) -> tuple[list[str], list[l
                     r.done_at if r.state == SENT else "",
                     r.delivery or "",
                     r.text,
+                    batch_id or "",
                 ]
                 + [str(r.fields.get(c, "")) for c in own]
             )

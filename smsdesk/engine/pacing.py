@@ -5,6 +5,9 @@ One small unit with an injectable clock (MusicBrainz Picard's rate limiter is th
 - The provider's documented limit (`provider.limits.requests_per_minute`: customersms 100/min, ugsms 60/min) spaces
   requests evenly, a little under the limit (`SAFETY`), because the provider counts arrivals in its own window and
   a burst or a little network jitter would otherwise cost a 429.
+- Longer documented windows (`limits.requests_per_hour` / `requests_per_day`: customersms 5,000 an hour and 50,000 a
+  day) are kept by counting this process's requests in each window: when one is full, the next request waits for
+  its oldest request to leave the window.
 - The user's own cap (`account.max_per_minute`, in messages) spaces requests by the messages they carry.
 - Server hints: Retry-After on a 429 holds every request until then; X-RateLimit-Remaining / -Reset spread what is
   left of the window over the time until it resets.
@@ -16,6 +19,7 @@ Thread-safe: several campaigns on the same account in one process share one Pace
 
 from __future__ import annotations
 
+import bisect
 import math
 import random
 import threading
@@ -88,6 +92,8 @@ class Pacer:
         *,
         requests_per_minute: float | None = None,
         messages_per_minute: float | None = None,
+        requests_per_hour: int | None = None,
+        requests_per_day: int | None = None,
         safety: float = SAFETY,
         backoff_base: float = 1.0,
         backoff_cap: float = 60.0,
@@ -108,6 +114,13 @@ class Pacer:
         self._next_message_at = -math.inf
         self._hold_until = -math.inf
         self._hint_interval = 0.0
+        # (seconds, requests allowed in that many seconds) for the documented windows longer than a minute.
+        self._windows = [
+            (span, int(n)) for span, n in ((3600.0, requests_per_hour), (86400.0, requests_per_day)) if n
+        ]
+        self._sent_at: list[
+            float
+        ] = []  # when counted requests left, oldest first, kept for the longest window
         self._errors = 0  # 429s and 5xx in a row
         self._slowdown = 1.0  # multiplies the spacing after 429s; relaxes on success
 
@@ -115,6 +128,8 @@ class Pacer:
     def for_account(cls, limits: Any, max_per_minute: int | None, **kwargs: Any) -> Pacer:
         return cls(
             requests_per_minute=getattr(limits, "requests_per_minute", None),
+            requests_per_hour=getattr(limits, "requests_per_hour", None),
+            requests_per_day=getattr(limits, "requests_per_day", None),
             messages_per_minute=max_per_minute,
             **kwargs,
         )
@@ -140,9 +155,13 @@ class Pacer:
         """0.0: the request may leave now and is counted. Otherwise the seconds to wait; nothing is counted."""
         with self._lock:
             now = self._clock()
-            ready = max(self._hold_until, self._next_request_at, self._next_message_at)
+            ready = max(
+                self._hold_until, self._next_request_at, self._next_message_at, self._window_free_at(now)
+            )
             if ready > now:
                 return ready - now
+            if self._windows:
+                self._sent_at.append(now)
             spacing = max(self._request_interval * self._slowdown, self._hint_interval)
             if spacing:
                 self._next_request_at = now + spacing
@@ -194,6 +213,21 @@ class Pacer:
             self._hold(seconds)
 
     # -- internals (lock held) -------------------------------------------------------------------------------------
+
+    def _window_free_at(self, now: float) -> float:
+        """When every long window has room for one more request (-inf: now)."""
+        if not self._windows:
+            return -math.inf
+        longest = max(span for span, _ in self._windows)
+        del self._sent_at[: bisect.bisect_left(self._sent_at, now - longest)]
+        free_at = -math.inf
+        for span, limit in self._windows:
+            start = bisect.bisect_left(self._sent_at, now - span)
+            inside = len(self._sent_at) - start
+            if inside >= limit:
+                # The request that must leave the window first for one more to fit.
+                free_at = max(free_at, self._sent_at[start + inside - limit] + span)
+        return free_at
 
     def _backoff(self) -> float:
         delay = min(self.backoff_cap, self.backoff_base * 2 ** (self._errors - 1))

@@ -16,7 +16,7 @@ sent and when, without touching the campaign being prepared.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -156,7 +156,7 @@ def campaign_totals(
 
 def balance_refusal(balance: Balance, messages: int, estimated_cost: float | None) -> str | None:
     amount = balance.amount
-    if amount is None or not messages or not math.isfinite(amount):
+    if amount is None or balance.postpaid or not messages or not math.isfinite(amount):
         return None
     unit = (balance.currency or "credits").strip()
     if unit.lower() in _CREDIT_UNITS:
@@ -263,4 +263,16 @@ def test_send(
             db.close()
 
 
-test_send.__test__ = False  # not a pytest test, despite its name
+test_send.__test__ = False  # type: ignore[attr-defined]  # not a pytest test, despite its name
+
+
+def rows_over_cap(provider: str, texts: Iterable[tuple[int, str]]) -> tuple[int | None, list[int]]:
+    """(the provider's per-message character cap, the spreadsheet rows whose rendered text is longer); (None, [])
+    where no cap is documented. Those messages would be refused before sending (providers/*.py)."""
+    try:
+        cap = provider_class(provider).limits.max_characters
+    except ValueError:
+        return None, []
+    if not cap:
+        return None, []
+    return cap, [row for row, text in texts if len(text) > cap]

@@ -42,7 +42,7 @@ def outgoing_message(
         encoding=encoding,
         segments=segments,
         fields=values,
-        template=template.text if values else None,
+        template=template.text if template is not None and values else None,
     )
 
 

@@ -13,6 +13,9 @@ from smsdesk.core.states import CampaignState, MessageState
 STOPPED_BY_PROVIDER = "provider"  # AccountError: credentials, credit, sender refused
 STOPPED_BY_UNREACHABLE = "unreachable"  # the provider could not be reached, or kept asking us to slow down
 STOPPED_BY_SETUP = "setup"  # our side: the account is gone, no key saved, settings the provider refuses
+STOPPED_BY_STORAGE = (
+    "storage"  # the database: locked by another program beyond the wait, disk full, taken away
+)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ and are recorded. Cancelled and paused campaigns keep their unsent rows pending,
 from __future__ import annotations
 
 import collections
+import dataclasses
 import logging
 import math
 import queue
@@ -38,14 +39,15 @@ from smsdesk.core.states import CampaignState, MessageState
 from smsdesk.core.template import Template
 from smsdesk.engine.outcomes import Answer, AnswerSettler, RetryPolicy, Stop
 from smsdesk.engine.pacing import Pacer, shared_pacer
-from smsdesk.engine.requests import Batch, RequestPlanner
-from smsdesk.engine.results import STOPPED_BY_SETUP, MessageUpdate, RunOutcome
+from smsdesk.engine.requests import Batch, RequestPlanner, run_client
+from smsdesk.engine.results import STOPPED_BY_SETUP, STOPPED_BY_STORAGE, MessageUpdate, RunOutcome
 from smsdesk.engine.workers import RequestWorkers
 from smsdesk.providers import provider_class
 from smsdesk.providers.base import Provider
 from smsdesk.store import secrets
 from smsdesk.store.claims import Outcome
 from smsdesk.store.db import Database
+from smsdesk.store.errors import StoreError, StoreLost
 from smsdesk.store.journal import INTERRUPTED_KIND, INTERRUPTED_REASON, Campaign, Journal, RowToSend
 
 log = logging.getLogger(__name__)
@@ -58,6 +60,9 @@ RATE_LIMITED_CONCURRENCY = 2
 MAX_MESSAGES_IN_FLIGHT = 1000
 # Pending rows are read from the journal this many at a time (rounded to whole requests), while requests are out.
 PAGE_SIZE = 500
+# After the database failed under a run (locked by another program past its busy timeout, disk full), this many more
+# tries, each waiting the busy timeout, to record the answers of the requests that were out and to stop the campaign.
+RECORD_TRIES_AFTER_STORE_ERROR = 3
 
 OnUpdate = Callable[[MessageUpdate], None]
 OnState = Callable[[CampaignState, str | None], None]
@@ -144,13 +149,16 @@ class CampaignRunner:
         durable_marks: bool = True,
         max_batch: int | None = None,
         max_messages_in_flight: int = MAX_MESSAGES_IN_FLIGHT,
+        settle_unknowns: bool = True,
     ):
         """`max_batch` caps the messages per request below what the provider takes, and `max_messages_in_flight`
         the messages in requests not answered yet: fewer messages end up 'unknown' if the computer dies.
 
         `provider`: None builds one per worker from the campaign's account and its keyring secret; a factory is
         called once per worker; an instance is used as is, and then only one request is in flight.
-        `pacer`: None uses the process's one pacer for the account (pacing.shared_pacer)."""
+        `pacer`: None uses the process's one pacer for the account (pacing.shared_pacer).
+        `settle_unknowns`: a run that ends with unknown messages asks the provider's list about them, where it has
+        one (engine/reconcile.py); False leaves them for the user (tests of the send policy itself)."""
         self.db_path = Path(db_path)
         self.campaign_id = campaign_id
         self.provider = provider
@@ -162,6 +170,7 @@ class CampaignRunner:
         self.durable_marks = durable_marks
         self.max_batch = max_batch
         self.max_messages_in_flight = max_messages_in_flight
+        self.settle_unknowns = settle_unknowns
         self._control = threading.Lock()
         self._pause_requested = False
         self._cancel_requested = False
@@ -236,9 +245,51 @@ class CampaignRunner:
                     )
                 except Stop as stop:
                     return self.close(journal, CampaignState.STOPPED, stop.reason, stop.stopped_by)
-                return _Run(self, journal, campaign, setup).run(return_when_paused)
+                outcome = _Run(self, journal, campaign, setup).run(return_when_paused)
+                if self.settle_unknowns and outcome.counts.get(MessageState.UNKNOWN):
+                    outcome = self._settle_unknowns(journal, setup, outcome)
+                return outcome
         finally:
             db.close()
+
+    def _settle_unknowns(self, journal: Journal, setup: ProviderSetup, outcome: RunOutcome) -> RunOutcome:
+        """A run that ends with unknown messages asks the provider's list at once, where it has one
+        (engine/reconcile.py, which keeps the provider's limit on how often it may be asked)."""
+        from smsdesk.engine.reconcile import reconcile
+
+        if isinstance(self.provider, Provider):
+            return outcome  # an instance given for one request at a time: not ours to ask more
+        client = run_client()
+        try:
+            provider = setup.factory(client)
+            if not provider.can_lookup:
+                return outcome
+            with provider:
+                result = reconcile(journal, self.campaign_id, provider)
+        except Exception:  # asking is a bonus: the run's outcome stands whatever happens here
+            log.exception("looking up unknown messages after the run failed")
+            return outcome
+        finally:
+            client.close()
+        self.tell_updates(
+            [
+                MessageUpdate(
+                    id=r.id,
+                    row=r.row,
+                    phone=r.phone,
+                    state=r.state,
+                    segments=r.segments,
+                    message_id=r.message_id,
+                    error=r.error,
+                    cost=r.cost,
+                    error_kind=r.error_kind,
+                )
+                for r in result.changed
+            ]
+        )
+        if not result.changed:
+            return outcome
+        return dataclasses.replace(outcome, counts=journal.counts(self.campaign_id))
 
     # -- what the run tells its caller (called on the run thread) ----------------------------------------------
 
@@ -285,6 +336,7 @@ class _Run:
         self.more_to_load = True
         self.waiting = False  # a WAITING state was reported and no request has left since
         self.reporting = True  # False once the run broke off: what is still recorded is not reported
+        self.unrecorded: list[Outcome] = []  # settled answers of the commit under way
         self.concurrency = max(1, setup.concurrency)
         self.pacer = runner.pacer or Pacer()
         self.settler = AnswerSettler(runner.retry, self.pacer, self._hold)
@@ -306,6 +358,8 @@ class _Run:
                 (self.campaign.account, rpm, cap, policy.backoff_base, policy.backoff_cap),
                 lambda: Pacer(
                     requests_per_minute=rpm,
+                    requests_per_hour=getattr(first.limits, "requests_per_hour", None),
+                    requests_per_day=getattr(first.limits, "requests_per_day", None),
                     messages_per_minute=cap,
                     backoff_base=policy.backoff_base,
                     backoff_cap=policy.backoff_cap,
@@ -322,6 +376,8 @@ class _Run:
             except ValueError as exc:  # settings the adapter refuses, e.g. plain http to another host
                 return self.runner.close(self.journal, CampaignState.STOPPED, str(exc), STOPPED_BY_SETUP)
             return self._loop(return_when_paused)
+        except StoreError as exc:
+            return self._stopped_by_store(exc)
         except BaseException:
             # Whatever went wrong here (a callback raised, the disk filled), requests in flight still get recorded.
             try:
@@ -390,6 +446,38 @@ class _Run:
                 continue
             self._wait(wait)
 
+    def _stopped_by_store(self, exc: StoreError) -> RunOutcome:
+        """The database failed under the run: nothing more leaves. The requests that are out are waited for; their
+        answers are recorded and the campaign stopped (resumable) if the database takes writes again, and reported
+        either way. Raises `exc` when it does not (or when the file or the lock is gone: StoreLost)."""
+        self.runner.cancel()
+        outcomes, self.unrecorded = self.unrecorded, []
+        while True:
+            for answer in self.arrived:
+                self.in_flight -= 1
+                self.messages_in_flight -= len(answer.batch.messages)
+                outcomes += self.settler.settle(answer).outcomes
+            self.arrived = []
+            if not self.in_flight:
+                break
+            self._wait(None)
+        if not isinstance(exc, StoreLost):
+            reason = str(exc)
+            for _attempt in range(RECORD_TRIES_AFTER_STORE_ERROR):
+                try:
+                    self.journal.commit(outcomes, ())
+                    outcome = self.runner.close(
+                        self.journal, CampaignState.STOPPED, reason, STOPPED_BY_STORAGE
+                    )
+                except StoreLost:
+                    break
+                except StoreError:
+                    continue
+                self._report(outcomes, [])
+                return outcome
+        self._report(outcomes, [])  # not recorded, but sent (or not) all the same: the caller says so
+        raise exc
+
     def _wait(self, timeout: float | None) -> None:
         """Until an event arrives (an answer, or a control call) or `timeout` passes; answers go to `arrived`.
         A timeout of 0 only takes what has arrived."""
@@ -445,10 +533,19 @@ class _Run:
         wait: float | None = None
         if send and self.settler.stop is None and not (self.runner.cancelled or self.runner.paused):
             leaving, wait = self._take_leaving()
+        self.unrecorded = outcomes
         claimed = self.journal.commit(outcomes, [[row.id for row in batch.rows] for batch in leaving])
-        if not all(claimed):  # cannot happen while we hold the lock; never send an unclaimed row
+        self.unrecorded = []
+        if not all(claimed):
+            # Rows no longer pending: another SMSDesk changed the campaign (the lock makes that all but
+            # impossible). Never send an unclaimed row; stop, resumable.
             refused = sum(len(b.rows) for b, ok in zip(leaving, claimed, strict=True) if not ok)
-            raise RuntimeError(f"the journal refused to claim {refused} rows for sending")
+            leaving = [b for b, ok in zip(leaving, claimed, strict=True) if ok]
+            self.settler.stop_with(
+                f"The journal refused to claim {refused} rows: another SMSDesk changed this campaign while it "
+                "was being sent. Nothing was sent twice; see where it stands with: smsdesk campaigns list",
+                STOPPED_BY_STORAGE,
+            )
         for batch in leaving:
             self.in_flight += 1
             self.messages_in_flight += len(batch.messages)

@@ -1,32 +1,40 @@
 """Read CSV/TXT and spreadsheets (xlsx/xlsm/xls/ods) into a header and rows of strings.
 
 What real files bring and how it is met:
+- Only regular files are opened (checked with os.stat first, so a FIFO or a device named .csv cannot block).
 - Text files: the encoding is UTF-8 (with or without BOM), UTF-16 with BOM (Excel's "Unicode text") or cp1252
-  (Danish Windows Excel): a BOM decides, else strict UTF-8 is tried, then cp1252. The delimiter is one of ; , tab |
-  (Excel's "sep=;" first line is honoured), chosen as the one whose count outside quotes is the most consistent
-  across the first records. Quoted fields may span lines; row numbers are records, as Excel shows them.
-- Spreadsheets through python-calamine (formulas give their cached values). Integral numbers are written without
-  ".0"; a number that can only have come from scientific-notation text ("4.52E+09" typed or pasted, stored as
-  4520000000) is written back as that text so phones.normalise flags it as damaged instead of sending to a number
-  that was never the user's. Dates become ISO text.
-- Title and blank rows above the header are skipped; blank and duplicate header names get unique names.
-- What cannot be read raises TableError with one line naming the file and the problem.
+  (Danish Windows Excel): a BOM decides, else strict UTF-8 is tried, then line by line (UTF-8 where valid, cp1252
+  otherwise, each such line reported). The delimiter is one of ; , tab | (Excel's "sep=;" first line is honoured),
+  chosen as the one whose count outside quotes is the most consistent across the first records. Quoted fields may
+  span lines; row numbers are records, as Excel shows them. A quote that is never closed would swallow the rest of
+  the file into one field: that row is read up to the end of its line instead, and reported.
+  Text is read here, in this process: it is our own Python over the stdlib's csv module, linear in the file's size,
+  with nothing that can panic, loop or allocate beyond a few times the file.
+- Spreadsheets are read by python-calamine in a child process with a time and a memory limit
+  (io/workbook_process.py, io/workbook.py): native code fed with untrusted files must not be able to crash, hang or
+  exhaust the app.
+- Title and blank rows above the header are skipped; blank and duplicate header names get unique names (linear in
+  the number of columns). The header row, like the sheet, is chosen by phone evidence where there is some.
+- Cells longer than Excel's own limit (32,767 characters) are cut to it, and reported.
+- What is changed or left out while reading is a Notice (row, what, what was done); what cannot be read raises
+  TableError with one line naming the file and the problem.
 """
 
 from __future__ import annotations
 
+import bisect
 import codecs
-import contextlib
 import csv
-import datetime as dt
 import io
+import os
 import re
+import stat
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import python_calamine
+from smsdesk.core.phones import DEFAULT_COUNTRY
 
 csv.field_size_limit(1 << 24)  # a pasted essay in a note column must not stop the import
 
@@ -37,6 +45,15 @@ class TableError(Exception):
 
 class ReadCancelled(TableError):
     """The caller's `cancelled()` returned True while reading."""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something reading changed or could not keep, for the user: row as Excel shows it (0 = the whole file)."""
+
+    row: int
+    what: str
+    done: str
 
 
 @dataclass
@@ -52,6 +69,7 @@ class Table:
     sheets: list[str] = field(default_factory=list)
     encoding: str | None = None  # CSV only
     delimiter: str | None = None  # CSV only
+    notices: list[Notice] = field(default_factory=list)
 
 
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
@@ -59,6 +77,8 @@ SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 SUPPORTED_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx", ".xlsm", ".xls", ".ods")
 DELIMITERS = (";", ",", "\t", "|")  # in order of preference when the counts tie: Danish Excel writes ";"
 DELIMITER_NAMES = {"tab": "\t", "\\t": "\t", "semicolon": ";", "comma": ",", "pipe": "|"}
+MIXED_ENCODING = "utf-8+cp1252"
+CELL_LIMIT = 32_767  # Excel's own limit for the characters of one cell
 
 # Stripped around every cell: whitespace plus the invisible characters that ride along from web pages and Word.
 INVISIBLE = " \t\r\n\u00a0\u2007\u202f\u2009\u200a\u2002\u2003\u200b\u200c\u200d\u2060\ufeff"
@@ -78,6 +98,7 @@ _BINARY_KINDS = (
 )
 _PROGRESS_EVERY = 5000  # rows between progress/cancel checks
 _HEADER_SCAN = 30  # non-blank rows looked at to find the header
+_EVIDENCE_ROWS = 200  # rows under a candidate header looked at for phone numbers
 
 
 # ---------------------------------------------------------------------------------------------------------- entry
@@ -86,11 +107,14 @@ _HEADER_SCAN = 30  # non-blank rows looked at to find the header
 def list_sheets(path: str | Path) -> list[str]:
     """Sheet names in workbook order; [] for a text file."""
     path = Path(path)
-    kind, data = _sniff(path)
+    kind, _data = _sniff(path)
     if kind == "text":
         return []
-    with _open_workbook(path, data) as workbook:
-        return list(workbook.sheet_names)
+    from smsdesk.io.workbook_process import read_workbook
+
+    return read_workbook(
+        path, sheet=None, country=DEFAULT_COUNTRY, watcher=_Watcher(path, None, None), sheets_only=True
+    ).sheets
 
 
 def read_table(
@@ -100,10 +124,14 @@ def read_table(
     encoding: str | None = None,
     delimiter: str | None = None,
     header_row: int | None = None,
+    country: str = DEFAULT_COUNTRY,
     progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Table:
-    """Read a file into a Table. header_row overrides detection (1-based as Excel shows; 0 = no header row)."""
+    """Read a file into a Table. header_row overrides detection (1-based as Excel shows; 0 = no header row).
+
+    country is the one numbers without a country code belong to: the evidence for sheet and header is valid numbers.
+    """
     path = Path(path)
     watcher = _Watcher(path, progress, cancelled)
     watcher.report(0.0)
@@ -111,8 +139,10 @@ def read_table(
     if kind == "text":
         if sheet:
             raise TableError(f"{path.name}: is a text file, it has no sheets (asked for sheet {sheet!r})")
-        grid, numbers, used_encoding, used_delimiter = _read_text(path, data, encoding, delimiter, watcher)
-        header, rows, row_numbers, found_header_row = _shape(path, grid, numbers, header_row, 0)
+        grid, numbers, used_encoding, used_delimiter, notices = _read_text(
+            path, data, encoding, delimiter, watcher
+        )
+        header, rows, row_numbers, found_header_row = _shape(path, grid, numbers, header_row, 0, country)
         table = Table(
             path,
             header,
@@ -121,10 +151,29 @@ def read_table(
             found_header_row,
             encoding=used_encoding,
             delimiter=used_delimiter,
+            notices=notices,
         )
     else:
-        with _open_workbook(path, data) as workbook:
-            table = _read_workbook(path, workbook, sheet, header_row, watcher)
+        from smsdesk.io.workbook_process import read_workbook
+
+        grid = read_workbook(path, sheet=sheet, country=country, watcher=watcher)
+        if not any(any(row) for row in grid.rows):
+            if sheet is not None:
+                raise TableError(f"{path.name}: sheet {grid.sheet!r} is empty")
+            raise TableError(f"{path.name}: is empty (no sheet has any data)")
+        header, rows, row_numbers, found_header_row = _shape(
+            path, grid.rows, grid.numbers, header_row, grid.first_col, country
+        )
+        table = Table(
+            path,
+            header,
+            rows,
+            row_numbers,
+            found_header_row,
+            sheet=grid.sheet,
+            sheets=grid.sheets,
+            notices=grid.notices,
+        )
     watcher.report(1.0)
     return table
 
@@ -135,9 +184,12 @@ class _Watcher:
     def __init__(self, path: Path, progress, cancelled) -> None:
         self.path, self.progress, self.cancelled = path, progress, cancelled
 
-    def report(self, fraction: float) -> None:
+    def check(self) -> None:
         if self.cancelled is not None and self.cancelled():
             raise ReadCancelled(f"{self.path.name}: reading was cancelled")
+
+    def report(self, fraction: float) -> None:
+        self.check()
         if self.progress is not None:
             self.progress(min(max(fraction, 0.0), 1.0))
 
@@ -149,8 +201,14 @@ def _sniff(path: Path) -> tuple[str, bytes | None]:
     """("text", bytes) or ("workbook", bytes-or-None); raises TableError for what is neither."""
     name = path.name
     try:
-        if path.is_dir():
+        # Before open(): opening a FIFO blocks until someone writes to it, and a device may never end.
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
             raise TableError(f"{name}: is a folder, not a file")
+        if not stat.S_ISREG(mode):
+            raise TableError(
+                f"{name}: is not a regular file (a pipe, socket or device); save the list as a file and open that"
+            )
         with path.open("rb") as handle:
             head = handle.read(8)
             suffix = path.suffix.lower()
@@ -217,7 +275,8 @@ def _utf16_without_bom(sample: bytes) -> str | None:
 # ------------------------------------------------------------------------------------------------ text files
 
 
-def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
+def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str, list[int]]:
+    """(text, encoding used, 1-based numbers of the lines read as cp1252 in an otherwise UTF-8 file)."""
     name = path.name
     if encoding:
         try:
@@ -227,7 +286,7 @@ def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
         if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
             codec = "utf-8-sig"
         try:
-            return data.decode(codec), encoding
+            return data.decode(codec), encoding, []
         except UnicodeDecodeError as exc:
             line = data.count(b"\n", 0, exc.start) + 1
             raise TableError(
@@ -240,53 +299,169 @@ def _decode(path: Path, data: bytes, encoding: str | None) -> tuple[str, str]:
     elif guessed := _utf16_without_bom(data[:4096]):
         candidates = [guessed]
     else:
-        # Strict UTF-8 almost never accepts cp1252 text with letters like æøå, so trying it first is safe.
-        candidates = ["utf-8", "cp1252", "latin-1"]
+        try:
+            return data.decode("utf-8"), "utf-8", []
+        except UnicodeDecodeError:
+            return _decode_by_line(data)
     for codec in candidates:
         try:
-            return data.decode(codec), codec
+            return data.decode(codec), codec, []
         except UnicodeDecodeError:
             continue
     raise TableError(f"{name}: cannot be decoded as text ({candidates[0]})")
 
 
+def _decode_by_line(data: bytes) -> tuple[str, str, list[int]]:
+    """UTF-8 where a line is valid UTF-8, cp1252 (Danish Windows) where it is not: a file appended to from two
+    programs has both. Strict UTF-8 almost never accepts cp1252 text with letters like æøå, so a line that passes
+    is UTF-8. A file with no UTF-8 letters at all is simply cp1252."""
+    parts: list[str] = []
+    fallback_lines: list[int] = []
+    utf8_letters = False
+    for number, line in enumerate(data.splitlines(keepends=True), 1):
+        try:
+            parts.append(line.decode("utf-8"))
+            utf8_letters = utf8_letters or not line.isascii()
+        except UnicodeDecodeError:
+            try:
+                parts.append(line.decode("cp1252"))
+            except UnicodeDecodeError:  # one of the five bytes cp1252 leaves undefined
+                parts.append(line.decode("latin-1"))
+            fallback_lines.append(number)
+    text = "".join(parts)
+    if not utf8_letters:
+        return text, "cp1252", []
+    return text, MIXED_ENCODING, fallback_lines
+
+
 def _read_text(
     path: Path, data: bytes, encoding: str | None, delimiter: str | None, watcher: _Watcher
-) -> tuple[list[list[str]], list[int], str, str]:
-    text, used_encoding = _decode(path, data, encoding)
+) -> tuple[list[list[str]], list[int], str, str, list[Notice]]:
+    text, used_encoding, fallback_lines = _decode(path, data, encoding)
     del data
     if "\x00" in text:
         raise TableError(f"{path.name}: is not a text (CSV) file; it contains binary data")
+    line_offset = 0
     sep_line = re.match(r"\ufeff?sep=(.)\r?\n", text[:10])  # Excel's own hint, not shown by Excel as a row
     if sep_line:
         delimiter = delimiter or sep_line.group(1)
         text = text[sep_line.end() :]
+        line_offset = 1
     if delimiter:
         delimiter = DELIMITER_NAMES.get(delimiter.lower(), delimiter)
         if len(delimiter) != 1:
             raise TableError(f"{path.name}: the delimiter must be one character or tab (got {delimiter!r})")
     else:
         delimiter = detect_delimiter(text)
-    total = max(len(text), 1)
-    consumed = 0
-
-    def lines() -> Iterator[str]:
-        nonlocal consumed
-        for count, line in enumerate(io.StringIO(text, newline=""), 1):
-            consumed += len(line)
-            if count % _PROGRESS_EVERY == 0:
-                watcher.report(0.9 * consumed / total)
-            yield line
-
-    grid: list[list[str]] = []
-    try:
-        for record in csv.reader(lines(), delimiter=delimiter, quotechar='"', strict=False):
-            grid.append([_csv_cell(cell) for cell in record])
-    except csv.Error as exc:
-        raise TableError(f"{path.name}: cannot be read as CSV near record {len(grid) + 1} ({exc})") from None
+    lines = io.StringIO(text, newline="").readlines()
+    del text
+    grid, starts, notices = _records(path, lines, delimiter, watcher)
+    for line in fallback_lines:
+        if line > line_offset:
+            row = bisect.bisect_right(starts, line - line_offset - 1)
+            notices.append(
+                Notice(row, "a line that is not valid UTF-8 in a UTF-8 file", "read as Windows cp1252")
+            )
+    notices.sort(key=lambda notice: notice.row)
     # Excel shows one row per record, however many lines a quoted field spans.
     numbers = list(range(1, 1 + len(grid)))
-    return grid, numbers, used_encoding, delimiter
+    return grid, numbers, used_encoding, delimiter, notices
+
+
+def _records(
+    path: Path, lines: list[str], delimiter: str, watcher: _Watcher
+) -> tuple[list[list[str]], list[int], list[Notice]]:
+    """The records of the lines, each record's first line (0-based), and what was done about broken quotes and
+    over-long cells.
+
+    A quote that opens a field and is never closed (or closed only by a stray quote rows later) makes csv take the
+    lines after it into that one field. Such a record is read again as its own line, the quote kept as text, and
+    reading goes on from the next line. It is told from a real multi-line field (an address, a note) by what it
+    swallowed: lines that each hold a whole row's delimiters, or the rest of the file.
+    """
+    grid: list[list[str]] = []
+    starts: list[int] = []
+    notices: list[Notice] = []
+    total = max(len(lines), 1)
+    expected = next((line.count(delimiter) for line in lines if line.strip()), 0)
+    position = 0
+    while position < len(lines):
+        reader = csv.reader(iter(lines[position:]), delimiter=delimiter, quotechar='"', strict=False)
+        first = position
+        broken = None
+        try:
+            for record in reader:
+                end = position + reader.line_num
+                if (
+                    end - first > 1
+                    and expected
+                    and all(line.count(delimiter) >= expected for line in lines[first + 1 : end])
+                ):
+                    broken = first
+                    break
+                grid.append([_csv_cell(cell) for cell in record])
+                starts.append(first)
+                first = end
+                if len(grid) % _PROGRESS_EVERY == 0:
+                    watcher.report(0.9 * first / total)
+        except csv.Error as exc:
+            raise TableError(
+                f"{path.name}: cannot be read as CSV near record {len(grid) + 1} ({exc})"
+            ) from None
+        reached_end = broken is None and starts and starts[-1] >= position
+        if reached_end and _ends_inside_quotes("".join(lines[starts[-1] :]), delimiter):
+            broken = starts.pop()
+            grid.pop()
+        if broken is None:
+            break
+        grid.append(
+            [
+                _csv_cell(cell)
+                for cell in next(csv.reader([lines[broken]], delimiter=delimiter, quoting=csv.QUOTE_NONE))
+            ]
+        )
+        starts.append(broken)
+        notices.append(
+            Notice(
+                len(grid),
+                'a quote (") is opened and never closed',
+                "read this row up to the end of its line, the quote as text; the rows after it as usual",
+            )
+        )
+        position = broken + 1
+    for number, record in enumerate(grid, 1):
+        if sum(map(len, record)) <= CELL_LIMIT:
+            continue
+        for index, cell in enumerate(record):
+            if len(cell) > CELL_LIMIT:
+                record[index] = cell[:CELL_LIMIT]
+                notices.append(
+                    Notice(
+                        number,
+                        f"a cell of {len(cell):,} characters",
+                        f"cut to Excel's limit of {CELL_LIMIT:,}",
+                    )
+                )
+    return grid, starts, notices
+
+
+def _ends_inside_quotes(text: str, delimiter: str) -> bool:
+    """Whether csv (quotechar '"', doublequote, strict=False) is still inside a quoted field at the end of text."""
+    start, field_, quoted, quote_in_quoted = 0, 1, 2, 3
+    state = start
+    for char in text:
+        if state == quoted:
+            if char == '"':
+                state = quote_in_quoted
+        elif state == quote_in_quoted:
+            state = quoted if char == '"' else start if char == delimiter or char in "\r\n" else field_
+        elif char == delimiter or char in "\r\n":
+            state = start
+        elif char == '"' and state == start:
+            state = quoted
+        else:
+            state = field_
+    return state == quoted
 
 
 def _csv_cell(cell: str) -> str:
@@ -337,183 +512,22 @@ def detect_delimiter(text: str, sample_records: int = 50) -> str:
     return best
 
 
-# ---------------------------------------------------------------------------------------------- spreadsheets
-
-
-class _Workbook:
-    def __init__(self, path: Path, workbook) -> None:
-        self.path, self.book = path, workbook
-
-    def __enter__(self):
-        return self.book
-
-    def __exit__(self, *exc) -> None:
-        with contextlib.suppress(Exception):  # closing a half-failed workbook must not hide the real error
-            self.book.close()
-
-
-def _open_workbook(path: Path, data: bytes | None) -> _Workbook:
-    name = path.name
-    try:
-        if data is not None:
-            book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-        else:
-            with path.open("rb") as handle:
-                # From the content, not the name: an .xlsx renamed .csv, or an .xls renamed .xlsx, still opens.
-                book = python_calamine.CalamineWorkbook.from_filelike(handle)
-    except python_calamine.PasswordError:
-        raise TableError(
-            f"{name}: is password-protected; remove the password in Excel and save it again"
-        ) from None
-    except (python_calamine.CalamineError, ValueError, OSError) as exc:
-        if data is not None and data.startswith(_OLE_MAGIC):
-            raise TableError(
-                f"{name}: is password-protected or damaged (an Office container that holds no readable "
-                "workbook); remove the password in Excel and save it again"
-            ) from None
-        if (
-            data is None
-        ):  # a zip container: xlsx/xlsm/ods cut short by a download or a full disk, or some other zip
-            raise TableError(
-                f"{name}: is damaged or not a spreadsheet (a zip file that holds no readable workbook: "
-                f"{_one_line(exc)})"
-            ) from None
-        raise TableError(f"{name}: is not a readable spreadsheet ({_one_line(exc)})") from None
-    return _Workbook(path, book)
-
-
-def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return text[:200]
-
-
-def _read_workbook(path: Path, book, sheet: str | None, header_row: int | None, watcher: _Watcher) -> Table:
-    name = path.name
-    sheet_names = list(book.sheet_names)
-    if not sheet_names:
-        raise TableError(f"{name}: has no sheets")
-    if sheet is not None:
-        if sheet not in sheet_names:
-            matches = [s for s in sheet_names if s.casefold() == sheet.strip().casefold()]
-            if len(matches) != 1:
-                raise TableError(
-                    f"{name}: has no sheet named {sheet!r}; its sheets are: "
-                    + ", ".join(map(repr, sheet_names))
-                )
-            sheet = matches[0]
-        grid, numbers, first_col = _read_sheet(path, book, sheet, watcher)
-        if not any(any(row) for row in grid):
-            raise TableError(f"{name}: sheet {sheet!r} is empty")
-    else:
-        sheet, grid, numbers, first_col = _first_sheet_with_data(path, book, sheet_names, watcher)
-    header, rows, row_numbers, found_header_row = _shape(path, grid, numbers, header_row, first_col)
-    return Table(path, header, rows, row_numbers, found_header_row, sheet=sheet, sheets=sheet_names)
-
-
-def _first_sheet_with_data(path: Path, book, sheet_names: list[str], watcher: _Watcher):
-    """The first visible worksheet that holds a table (a row of two or more cells followed by another one).
-
-    A notes or cover sheet in front ("Opdateret 3. marts", a logo, one line of instructions) is passed over;
-    a workbook with no such sheet falls back to its first non-empty visible sheet.
-    """
-    hidden = {
-        meta.name
-        for meta in book.sheets_metadata
-        if str(meta.visible).rsplit(".", 1)[-1] != "Visible"
-        or str(meta.typ).rsplit(".", 1)[-1] != "WorkSheet"
-    }
-    fallback = None
-    for sheet in [s for s in sheet_names if s not in hidden] or sheet_names:
-        grid, numbers, first_col = _read_sheet(path, book, sheet, watcher)
-        wide_rows = 0
-        for row in grid:
-            if sum(1 for cell in row if cell) >= 2:
-                wide_rows += 1
-                if wide_rows >= 2:
-                    return sheet, grid, numbers, first_col
-        if fallback is None and any(any(row) for row in grid):
-            fallback = (sheet, grid, numbers, first_col)
-    if fallback is None:
-        raise TableError(f"{path.name}: is empty (no sheet has any data)")
-    return fallback
-
-
-def _read_sheet(path: Path, book, sheet: str, watcher: _Watcher) -> tuple[list[list[str]], list[int], int]:
-    try:
-        data = book.get_sheet_by_name(sheet)
-        height = max(data.height, 1)
-        grid: list[list[str]] = []
-        for index, row in enumerate(data.iter_rows()):
-            grid.append([cell_text(value) for value in row])
-            if index % _PROGRESS_EVERY == _PROGRESS_EVERY - 1:
-                watcher.report(0.9 * index / height)
-        start, end = data.start, data.end
-    except TableError:
-        raise
-    except Exception as exc:  # calamine raises its own errors, and ValueError/OverflowError on odd cells
-        raise TableError(f"{path.name}: sheet {sheet!r} cannot be read ({_one_line(exc)})") from None
-    first_row = 0
-    first_col = 0
-    if start is not None and end is not None:
-        first_col = start[1]
-        if len(grid) != end[0] + 1 and len(grid) == end[0] - start[0] + 1:
-            first_row = start[0]  # a calamine that starts at the first used row instead of row 1
-    return grid, list(range(first_row + 1, first_row + 1 + len(grid))), first_col
-
-
-def cell_text(value: object) -> str:
-    """A spreadsheet cell as the text a person sees in Excel (phone numbers first: no ".0", no lost digits)."""
-    kind = type(value)
-    if kind is str:
-        return value.strip(INVISIBLE)  # type: ignore[union-attr]
-    if kind is float:
-        if value.is_integer():  # type: ignore[union-attr]
-            whole = int(value)  # type: ignore[arg-type]
-            return _scientific_if_damaged(whole) if abs(whole) >= 100_000_000 else str(whole)
-        return f"{value:.15g}"  # Excel shows 15 significant digits: 0.1 + 0.2 is "0.3"
-    if kind is int:
-        return _scientific_if_damaged(value) if abs(value) >= 100_000_000 else str(value)  # type: ignore[arg-type]
-    if kind is bool:
-        return "TRUE" if value else "FALSE"
-    if kind is dt.datetime:
-        if value.time() == dt.time(0):  # type: ignore[union-attr]
-            return value.date().isoformat()  # type: ignore[union-attr]
-        return value.isoformat(sep=" ", timespec="seconds")  # type: ignore[union-attr]
-    if kind is dt.date or kind is dt.time:
-        return value.isoformat()  # type: ignore[union-attr]
-    if kind is dt.timedelta:
-        return str(value)
-    if value is None:
-        return ""
-    return str(value).strip(INVISIBLE)
-
-
-def _scientific_if_damaged(number: int) -> str:
-    """4520000000 -> "4.52E+09": a long number whose last digits are all zeros came from scientific-notation text.
-
-    Excel's General format shows up to 11 digits in full, so only text typed or pasted as "4.52E+09" (or a CSV
-    that Excel itself saved that way) stores such a number. Nine or more digits with at least five trailing zeros
-    and at most six significant digits is that shape; a real mobile number almost never is.
-    """
-    digits = str(abs(number))
-    significant = digits.rstrip("0")
-    if len(digits) - len(significant) < 5 or len(significant) > 6:
-        return str(number)
-    mantissa = significant[0] + ("." + significant[1:] if len(significant) > 1 else "")
-    return f"{'-' if number < 0 else ''}{mantissa}E+{len(digits) - 1:02d}"
-
-
 # ------------------------------------------------------------------------------------------- header and rows
 
 
 def _shape(
-    path: Path, grid: list[list[str]], numbers: list[int], header_row: int | None, first_col: int
+    path: Path,
+    grid: list[list[str]],
+    numbers: list[int],
+    header_row: int | None,
+    first_col: int,
+    country: str = DEFAULT_COUNTRY,
 ) -> tuple[list[str], list[list[str]], list[int], int]:
     """Header, non-blank data rows padded to the header's width, their row numbers, the header's row number."""
     if not any(any(row) for row in grid):
         raise TableError(f"{path.name}: is empty")
     if header_row is None:
-        header_index = find_header(grid)
+        header_index = find_header(grid, country)
     elif header_row == 0:
         header_index = None
     else:
@@ -565,14 +579,23 @@ def _is_header_like(row: list[str]) -> bool:
     return labels > 0 and labels * 2 > len(filled) and not any(_looks_like_data(cell) for cell in filled)
 
 
-def find_header(grid: list[list[str]]) -> int | None:
-    """Index of the header row: the first row of mostly short text labels followed by a row of similar width.
+def find_header(grid: Sequence[Sequence[str]], country: str = DEFAULT_COUNTRY) -> int | None:
+    """Index of the header row. Evidence first: the first header-like row with a cell named like a phone column
+    that has valid numbers under it. Else the first row of mostly short text labels followed by a row of similar
+    width.
 
     None when the first rows are data (a bare list of numbers has no header).
     """
+    from smsdesk.core.plan import phone_name_rank  # the workbook child needs none of it for a one-sheet book
+
     candidates = [i for i, row in enumerate(grid) if any(row)][:_HEADER_SCAN]
     if not candidates:
         return None
+    for index in candidates:
+        row = grid[index]
+        named = [column for column, cell in enumerate(row) if cell and phone_name_rank(cell) >= 2]
+        if named and _is_header_like(row) and _numbers_under(grid, index, named, country):
+            return index
     for position, index in enumerate(candidates):
         row = grid[index]
         if not _is_header_like(row):
@@ -592,6 +615,31 @@ def find_header(grid: list[list[str]]) -> int | None:
     return candidates[0] if _is_header_like(grid[candidates[0]]) else None
 
 
+def _numbers_under(grid: Sequence[Sequence[str]], index: int, columns: list[int], country: str) -> bool:
+    from smsdesk.core.phones import normalise
+
+    for row in grid[index + 1 : index + 1 + _EVIDENCE_ROWS]:
+        for column in columns:
+            if column < len(row) and row[column] and normalise(row[column], country).e164 is not None:
+                return True
+    return False
+
+
+def sheet_evidence(grid: list[list[str]], country: str) -> tuple[bool, int]:
+    """core.plan.phone_evidence of the table a sheet's first rows make (see read_table)."""
+    from smsdesk.core.plan import phone_evidence
+
+    if not any(any(row) for row in grid):
+        return False, 0
+    header_index = find_header(grid, country)
+    start = 0 if header_index is None else header_index + 1
+    rows = [list(row) for row in grid[start:] if any(row)]
+    width = max([len(row) for row in rows] + [len(grid[header_index]) if header_index is not None else 0])
+    raw = list(grid[header_index]) if header_index is not None else []
+    header = unique_names(raw + [""] * (width - len(raw)))
+    return phone_evidence(header, [row + [""] * (width - len(row)) for row in rows], country=country)
+
+
 def column_letter(index: int) -> str:
     """0 -> "A", 25 -> "Z", 26 -> "AA" (as Excel names columns)."""
     letters = ""
@@ -606,12 +654,16 @@ def unique_names(raw: Iterable[str], first_col: int = 0) -> list[str]:
     """Blank names become "Column C" (the column's letter), repeats become "Navn (2)"."""
     names: list[str] = []
     seen: set[str] = set()
+    last_count: dict[str, int] = {}  # per name, the last "(n)" given: the next repeat starts above it
     for index, name in enumerate(raw):
         name = " ".join(name.split()) or f"Column {column_letter(first_col + index)}"
-        candidate, count = name, 1
-        while candidate.casefold() in seen:
-            count += 1
-            candidate = f"{name} ({count})"
+        candidate, key = name, name.casefold()
+        if key in seen:
+            count = last_count.get(key, 1)
+            while candidate.casefold() in seen:
+                count += 1
+                candidate = f"{name} ({count})"
+            last_count[key] = count
         seen.add(candidate.casefold())
         names.append(candidate)
     return names

@@ -33,5 +33,14 @@ def provider_class(name: str) -> type[Provider]:
     return getattr(importlib.import_module(module_name), class_name)
 
 
+def split_message_id(provider: str, stored: str | None) -> tuple[str | None, str | None]:
+    """(the provider's message id, its batch id) of an id as the journal keeps it, for result lines and exports
+    (iP.1 keeps "batchId/messageId"; every other provider has no batch: the id as it is)."""
+    try:
+        return provider_class(provider).split_message_id(stored)
+    except ValueError:
+        return stored, None
+
+
 def create_provider(account: Account, secret: str, *, client: httpx.Client | None = None) -> Provider:
     return provider_class(account.provider)(account, secret, client=client)

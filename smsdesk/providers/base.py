@@ -12,23 +12,49 @@ outcomes. The engine decides what to do from the type alone:
                                          connection dropped mid-answer, unparseable 2xx): never retried
                                          automatically, the journal marks the messages `unknown`
 
+The rule every adapter's answer reading keeps: an answer means "not sent" (Transient, RateLimited, MessageRejected,
+InvalidRecipient, AccountError) only when the provider itself says so, in its documented error envelope or with a
+documented status (a 4xx with its error body, a 429, a 503 with Retry-After, CPSMS's own 500 body, Txty's
+INTERNAL_ERROR object), or when the request provably never left (connection refused, DNS, TLS before sending, a
+header that could not be built). Everything else that may have reached the provider is OutcomeUnknown: a 5xx
+without the provider's envelope (an HTML page from a proxy, an empty body), 502/504, a read timeout, a connection
+reset after the request was written, a 2xx that does not confirm the send in the documented shape, an answer over
+MAX_BODY_BYTES or one that did not finish within CALL_DEADLINE. Per-number answers count whatever the top-level
+verdict of the same answer says.
+
+Reconciling: where the API lists what it accepted (`Provider.can_lookup`), `lookup_accepted()` tells which unknown
+messages the provider has (found, with its id) and which it positively has not (absent from a log that covers the
+sending time); engine/reconcile.py settles them.
+
 Secrets: an adapter receives its secret once, keeps it in a private attribute and never puts it in a repr, a log
-line or an exception message (`redact()` helps with text that quotes a request).
+line or an exception message. Every reason an adapter's public methods raise or return is passed through
+`redact()` (every form of the secret: raw, URL-encoded either case, base64 of the key and of `username:key`,
+JSON-escaped, and any 12-character start of those) and only then cut to MAX_REASON characters, so a cut can never
+leave a piece of a key that the redaction no longer recognises.
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
+import functools
+import heapq
 import ipaddress
+import itertools
 import json
 import logging
 import math
+import re
+import socket
 import sys
+import threading
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
-from urllib.parse import urlsplit
+from urllib.parse import quote, quote_plus, urlsplit
 
 from smsdesk.core.account import Account
 
@@ -161,6 +187,7 @@ class SendResult(NamedTuple):
 class Balance:
     amount: float | None
     currency: str | None  # "DKK", "SEK", "points", "credits"...
+    postpaid: bool = False  # the account sends on credit (iP.1 below zero): a low amount refuses nothing
 
 
 # Delivery states the app shows; a provider maps its own codes onto these.
@@ -190,6 +217,40 @@ class ProviderLimits:
     has_delivery_status: bool
     delivery_status_min_interval: float = 0.0  # seconds between delivery-status queries (CPSMS log: 120)
     scheduling: str | None = None  # how the API schedules, for the README table; None: it cannot
+    requests_per_hour: int | None = None  # documented hourly limit (customersms 5,000); None: none documented
+    requests_per_day: int | None = None  # documented daily limit (customersms 50,000)
+
+
+# How much of a provider's answer is read, and how long one call may take. A send's answer is a few kB even for a
+# thousand recipients (iP.1's read-back pages are kept to 100 messages, under 1 MB even with 2,000-character
+# texts); anything bigger is a broken or hostile server, and reading it whole once grew a send to 24 GB.
+MAX_BODY_BYTES = 1_000_000  # 1 MB
+# Connect, headers and body of one call together: per-read timeouts alone let a server that sends one byte a
+# second hold a call forever.
+CALL_DEADLINE = 60.0
+# The longest Retry-After we wait: 10 minutes (a provider asking for more, or for "nan", gets 10 minutes; the user
+# can cancel, and the engine stops after a bounded number of refusals).
+MAX_WAIT = 600.0
+MAX_REASON = 300  # characters of a reason kept after redaction; the provider's own words are cut to EXCERPT
+EXCERPT = 160
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What a provider's list of accepted messages says about messages whose fate was unknown.
+
+    found: our message key -> the provider's message id (None where it has none);
+    absent: keys of messages the list positively does not hold, although it covers their sending time;
+    the rest: the list cannot tell (yet)."""
+
+    found: Mapping[str, str | None]
+    absent: frozenset[str]
+
+
+class LookupQuery(NamedTuple):
+    key: str  # our message key (what the adapter sent as reference)
+    to: str  # E.164
+    sent_at: float  # unix time the request was claimed (it left after that)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -214,6 +275,23 @@ class Provider(ABC):
     # What the account needs besides the secret, for the account dialog and `accounts add`.
     needs_username: ClassVar[bool] = False
     secret_label: ClassVar[str] = "API key"
+    # True where lookup_accepted() can ask the provider which messages it accepted (CPSMS log, iP.1 batches, the
+    # sandbox); elsewhere an unknown message stays unknown until the user decides.
+    can_lookup: ClassVar[bool] = False
+    # Seconds after the sending time before "not in the provider's list" counts as "not received": a list may lag.
+    lookup_grace: ClassVar[float] = 300.0
+    # True where test_connection() can reach the provider without sending an SMS (a balance or account call).
+    can_test_connection: ClassVar[bool] = False
+    call_deadline: float = CALL_DEADLINE  # per call; an instance may be given less (tests, quick checks)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        # Whatever an adapter raises or returns from its public calls passes through one redaction, so no form of
+        # the key reaches the journal, an export, a log or a terminal even when an adapter forgot one.
+        for name in ("send", "balance", "delivery_status", "lookup_accepted", "test_connection"):
+            method = cls.__dict__.get(name)
+            if method is not None and not getattr(method, "_scrubs", False):
+                setattr(cls, name, _scrubbing(method))
 
     def __init__(
         self, account: Account, secret: str, *, client: httpx.Client | None = None, timeout: float = 30.0
@@ -275,6 +353,27 @@ class Provider(ABC):
         """Delivery state of messages sent earlier, where the API can be asked. Default: it cannot."""
         return []
 
+    def lookup_accepted(self, queries: Sequence[LookupQuery], now: float | None = None) -> Lookup:
+        """Which of these messages (whose fate was unknown) the provider accepted, where its API lists them
+        (`can_lookup`). Default: it cannot tell. Raises ProviderError subclasses (AccountError: credentials)."""
+        return Lookup(found={}, absent=frozenset())
+
+    def test_connection(self) -> str:
+        """Contact the provider without sending an SMS and say what it answered, where the API allows it
+        (`can_test_connection`); raises ProviderError when it refuses or cannot be reached. Default: the balance
+        call."""
+        amount = self.balance()
+        if amount is None or amount.amount is None:
+            return f"{self.label} accepted the settings."
+        unit = f" {amount.currency}" if amount.currency else ""
+        return f"Balance: {amount.amount:,.2f}".rstrip("0").rstrip(".") + unit
+
+    @staticmethod
+    def split_message_id(stored: str | None) -> tuple[str | None, str | None]:
+        """(the provider's message id, its batch id) from the id send() returned, for result lines and exports.
+        Default: the id as it is, no batch."""
+        return stored, None
+
     def close(self) -> None:
         if self._owns_client:
             self._client.close()
@@ -288,26 +387,211 @@ class Provider(ABC):
     # -- helpers for adapters --------------------------------------------------------------------------------------
 
     def redact(self, text: str) -> str:
-        """Text with the secret (and its common encodings) blanked, for anything that might quote a request."""
-        return redact_secret(text, self._secret)
+        """Text with every form of the secret blanked, for anything that might quote a request."""
+        return redact_secret(text, self._secret, self.account.username)
+
+    def said(self, text: Any, limit: int = EXCERPT) -> str:
+        """A short, single-line excerpt of the provider's own words, redacted before it is cut."""
+        return excerpt(self.redact(str(text if text is not None else "")), limit)
+
+    def sample(self, response: httpx.Response) -> str:
+        """short_body(), redacted before it is cut."""
+        return short_body(response, redact=self.redact)
 
     def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
-        """One HTTP call with httpx errors mapped onto the typed outcomes.
+        """One HTTP call with httpx errors mapped onto the typed outcomes, its answer read whole (at most
+        MAX_BODY_BYTES) within `call_deadline` seconds.
 
-        Connection refused / DNS / connect timeout: the request never left -> Transient.
-        Read timeout, connection dropped after sending: it may have arrived -> OutcomeUnknown.
+        Connection refused / DNS / connect timeout / a header that cannot be built: never left -> Transient
+        (AccountError for a key that cannot go in a header).
+        Read timeout, connection dropped after sending, an answer too long or too slow: it may have arrived ->
+        OutcomeUnknown.
         Responses of any status are returned for the adapter to map.
         """
         import httpx
 
         url = self.base_url.rstrip("/") + "/" + path.lstrip("/")
+        watchdog = _Watchdog(self.call_deadline)
+        error: ProviderError
         try:
-            return self._client.request(method, url, **kwargs)
+            with watchdog:
+                extensions = {**kwargs.pop("extensions", {}), "trace": watchdog.trace}
+                with self._client.stream(method, url, extensions=extensions, **kwargs) as streamed:
+                    watchdog.watch(streamed.extensions.get("network_stream"))
+                    body = _read_capped(streamed)
+                    if body is None:
+                        error = OutcomeUnknown(
+                            f"{self.label} sent an answer longer than {MAX_BODY_BYTES // 1_000_000} MB, the most "
+                            "SMSDesk reads; it was not read, so whether the request took effect is unknown",
+                            code="too_long",
+                        )
+                    else:
+                        return _finished(streamed, body)
         except httpx.HTTPError as exc:
-            error = _transport_error(exc, self.label)
+            error = watchdog.error(self.label) if watchdog.expired else _transport_error(exc, self.label)
+        except (UnicodeEncodeError, ValueError) as exc:
+            # httpx refuses to build a header (non-ASCII, a line break): nothing left this computer.
+            if watchdog.expired:
+                error = watchdog.error(self.label)
+            else:
+                error = AccountError(
+                    f"The {self.secret_label} or username of the account holds characters that cannot be sent "
+                    f"to {self.label} ({type(exc).__name__}); enter it again",
+                    code="header",
+                )
         # Raised outside the except block so the httpx error (whose request URL may carry a secret in its query)
         # is not even reachable as __context__.
         raise error
+
+
+class _Deadlines:
+    """One thread for the process that ends calls past their deadline (a timer thread per call cost 0.6 ms, more
+    than the call itself on loopback). Finished calls stay in the heap until their time comes, then drop out."""
+
+    def __init__(self) -> None:
+        self._ready = threading.Condition()
+        self._heap: list[tuple[float, int, _Watchdog]] = []
+        self._order = itertools.count()
+        self._thread: threading.Thread | None = None
+
+    def add(self, watchdog: _Watchdog) -> None:
+        entry = (time.monotonic() + watchdog.deadline, next(self._order), watchdog)
+        with self._ready:
+            heapq.heappush(self._heap, entry)
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="provider-deadlines", daemon=True)
+                self._thread.start()
+            if self._heap[0] is entry:
+                self._ready.notify()
+
+    def _run(self) -> None:
+        with self._ready:
+            while True:
+                if not self._heap:
+                    self._ready.wait()
+                    continue
+                when, _, watchdog = self._heap[0]
+                wait = when - time.monotonic()
+                if wait > 0:
+                    self._ready.wait(wait)
+                    continue
+                heapq.heappop(self._heap)
+                if not watchdog.done:
+                    watchdog.expire()
+
+
+_DEADLINES = _Deadlines()
+
+
+class _Watchdog:
+    """Ends a call that runs past its deadline: shuts the socket down under the thread reading it, which then gets
+    an error at once (a per-read timeout never fires for a server that sends a byte a second)."""
+
+    def __init__(self, deadline: float):
+        self.deadline = deadline
+        self.expired = False
+        self.done = False
+        self._lock = threading.Lock()
+        self._sockets: list[Any] = []
+
+    def __enter__(self) -> _Watchdog:
+        _DEADLINES.add(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.done = True
+
+    def trace(self, event: str, info: Mapping[str, Any]) -> None:
+        # httpcore's trace hook: a new connection's stream arrives with connect_tcp/start_tls "complete".
+        if event.endswith(".complete") and ("connect_tcp" in event or "start_tls" in event):
+            self.watch(info.get("return_value"))
+
+    def watch(self, stream: Any) -> None:
+        if stream is None or not hasattr(stream, "get_extra_info"):
+            return
+        try:
+            sock = stream.get_extra_info("socket")
+        except Exception:  # a stream that cannot say: the per-read timeout still bounds it
+            return
+        if sock is None:
+            return
+        with self._lock:
+            self._sockets.append(sock)
+            expired = self.expired
+        if expired:
+            _shut(sock)
+
+    def expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            _shut(sock)
+
+    def error(self, label: str) -> OutcomeUnknown:
+        return OutcomeUnknown(
+            f"{label} did not finish answering within {self.deadline:g} seconds; the call was ended and the "
+            "message may have been accepted",
+            code="deadline",
+        )
+
+
+def _shut(sock: Any) -> None:
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+def _read_capped(response: httpx.Response) -> bytes | None:
+    """The decoded body, or None when it runs past MAX_BODY_BYTES (the rest is never read)."""
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > MAX_BODY_BYTES:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+_STREAM_HEADERS = {"content-encoding", "transfer-encoding", "content-length"}
+
+
+def _finished(streamed: httpx.Response, body: bytes) -> httpx.Response:
+    """A plain, fully read response with the body already decoded (adapters read .content, .text, .headers)."""
+    import httpx
+
+    headers = [(k, v) for k, v in streamed.headers.multi_items() if k.lower() not in _STREAM_HEADERS]
+    return httpx.Response(streamed.status_code, headers=headers, content=body, request=streamed.request)
+
+
+def _scrubbing(method: Any) -> Any:
+    """The method, with every reason it raises or returns redacted and then cut (see the module doc)."""
+
+    @functools.wraps(method)
+    def call(self: Provider, *args: Any, **kwargs: Any) -> Any:
+        try:
+            result = method(self, *args, **kwargs)
+        except ProviderError as exc:
+            scrub_error(exc, self.redact)
+            raise
+        if isinstance(result, list):
+            for item in result:
+                error = getattr(item, "error", None)
+                if isinstance(error, ProviderError):
+                    scrub_error(error, self.redact)
+        return result
+
+    call._scrubs = True  # type: ignore[attr-defined]
+    return call
+
+
+def scrub_error(error: ProviderError, redact: Any) -> None:
+    reason = excerpt(redact(error.reason), MAX_REASON)
+    if reason != error.reason:
+        error.reason = reason
+        error.args = (reason,)
+    if error.code is not None:
+        error.code = excerpt(redact(str(error.code)), 40)
 
 
 def _transport_error(exc: httpx.HTTPError, label: str) -> ProviderError:
@@ -316,6 +600,8 @@ def _transport_error(exc: httpx.HTTPError, label: str) -> ProviderError:
     name = type(exc).__name__
     if isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout):
         return Transient(f"Could not reach {label}: {name}")
+    if isinstance(exc, httpx.LocalProtocolError | httpx.UnsupportedProtocol):
+        return Transient(f"The request to {label} could not be built ({name}); nothing was sent")
     if isinstance(exc, httpx.ReadTimeout | httpx.WriteTimeout | httpx.RemoteProtocolError | httpx.ReadError):
         return OutcomeUnknown(
             f"No answer from {label} after the request was sent ({name}); the message may have been accepted"
@@ -361,15 +647,51 @@ def checked_base_url(url: str) -> str:
     return url.strip().rstrip("/")
 
 
-def redact_secret(text: str, secret: str | None) -> str:
-    if not secret:
-        return text
-    from urllib.parse import quote, quote_plus
+PREFIX = 12  # a start of a secret's form this long is blanked too (a provider may echo a cut request)
 
-    for form in {secret, quote(secret, safe=""), quote_plus(secret)}:
-        if form:
-            text = text.replace(form, "***")
+
+@functools.lru_cache(maxsize=64)
+def secret_forms(secret: str, username: str | None = None) -> tuple[str, ...]:
+    """Every spelling of the secret a request or its echo may carry, longest first."""
+    forms = {secret, quote(secret, safe=""), quote(secret), quote_plus(secret)}
+    forms |= {re.sub(r"%[0-9A-F]{2}", lambda m: m.group(0).lower(), form) for form in list(forms)}
+    escaped = json.dumps(secret)[1:-1]
+    forms |= {escaped, escaped.replace("/", "\\/")}
+    for raw in (secret, f"{username}:{secret}" if username else None, f":{secret}"):
+        if raw:
+            encoded = base64.b64encode(raw.encode("utf-8")).decode("ascii")
+            forms |= {encoded, encoded.rstrip("="), base64.urlsafe_b64encode(raw.encode("utf-8")).decode()}
+    return tuple(sorted((form for form in forms if len(form) >= 4), key=len, reverse=True))
+
+
+def redact_secret(text: str, secret: str | None, username: str | None = None) -> str:
+    """`text` with every form of `secret` (secret_forms) blanked, and any run of 12 or more characters that starts
+    one of those forms (a cut echo)."""
+    if not secret or not text:
+        return text
+    for form in secret_forms(secret, username):
+        text = text.replace(form, "***")
+        if len(form) > PREFIX:
+            text = _blank_starts(text, form)
     return text
+
+
+def _blank_starts(text: str, form: str) -> str:
+    start = form[:PREFIX]
+    index = text.find(start)
+    while index >= 0:
+        end = index + PREFIX
+        while end < len(text) and end - index < len(form) and text[end] == form[end - index]:
+            end += 1
+        text = text[:index] + "***" + text[end:]
+        index = text.find(start, index + 3)
+    return text
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """One line of at most `limit` characters (redact BEFORE calling this)."""
+    text = " ".join(str(text).split())
+    return (text[:limit] + "…") if len(text) > limit else text
 
 
 def parse_json(response: httpx.Response) -> Any:
@@ -382,9 +704,6 @@ def parse_json(response: httpx.Response) -> Any:
         return None
 
 
-MAX_WAIT = 3600.0  # a provider asking for more than an hour is treated as an hour: the user can still cancel
-
-
 def retry_after_seconds(response: httpx.Response, default: float = 60.0) -> float:
     """Seconds to wait from Retry-After (seconds or HTTP date) or X-RateLimit-Reset (epoch or seconds).
 
@@ -392,10 +711,11 @@ def retry_after_seconds(response: httpx.Response, default: float = 60.0) -> floa
     """
     import email.utils
     import math
-    import time
 
     def clamp(seconds: float) -> float:
-        return min(MAX_WAIT, max(0.0, seconds)) if math.isfinite(seconds) else default
+        if math.isnan(seconds):
+            return default
+        return min(MAX_WAIT, max(0.0, seconds))  # "99999999999999999999" and "inf" wait MAX_WAIT
 
     value = (response.headers.get("Retry-After") or "").strip()
     if value:
@@ -455,19 +775,27 @@ def positive_int(value: Any, default: int) -> int:
     return int(number) if number is not None and number >= 1 else default
 
 
-def short_body(response: httpx.Response, limit: int = 120) -> str:
-    """A short, single-line sample of a body for an error reason (never the request, so never the secret)."""
+def short_body(response: httpx.Response, limit: int = 120, redact: Any = None) -> str:
+    """A short, single-line sample of a body for an error reason; `redact` (the adapter's) runs before the cut."""
     text = response.text if response.content else ""
     text = " ".join(text.split())
-    if text.lower().startswith(("<!doctype", "<html")):
+    if text.lower().startswith(("<!doctype", "<html", "<?xml", "<head", "<body")):
         return "an HTML page instead of an API answer"
-    return (text[:limit] + "…") if len(text) > limit else (text or "an empty answer")
+    if redact is not None:
+        text = redact(text)
+    return excerpt(text, limit) if text else "an empty answer"
 
 
-def status_error(response: httpx.Response, label: str) -> ProviderError:
-    """The generic mapping of an HTTP status with no better provider-specific reading."""
+def status_error(
+    response: httpx.Response, label: str, redact: Any = None, *, envelope: bool = False
+) -> ProviderError:
+    """The generic mapping of an HTTP status with no better provider-specific reading.
+
+    A 5xx means "not sent" only when the provider says so: `envelope` (its own documented error body) or a 503
+    with Retry-After. Any other 5xx (a proxy's HTML page, an empty body, 502/504) may come after the provider took
+    the request: OutcomeUnknown."""
     code = response.status_code
-    sample = short_body(response)
+    sample = short_body(response, redact=redact)
     if code == 429:
         return RateLimited(
             f"{label} asks us to slow down", code="429", retry_after=retry_after_seconds(response)
@@ -476,6 +804,18 @@ def status_error(response: httpx.Response, label: str) -> ProviderError:
         return AccountError(f"{label} refused the credentials (HTTP {code})", code=str(code))
     if code == 402:
         return AccountError(f"{label} says the account is out of credit", code="402")
-    if code >= 500:
+    if code == 503 and response.headers.get("Retry-After"):
+        return Transient(
+            f"{label} is unavailable for now (HTTP 503): {sample}",
+            code="503",
+            retry_after=retry_after_seconds(response),
+        )
+    if code >= 500 and envelope:
         return Transient(f"{label} had a server error (HTTP {code}): {sample}", code=str(code))
+    if code >= 500:
+        return OutcomeUnknown(
+            f"{label} answered HTTP {code} with {sample}, not in its own words: the request may have been "
+            "accepted before that",
+            code=str(code),
+        )
     return MessageRejected(f"{label} rejected the request (HTTP {code}): {sample}", code=str(code))

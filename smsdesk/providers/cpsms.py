@@ -3,6 +3,11 @@
 Facts and their confidence: shared/providers.md section 1. The doubts this adapter settles by accepting both shapes
 are named where they are handled.
 
+Reconciling: /v2/getlog lists what CPSMS accepted, by number and time, with our `reference` echoed as
+`userReference`. A request's reference is its first message's key ("<campaign>-<row id>"), and a campaign holds
+each number once, so (campaign part of the reference, number) finds a message. One log call per lookup, inside a
+window around the sending times: CPSMS allows one log call per two minutes (LOG_INTERVAL), which the caller keeps.
+
 Message ids: CPSMS answers a send with `{"to","cost"}` per recipient and no id of its own. The only handle on a sent
 message is the pair (recipient, our `reference`), which the log echoes back as (`to`, `userReference`). So the id
 this adapter reports is `<reference>:<to digits>@<unix time of sending>`; delivery_status() reads the log for that
@@ -30,6 +35,8 @@ from smsdesk.providers.base import (
     Balance,
     DeliveryReport,
     InvalidRecipient,
+    Lookup,
+    LookupQuery,
     MessageRejected,
     OutcomeUnknown,
     OutgoingMessage,
@@ -41,7 +48,6 @@ from smsdesk.providers.base import (
     Transient,
     parse_json,
     retry_after_seconds,
-    short_body,
 )
 
 MAX_CHARACTERS = 1530  # 10 x 153, CPSMS docs (_sms.md)
@@ -56,6 +62,7 @@ MAX_NUMERIC_SENDER = 15
 LOG_WINDOW_MARGIN = (
     600  # seconds before the oldest send time asked about, for clock drift between us and CPSMS
 )
+LOG_INTERVAL = 120.0  # getlog: "restricted to 1 request every 2 minutes"
 
 _PHONE_WORDS = ("phone", "number", "recipient", "receiver", "msisdn", "country code", "nummer", "modtager")
 
@@ -63,9 +70,10 @@ _PHONE_WORDS = ("phone", "number", "recipient", "receiver", "msisdn", "country c
 def parse_danish_number(value: Any) -> float | None:
     """CPSMS writes credit as a Danish-formatted string, "9.843,40" (dot thousands, comma decimals).
 
-    A plain JSON number is accepted too, and so is a string with a decimal point and no comma ("12.5"), since the
-    format is only documented by one 2016 example. A dot followed by exactly three digits is read as a thousands
-    separator, as in the documented format ("9.843" is 9843).
+    The format is only documented by one 2016 example, so the English form "9,843.40" is read too: with both marks
+    present, the last one is the decimal mark. A lone comma is Danish (decimal); a dot followed by exactly three
+    digits is read as a thousands separator, as in the documented format ("9.843" is 9843). A plain JSON number is
+    accepted as it is.
     """
     if isinstance(value, bool):
         return None
@@ -76,7 +84,9 @@ def parse_danish_number(value: Any) -> float | None:
     text = value.strip().replace(" ", "").replace("\u00a0", "")
     if not text:
         return None
-    if "," in text:
+    if "," in text and "." in text and text.rindex(".") > text.rindex(","):
+        text = text.replace(",", "")  # "9,843.40": the English form
+    elif "," in text:
         text = text.replace(".", "").replace(",", ".")
     elif re.fullmatch(r"-?\d{1,3}(\.\d{3})+", text):
         text = text.replace(".", "")
@@ -142,6 +152,9 @@ class CpsmsProvider(Provider):
     default_base_url = "https://api.cpsms.dk"
     needs_username = True
     secret_label = "API key"
+    can_lookup = True
+    can_test_connection = True  # GET /v2/creditvalue sends nothing
+    lookup_grace = 600.0
     limits = ProviderLimits(
         max_characters=MAX_CHARACTERS,
         max_recipients_per_request=MAX_RECIPIENTS,
@@ -151,7 +164,7 @@ class CpsmsProvider(Provider):
         sender_rule="up to 11 letters/digits, or up to 15 digits (empty: the account's default sender)",
         has_balance=True,
         has_delivery_status=True,
-        delivery_status_min_interval=120.0,  # getlog: "restricted to 1 request every 2 minutes"
+        delivery_status_min_interval=LOG_INTERVAL,
         scheduling="`timestamp` (unix time) per request; SMSDesk sends at once",
     )
 
@@ -169,6 +182,17 @@ class CpsmsProvider(Provider):
         return httpx.BasicAuth(self.account.username or "", self._secret)
 
     def send(self, batch: Sequence[OutgoingMessage]) -> list[SendResult]:
+        too_long = [m for m in batch if len(m.text) > MAX_CHARACTERS]
+        if too_long:
+            # Refused here, before anything leaves: CPSMS would cut or refuse it, and every recipient would pay.
+            error = MessageRejected(
+                f"{self.label} takes at most {MAX_CHARACTERS} characters (10 SMS parts); this text has "
+                f"{len(too_long[0].text)}. Shorten the message.",
+                code="too_long",
+            )
+            rest = [m for m in batch if len(m.text) <= MAX_CHARACTERS]
+            sent = {r.key: r for r in self.send(rest)} if rest else {}
+            return [sent.get(m.key) or SendResult.failed(m.key, error) for m in batch]
         if not batch:
             return []
         if any((m.text, m.encoding) != (batch[0].text, batch[0].encoding) for m in batch):
@@ -255,20 +279,20 @@ class CpsmsProvider(Provider):
         for item in success:
             if not isinstance(item, Mapping):
                 continue
-            index = claim(item.get("to"))
-            if index is None:
+            at = claim(item.get("to"))
+            if at is None:
                 continue
-            to = _digits(batch[index].to)
+            to = _digits(batch[at].to)
             cost = parse_danish_number(item.get("cost"))
-            results[index] = SendResult.ok(batch[index].key, f"{reference}:{to}@{sent_at}", cost)
+            results[at] = SendResult.ok(batch[at].key, f"{reference}:{to}@{sent_at}", cost)
         for item in errors:
             if not isinstance(item, Mapping):
                 continue
-            index = claim(item.get("to"))
-            if index is None:
+            at = claim(item.get("to"))
+            if at is None:
                 continue
             code, text = _error_fields(item)
-            results[index] = SendResult.failed(batch[index].key, self._recipient_error(code, text))
+            results[at] = SendResult.failed(batch[at].key, self._recipient_error(code, text))
         return [
             result
             if result is not None
@@ -283,7 +307,7 @@ class CpsmsProvider(Provider):
         ]
 
     def _recipient_error(self, code: str | None, text: str) -> ProviderError:
-        reason = self.redact(text) or "no reason given"
+        reason = self.said(text) or "no reason given"
         if code in {"401", "403"}:
             return AccountError(f"{self.label} refused the account: {reason}", code=code)
         if code == "402":
@@ -297,7 +321,7 @@ class CpsmsProvider(Provider):
     ) -> list[SendResult]:
         code, text = _error_fields(error)
         code = code or str(status)
-        reason = self.redact(text) or "no reason given"
+        reason = self.said(text) or "no reason given"
         if code in {"401", "402", "403", "404"}:
             raise self._account_error(int(code), reason)
         if code == "429":
@@ -340,7 +364,7 @@ class CpsmsProvider(Provider):
                 reason = error
             elif isinstance(data.get("message"), str):
                 reason = data["message"]
-        reason = self.redact(reason) if reason else None
+        reason = self.said(reason) if reason else None
         if status in (401, 402, 403, 404):
             return self._account_error(status, reason)
         if status == 429:
@@ -354,14 +378,27 @@ class CpsmsProvider(Provider):
                 code=str(status),
             )
         said = reason or self._sample(response)
-        if status >= 500:
+        if status == 503 and response.headers.get("Retry-After"):
+            return Transient(
+                f"{self.label} is unavailable for now (HTTP 503): {said}",
+                code="503",
+                retry_after=retry_after_seconds(response),
+            )
+        if status == 500 and reason:
+            # CPSMS's own 500 ("server error, retry later"), in its error envelope: it says nothing was sent.
             return Transient(f"{self.label} had a server error (HTTP {status}): {said}", code=str(status))
+        if status >= 500:
+            # A 5xx not in CPSMS's words (a proxy's 502/504 page, an empty body) may come after CPSMS took it.
+            return OutcomeUnknown(
+                f"{self.label} answered HTTP {status} with {said}; the messages may have been sent",
+                code=str(status),
+            )
         # 400, 406 "not acceptable", 409 "nothing to return based on posted data" and anything else: this request
         # was refused as it stands; the campaign goes on.
         return MessageRejected(f"{self.label} rejected the request (HTTP {status}): {said}", code=str(status))
 
     def _sample(self, response: httpx.Response) -> str:
-        return self.redact(short_body(response))
+        return self.sample(response)
 
     # -- account information ---------------------------------------------------------------------------------------
 
@@ -424,6 +461,50 @@ class CpsmsProvider(Provider):
                 state, detail = dlr_state(entry.get("dlrStatus"), entry.get("dlrStatusText"))
                 reports.append(DeliveryReport(message_id, state, detail))
         return reports
+
+    def lookup_accepted(self, queries: Sequence[LookupQuery], now: float | None = None) -> Lookup:
+        """One /v2/getlog call for the window around the sending times (the caller keeps LOG_INTERVAL between
+        calls). Found: a log entry with the number and a reference of the same campaign. Absent: not in the log
+        although the window covers the sending time and `lookup_grace` has passed since."""
+        if not queries:
+            return Lookup(found={}, absent=frozenset())
+        now = time.time() if now is None else now
+        since = int(min(q.sent_at for q in queries)) - LOG_WINDOW_MARGIN
+        until = int(max(now, max(q.sent_at for q in queries))) + LOG_WINDOW_MARGIN
+        response = self.request("GET", f"/v2/getlog/{since}/{until}", auth=self._auth())
+        data = parse_json(response)
+        if response.status_code == 409:
+            entries: list[Any] = []  # "nothing to return based on posted data": an empty log for the window
+        elif response.status_code != 200:
+            raise self._status_error(response, data)
+        elif isinstance(data, list):
+            entries = data
+        elif isinstance(data, Mapping) and isinstance(data.get("log"), list):
+            entries = data["log"]
+        else:
+            raise OutcomeUnknown(
+                f"{self.label} answered the log question with {self._sample(response)}", code="log"
+            )
+        seen: dict[tuple[str, str], str] = {}
+        for entry in entries:
+            if isinstance(entry, Mapping):
+                reference, to = str(entry.get("userReference") or ""), _digits(entry.get("to"))
+                sent = _as_int(entry.get("timeSent"))
+                seen[(_campaign_of(reference), to)] = f"{reference}:{to}@{sent}"  # as send() names it
+        found: dict[str, str | None] = {}
+        absent: set[str] = set()
+        for query in queries:
+            message_id = seen.get((_campaign_of(query.key), _digits(query.to)))
+            if message_id is not None:
+                found[query.key] = message_id
+            elif now - query.sent_at >= self.lookup_grace:
+                absent.add(query.key)
+        return Lookup(found=found, absent=frozenset(absent))
+
+
+def _campaign_of(key: str) -> str:
+    """ "C0007-123" -> "C0007": the campaign part of a message key, as sent (whole) in `reference`."""
+    return key.rpartition("-")[0] or key
 
 
 def dlr_state(status: Any, text: Any) -> tuple[str, str]:

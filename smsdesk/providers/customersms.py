@@ -11,6 +11,11 @@ Facts and doubts (see ../shared/providers.md section 3 and the provider's page):
 - The failure shape of one number in `results` is not shown: we read `error`, `message` or `reason` for the text.
 - HTTP status codes are not documented: a PHP script may answer 200 with "success": false, or a 4xx/5xx. Both are
   read the same way; the body's `code` wins over the status.
+- `results` is read per number whatever the top-level `success` says: a request with several numbers may answer
+  `"success": false` while its results say most numbers were sent (the top level then only means "not all").
+  A number counts as sent only with `"success": true` in its result; a result that says neither is unknown.
+- A 5xx is "not sent" only in the page's own error envelope (`success: false` with `error`/`code`) or as a 503
+  with Retry-After; an HTML page, an empty body or any other shape may come after the numbers were sent: unknown.
 - A whole request refused over "a number" (no per-number results) is raised as InvalidRecipient when it held several
   numbers, so the engine re-sends them one by one; a one-number request gets a failed result.
 - Rate limits on the page: 100 requests/minute (also 5,000/hour, 50,000/day) per API key.
@@ -47,7 +52,6 @@ from smsdesk.providers.base import (
     parse_json,
     positive_int,
     retry_after_seconds,
-    short_body,
     status_error,
 )
 
@@ -56,6 +60,11 @@ QUICK_START_PATH = (
     "/api.php"  # the page's quick-start example; tried once when the documented path answers 404
 )
 DEFAULT_RECIPIENTS_PER_REQUEST = 100
+# The page's limits per API key: 100 requests a minute, 5,000 an hour, 50,000 a day (engine/pacing.py keeps all
+# three).
+REQUESTS_PER_MINUTE = 100
+REQUESTS_PER_HOUR = 5_000
+REQUESTS_PER_DAY = 50_000
 
 _CREDIT_WORDS = re.compile(r"credit|balance|insufficient|funds", re.IGNORECASE)
 _RECIPIENT_WORDS = re.compile(r"phone|number|recipient|msisdn", re.IGNORECASE)
@@ -72,7 +81,9 @@ class CustomerSmsProvider(Provider):
         max_characters=None,  # not documented
         max_recipients_per_request=DEFAULT_RECIPIENTS_PER_REQUEST,
         different_texts_per_request=False,
-        requests_per_minute=100,
+        requests_per_minute=REQUESTS_PER_MINUTE,
+        requests_per_hour=REQUESTS_PER_HOUR,
+        requests_per_day=REQUESTS_PER_DAY,
         # No encoding switch is documented; the text goes as UTF-8 JSON and the gateway picks the coding (doubt).
         supports_unicode=True,
         sender_rule="customersms.pro does not let you choose a sender name",
@@ -160,6 +171,9 @@ class CustomerSmsProvider(Provider):
         status = response.status_code
         if isinstance(data, dict):
             self._remember_credits(data)
+            if isinstance(data.get("results"), list) and data["results"]:
+                # Per-number answers beat the top-level verdict of the same answer.
+                return self._per_number_results(data, batch)
         if status == 429:
             raise RateLimited(
                 f"{self.label} asks us to slow down (limit 100 requests a minute)",
@@ -172,17 +186,14 @@ class CustomerSmsProvider(Provider):
                 f"{self.label} answered HTTP {status} at {self._path}; check the account's base URL",
                 code=str(status),
             )
-        failed_on_top = isinstance(data, dict) and (data.get("success") is False or status >= 400)
-        if failed_on_top:
+        enveloped = isinstance(data, dict) and data.get("success") is False
+        if enveloped or (isinstance(data, dict) and 400 <= status < 500 and _error_text(data)):
             return self._whole_request_failed(self._top_level_error(data, response), batch)
         if status >= 400:
-            return self._whole_request_failed(self._redacted(status_error(response, self.label)), batch)
+            return self._whole_request_failed(status_error(response, self.label, self.redact), batch)
         if not isinstance(data, dict):
             raise OutcomeUnknown(
-                self.redact(
-                    f"{self.label} answered HTTP {status} with {short_body(response)}; "
-                    "the messages may have been sent"
-                )
+                f"{self.label} answered HTTP {status} with {self.sample(response)}; the messages may have been sent"
             )
         return self._per_number_results(data, batch)
 
@@ -224,16 +235,22 @@ class CustomerSmsProvider(Provider):
     def _one_result(self, message: OutgoingMessage, item: Mapping[str, Any]) -> SendResult:
         success = item.get("success")
         message_id = item.get("message_id") or item.get("messageId") or item.get("id")
-        if success is True or (success is None and message_id and not item.get("error")):
+        if success is True:
             return SendResult.ok(message.key, str(message_id) if message_id is not None else None)
-        # Doubt: the failure shape of one number is not documented; take whichever text field is there.
-        text = _error_text(item) or "refused without a reason"
-        code = _code_of(item)
-        reason = self.redact(f"{self.label} refused {message.to}: {text}")
-        if _CREDIT_WORDS.search(text) or (code and _CREDIT_WORDS.search(code)):
-            error: ProviderError = AccountError(
-                self.redact(f"{self.label}: out of credit ({text})"), code=code
+        if success is not False:
+            # Neither true nor false ("yes", null, missing): this result confirms nothing.
+            return SendResult.failed(
+                message.key,
+                OutcomeUnknown(
+                    f"{self.label}'s result for {message.to} does not say whether it was sent", code="unclear"
+                ),
             )
+        # Doubt: the failure shape of one number is not documented; take whichever text field is there.
+        text = self.said(_error_text(item)) or "refused without a reason"
+        code = _code_of(item)
+        reason = f"{self.label} refused {message.to}: {text}"
+        if _CREDIT_WORDS.search(text) or (code and _CREDIT_WORDS.search(code)):
+            error: ProviderError = AccountError(f"{self.label}: out of credit ({text})", code=code)
         elif _RECIPIENT_WORDS.search(text) or (code and _RECIPIENT_WORDS.search(code)):
             error = InvalidRecipient(reason, code=code)
         else:
@@ -243,7 +260,7 @@ class CustomerSmsProvider(Provider):
     def _top_level_error(self, data: Mapping[str, Any], response: httpx.Response) -> ProviderError:
         status = response.status_code
         code = _code_of(data)
-        text = _error_text(data) or short_body(response)
+        text = self.said(_error_text(data)) or self.sample(response)
         words = f"{code or ''} {text}"
         if code == "INVALID_API_KEY" or status in (401, 403) or (code and _KEY_WORDS.search(code)):
             return AccountError(
@@ -260,8 +277,11 @@ class CustomerSmsProvider(Provider):
                 retry_after=retry_after_seconds(response),
             )
         if status >= 500:
+            # In the page's own error envelope: it says the request failed.
             return Transient(
-                self.redact(f"{self.label} had a server error (HTTP {status}): {text}"), code=code
+                self.redact(f"{self.label} had a server error (HTTP {status}): {text}"),
+                code=code,
+                retry_after=retry_after_seconds(response) if response.headers.get("Retry-After") else None,
             )
         if _RECIPIENT_WORDS.search(words):
             return InvalidRecipient(self.redact(f"{self.label} refused the number: {text}"), code=code)

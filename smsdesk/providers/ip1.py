@@ -12,18 +12,28 @@ Facts and doubts (see ../shared/providers.md section 5):
   escape) and no value contains a brace. Otherwise those messages go one text per batch.
 - Recipients per batch: not documented for v2 (the legacy V1 guide recommended at most 1000 per request); we send up
   to 1000 (options["max_recipients_per_request"] changes it). 5,000 identical texts are 5 batches.
-- The POST answer is not documented. Any 2xx counts as accepted; the batch id is read from the body (`id`,
-  `batchId`, or a list of message objects) or the Location header. An HTML page or broken JSON with a 2xx is
-  OutcomeUnknown; a JSON error object with a 2xx is read like a 4xx; an empty 2xx body is accepted (no id).
+- The POST answer is not documented. A 2xx confirms the batch only when it names it: the batch id from the body
+  (`id`, `batchId`, or a list of message objects) or the Location header. A 2xx that names no batch (an empty
+  body, {}, [], an HTML page, {"status": "error"}) confirms nothing: OutcomeUnknown. A JSON error object with a 2xx
+  is read like a 4xx. No error body is documented, so a 5xx is "not sent" only as a 503 with Retry-After.
 - Read-back: right after a batch is accepted, send() GETs /v2/batches/{id}/messages (one more request per batch,
   more when paginated) to learn each recipient's message id and any immediate rejection status (402
   InsufficientFunds, 403 SenderRejected, 405 RecipientRejected, 406 GenericRejected, 407 InvalidSender). If that
   read fails the batch is still accepted and ids fall back to "batchId/to:<digits>". options["read_back"] = False
   turns it off (ids are then the fallback form).
 - Message ids we return are "batchId/messageId": delivery_status() needs the batch to find a message.
+  split_message_id() gives the two apart for result lines and exports (`message_id` is iP.1's message id, the
+  batch id goes in `batch_id`).
+- A refusal that arrives as a message status after the POST (402 InsufficientFunds, 403 SenderRejected) stops the
+  campaign: seen in the read-back of the batch just sent, or in a later look at earlier batches whose messages were
+  still in progress (checked before each new batch leaves, WATCHED_BATCHES at most).
+- Reconciling: GET /v2/batches (newest first) finds the batches whose `reference` is one of our campaign's keys;
+  their messages, matched by recipient, say what iP.1 received. Only when the listing was read to its end is a
+  message absent from it "not received".
 - Status codes by group: 1xx in progress, 2xx final (201 delivered, 202 expired, 203 canceled), 4xx rejected, 5xx
   undeliverable. Message objects may type direction/type/datacoding as integers or strings; we read neither.
 - Balance: GET /api/me (note /api/, not /v2/) with PascalCase keys {"Balance", "Currency"}; camelCase accepted too.
+  A negative Balance is a post-paid account using its credit line: it is reported, and never a reason to refuse.
 - Rate limit: none documented.
 """
 
@@ -47,6 +57,8 @@ from smsdesk.providers.base import (
     Balance,
     DeliveryReport,
     InvalidRecipient,
+    Lookup,
+    LookupQuery,
     MessageRejected,
     OutcomeUnknown,
     OutgoingMessage,
@@ -60,7 +72,6 @@ from smsdesk.providers.base import (
     parse_json,
     positive_int,
     retry_after_seconds,
-    short_body,
     status_error,
 )
 
@@ -68,7 +79,11 @@ BATCHES_PATH = "/v2/batches"
 ACCOUNT_PATH = "/api/me"
 MAX_BODY = 2000
 DEFAULT_RECIPIENTS_PER_REQUEST = 1000
-PAGE_LIMIT = 1000  # messages asked for per page when reading a batch back; the server may page smaller
+# Messages asked for per page when reading a batch back (the server may page smaller): 100 message objects stay
+# under base.MAX_BODY_BYTES even with 2,000-character texts.
+PAGE_LIMIT = 100
+WATCHED_BATCHES = 3  # earlier batches still in progress, looked at again before the next batch leaves
+LOOKUP_PAGES = 20  # pages of the batch listing read when reconciling (2,000 batches, newest first)
 MAX_PAGES = 200
 FALLBACK_PREFIX = "to:"  # "batchId/to:<digits>": the message id was not learnt, the recipient finds it later
 
@@ -209,6 +224,8 @@ class Ip1Provider(Provider):
     default_base_url = "https://api.ip1sms.com"
     secret_label = "API key"
     reads_template_fields = True
+    can_lookup = True
+    can_test_connection = True  # GET /api/me sends nothing
     limits = ProviderLimits(
         max_characters=MAX_BODY,
         max_recipients_per_request=DEFAULT_RECIPIENTS_PER_REQUEST,
@@ -231,6 +248,7 @@ class Ip1Provider(Provider):
         )
         self._read_back = options.get("read_back", True) not in (False, "false", "no", 0, "0")
         self._templates: dict[str, Ip1Template | None] = {}
+        self._watched: list[str] = []  # batches whose messages were still in progress at read-back
 
     # -- account checks ------------------------------------------------------------------------------------------
 
@@ -293,7 +311,33 @@ class Ip1Provider(Provider):
 
     # -- sending -------------------------------------------------------------------------------------------------
 
+    @staticmethod
+    def split_message_id(stored: str | None) -> tuple[str | None, str | None]:
+        """(iP.1's message id, its batch id) from the id send() returned ("batchId/messageId")."""
+        if not stored or "/" not in stored:
+            return stored, None
+        batch_id, _, message_id = stored.partition("/")
+        return (None if message_id.startswith(FALLBACK_PREFIX) else message_id), batch_id
+
+    def _check_watched(self) -> None:
+        """A 402/403 that arrived on an earlier batch after its read-back stops the campaign before the next."""
+        for batch_id in list(self._watched):
+            try:
+                listing = self._batch_messages(batch_id)
+            except ProviderError:
+                continue
+            codes = [latest_status(item) for item in listing]
+            for code in codes:
+                error = _rejection(code, "")
+                if isinstance(error, AccountError):
+                    self._watched.clear()
+                    raise AccountError(f"{error.reason}; the campaign stops", code=error.code)
+            if all(code is not None and code >= 103 for code in codes):
+                self._watched.remove(batch_id)
+
     def send(self, batch: Sequence[OutgoingMessage]) -> list[SendResult]:
+        if self._watched:
+            self._check_watched()
         results: dict[str, SendResult] = {}
         sendable: list[OutgoingMessage] = []
         for message in batch:
@@ -350,26 +394,36 @@ class Ip1Provider(Provider):
         data = parse_json(response)
         if data is None and response.content.strip():
             raise OutcomeUnknown(
-                self.redact(
-                    f"iP.1 accepted the request (HTTP {status}) but answered with {short_body(response)}"
-                )
+                f"iP.1 accepted the request (HTTP {status}) but answered with {self.sample(response)}"
             )
         if isinstance(data, dict) and _looks_like_error(data):
             return self._refused(self._error_of(response, data), batch)
         batch_id, messages = _batch_of(data, response)
-        if batch_id and not messages and self._read_back:
+        status_word = data.get("status") if isinstance(data, dict) else None
+        if isinstance(status_word, str) and not status_word.strip().isdigit():
+            batch_id = None  # a batch's status is a code (112); "failed", "error" is not a batch iP.1 took
+        if not batch_id:
+            raise OutcomeUnknown(
+                f"iP.1 answered HTTP {status} without naming a batch ({self.sample(response)}); "
+                "the messages may have been accepted",
+                code=str(status),
+            )
+        if not messages and self._read_back:
             try:
                 messages = self._batch_messages(batch_id, expected=len(batch))
             except ProviderError:
                 messages = []  # the batch is accepted either way; ids fall back to the recipient form
+        codes = [latest_status(item) for item in messages]
+        if any(code is None or code < 103 for code in codes) and batch_id not in self._watched:
+            self._watched = [*self._watched, batch_id][-WATCHED_BATCHES:]
         return self._match_results(batch, batch_id, messages)
 
     def _match_results(
         self, batch: Sequence[OutgoingMessage], batch_id: str | None, messages: Iterable[Mapping[str, Any]]
     ) -> list[SendResult]:
         by_recipient: dict[str, list[Mapping[str, Any]]] = {}
-        for item in messages:
-            by_recipient.setdefault(_digits(_field(item, "recipient", "msisdn", "to") or ""), []).append(item)
+        for each in messages:
+            by_recipient.setdefault(_digits(_field(each, "recipient", "msisdn", "to") or ""), []).append(each)
         results = []
         for message in batch:
             digits = _digits(message.to)
@@ -401,23 +455,19 @@ class Ip1Provider(Provider):
     def _error_of(self, response: httpx.Response, data: Any = None) -> ProviderError:
         status = response.status_code
         data = parse_json(response) if data is None else data
-        text = _error_text(data) if isinstance(data, dict) else ""
+        text = self.said(_error_text(data)) if isinstance(data, dict) else ""
         if status == 429:
             return RateLimited(
                 "iP.1 asks us to slow down", code="429", retry_after=retry_after_seconds(response)
             )
-        if not text:
-            error = status_error(response, self.label)
-            error.reason = self.redact(error.reason)
-            error.args = (error.reason,)
-            return error
+        if not text or status >= 500:
+            # No error body is documented: a 5xx is "not sent" only as a 503 with Retry-After, else unknown.
+            return status_error(response, self.label, self.redact)
         code = str(status)
         if status in (401, 403):
             return AccountError(self.redact(f"iP.1 refused the API key (HTTP {status}): {text}"), code=code)
         if status == 402 or _CREDIT_WORDS.search(text):
             return AccountError(self.redact(f"iP.1: out of credit ({text})"), code=code)
-        if status >= 500:
-            return Transient(self.redact(f"iP.1 had a server error (HTTP {status}): {text}"), code=code)
         if _SENDER_WORDS.search(text):
             return AccountError(self.redact(f"iP.1 refused the sender: {text}"), code=code)
         if _RECIPIENT_WORDS.search(text):
@@ -451,7 +501,7 @@ class Ip1Provider(Provider):
             data = parse_json(response)
             page = data if isinstance(data, list) else _list_in(data)
             if page is None:
-                raise OutcomeUnknown(f"iP.1 answered the batch listing with {short_body(response)}")
+                raise Transient(f"iP.1 answered the batch listing with {self.sample(response)}")
             collected.extend(item for item in page if isinstance(item, dict))
             next_params = _next_page(response)
             if next_params is None:
@@ -479,7 +529,7 @@ class Ip1Provider(Provider):
         if isinstance(data, list) and data and isinstance(data[0], dict):
             data = data[0]
         if not isinstance(data, dict):
-            raise OutcomeUnknown(f"iP.1 answered the message query with {short_body(response)}")
+            raise Transient(f"iP.1 answered the message query with {self.sample(response)}")
         return data
 
     def delivery_status(self, message_ids: Sequence[str]) -> list[DeliveryReport]:
@@ -517,17 +567,63 @@ class Ip1Provider(Provider):
         response = self.request("GET", ACCOUNT_PATH, headers=self._headers())
         if not 200 <= response.status_code < 300:
             error = self._error_of(response)
-            if isinstance(error, (InvalidRecipient, MessageRejected)):
+            if isinstance(error, (InvalidRecipient, MessageRejected, OutcomeUnknown)):
                 error = Transient(error.reason, code=error.code)
             raise error
         data = parse_json(response)
         if not isinstance(data, dict):
-            raise Transient(self.redact(f"iP.1 answered the account query with {short_body(response)}"))
+            raise Transient(f"iP.1 answered the account query with {self.sample(response)}")
         amount = as_number(_field(data, "Balance", "balance"), decimal_comma=True)
         if amount is None:
             raise Transient("iP.1's account answer has no balance we can read")
         currency = _field(data, "Currency", "currency")
-        return Balance(amount, str(currency).upper() if currency else None)
+        # Below zero: a post-paid account on its credit line, which may go on sending.
+        return Balance(amount, str(currency).upper() if currency else None, postpaid=amount < 0)
+
+    def lookup_accepted(self, queries: Sequence[LookupQuery], now: float | None = None) -> Lookup:
+        """Batches newest first (at most LOOKUP_PAGES pages), those whose reference is a key of our campaign, and
+        their messages by recipient. Absent only when the listing was read to its end and the grace has passed."""
+        import time
+
+        now = time.time() if now is None else now
+        prefixes = {q.key.rpartition("-")[0] + "-" for q in queries}
+        ours: list[str] = []
+        complete = False
+        params: dict[str, Any] = {"start": 0, "limit": PAGE_LIMIT, "order": "DESC"}
+        for _ in range(LOOKUP_PAGES):
+            response = self.request("GET", BATCHES_PATH, params=params, headers=self._headers())
+            if not 200 <= response.status_code < 300:
+                error = self._error_of(response)
+                raise error if isinstance(error, AccountError) else Transient(error.reason, code=error.code)
+            data = parse_json(response)
+            page = data if isinstance(data, list) else _list_in(data)
+            if page is None:
+                raise Transient(f"iP.1 answered the batch listing with {self.sample(response)}")
+            for item in page:
+                if isinstance(item, dict):
+                    reference = str(_field(item, "reference", "Reference") or "")
+                    batch_id = _field(item, "id", "batchId", "Id")
+                    if batch_id is not None and any(reference.startswith(p) for p in prefixes):
+                        ours.append(str(batch_id))
+            if len(page) < PAGE_LIMIT:
+                complete = True
+                break
+            params = {**params, "start": int(params["start"]) + len(page)}
+        by_recipient: dict[str, tuple[str, Mapping[str, Any]]] = {}
+        for batch_id in ours:
+            for item in self._batch_messages(batch_id):
+                by_recipient.setdefault(_digits(_field(item, "recipient", "msisdn") or ""), (batch_id, item))
+        found: dict[str, str | None] = {}
+        absent: set[str] = set()
+        for query in queries:
+            hit = by_recipient.get(_digits(query.to))
+            if hit is not None and _rejection(latest_status(hit[1]), query.to) is None:
+                batch_id, item = hit
+                message_id = _field(item, "id", "messageId")
+                found[query.key] = f"{batch_id}/{message_id}" if message_id else batch_id
+            elif complete and now - query.sent_at >= self.lookup_grace:
+                absent.add(query.key)  # not in any batch, or refused there (a 4xx status): not received
+        return Lookup(found=found, absent=frozenset(absent))
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -23,6 +23,8 @@ from smsdesk.providers.base import (
     Balance,
     DeliveryReport,
     InvalidRecipient,
+    Lookup,
+    LookupQuery,
     MessageRejected,
     OutcomeUnknown,
     OutgoingMessage,
@@ -34,7 +36,6 @@ from smsdesk.providers.base import (
     Transient,
     parse_json,
     retry_after_seconds,
-    short_body,
 )
 
 SANDBOX_KEY = "sandbox"
@@ -53,6 +54,9 @@ class SandboxProvider(Provider):
     default_base_url = "http://127.0.0.1"
     needs_username = False
     secret_label = "sandbox key"
+    can_lookup = True  # GET /sandbox/v1/accepted
+    lookup_grace = 0.0  # the sandbox records what it accepts before it answers: its list never lags
+    can_test_connection = True
     limits = ProviderLimits(
         max_characters=1530,
         max_recipients_per_request=MAX_MESSAGES,
@@ -107,7 +111,7 @@ class SandboxProvider(Provider):
     def send(self, batch: Sequence[OutgoingMessage]) -> list[SendResult]:
         if not batch:
             return []
-        body = {
+        body: dict[str, object] = {
             "messages": [
                 {
                     "to": m.to,
@@ -130,7 +134,7 @@ class SandboxProvider(Provider):
                 raise self._request_error(status, data["error"], response)
             if not isinstance(results, list):
                 raise OutcomeUnknown(
-                    f"The sandbox answered HTTP {status} with {short_body(response)}; "
+                    f"The sandbox answered HTTP {status} with {self.sample(response)}; "
                     "the messages may have been accepted",
                     code=str(status),
                 )
@@ -195,7 +199,7 @@ class SandboxProvider(Provider):
         self, status: int, error: Mapping[str, Any], response: httpx.Response
     ) -> ProviderError:
         code = str(error.get("code") or status)
-        text = str(error.get("message") or short_body(response))
+        text = self.said(error.get("message")) if error.get("message") else self.sample(response)
         if status == 401 or code == "unauthorized":
             return AccountError(f"The sandbox refused the key ({text})", code=code)
         if status == 402 or code == "insufficient_credit":
@@ -204,8 +208,20 @@ class SandboxProvider(Provider):
             return RateLimited(
                 "The sandbox asks us to slow down", code="429", retry_after=retry_after_seconds(response)
             )
-        if status >= 500:
+        if status == 503 and response.headers.get("Retry-After"):
+            return Transient(
+                f"The sandbox is unavailable for now: {text}",
+                code="503",
+                retry_after=retry_after_seconds(response),
+            )
+        if status >= 500 and error:
+            # In the sandbox's own error envelope: it says nothing was sent.
             return Transient(f"The sandbox had a server error (HTTP {status}): {text}", code=str(status))
+        if status >= 500:
+            return OutcomeUnknown(
+                f"The sandbox answered HTTP {status} with {text}; the messages may have been accepted",
+                code=str(status),
+            )
         if status in (403, 404) or 300 <= status < 400:
             return AccountError(
                 f"The sandbox does not know this request (HTTP {status}); check the account's base URL",
@@ -228,10 +244,36 @@ class SandboxProvider(Provider):
         amount = data.get("balance") if isinstance(data, Mapping) else None
         if not isinstance(amount, int | float) or isinstance(amount, bool) or not math.isfinite(amount):
             raise Transient(
-                f"The sandbox answered the balance question with {short_body(response)}", code="balance"
+                f"The sandbox answered the balance question with {self.sample(response)}", code="balance"
             )
         currency = data.get("currency")
         return Balance(float(amount), str(currency) if currency else "credits")
+
+    def lookup_accepted(self, queries: Sequence[LookupQuery], now: float | None = None) -> Lookup:
+        """The sandbox lists every reference it accepted: found, or positively absent."""
+        found: dict[str, str | None] = {}
+        keys = [q.key for q in queries]
+        for start in range(0, len(keys), STATUS_IDS_PER_REQUEST):
+            chunk = keys[start : start + STATUS_IDS_PER_REQUEST]
+            response = self.request(
+                "GET", "/sandbox/v1/accepted", params={"references": ",".join(chunk)}, headers=self._headers()
+            )
+            data = parse_json(response)
+            if response.status_code != 200:
+                error = data.get("error") if isinstance(data, Mapping) else None
+                raise self._request_error(
+                    response.status_code, error if isinstance(error, Mapping) else {}, response
+                )
+            items = data.get("accepted") if isinstance(data, Mapping) else None
+            if not isinstance(items, list):
+                raise Transient(
+                    f"The sandbox answered the lookup with {self.sample(response)}", code="lookup"
+                )
+            for item in items:
+                if isinstance(item, Mapping) and item.get("reference") in chunk:
+                    message_id = item.get("id")
+                    found[str(item["reference"])] = str(message_id) if message_id else None
+        return Lookup(found=found, absent=frozenset(k for k in keys if k not in found))
 
     def delivery_status(self, message_ids: Sequence[str]) -> list[DeliveryReport]:
         reports: list[DeliveryReport] = []
@@ -250,7 +292,7 @@ class SandboxProvider(Provider):
             statuses = data.get("statuses") if isinstance(data, Mapping) else None
             if not isinstance(statuses, list):
                 raise Transient(
-                    f"The sandbox answered the status question with {short_body(response)}", code="status"
+                    f"The sandbox answered the status question with {self.sample(response)}", code="status"
                 )
             for item in statuses:
                 if isinstance(item, Mapping) and item.get("id") is not None:

@@ -31,9 +31,13 @@ from smsdesk.providers.base import (
     Transient,
     parse_json,
     retry_after_seconds,
-    short_body,
 )
 
+# The text travels in the query string. Apache refuses a request line over 8,190 bytes (LimitRequestLine) and nginx
+# one over its 8 kB header buffer, and proxies in front of a gateway use the same defaults: a URL of up to 8,000
+# characters (percent-encoded, credentials included) is what every one of them takes. A text that makes it longer
+# is refused before sending, with a line that says so, instead of failing at the gateway one recipient at a time.
+MAX_URL = 8000
 MAX_REFERENCE = 64  # the limit behind REFERENCE_LONG is not documented; keys are far shorter anyway
 # Sender rule from the older v4 docs (a-zA-Z0-9, at most 11 letters/digits or 15 digits): unverified for v6.
 MAX_ALPHA_SENDER = 11
@@ -102,7 +106,12 @@ class TxtyProvider(Provider):
                 break
         return results
 
-    def _send_one(self, message: OutgoingMessage) -> SendResult:
+    def url_length(self, message: OutgoingMessage) -> int:
+        """How long the request's web address would be for this message (the credentials counted as sent)."""
+        url = httpx.URL(self.base_url.rstrip("/") + "/v6/sms", params=self._params(message))
+        return len(str(url))
+
+    def _params(self, message: OutgoingMessage) -> dict[str, str]:
         sender = (self.account.sender or "").strip()
         if sender.startswith("+") and sender[1:].isdigit():
             sender = sender[1:]
@@ -115,6 +124,24 @@ class TxtyProvider(Provider):
         }
         if len(message.key) <= MAX_REFERENCE:
             params["custom_reference"] = message.key
+        return params
+
+    def _send_one(self, message: OutgoingMessage) -> SendResult:
+        length = self.url_length(message)
+        if length > MAX_URL:
+            return SendResult.failed(
+                message.key,
+                MessageRejected(
+                    f"{self.label} takes the text in the web address, and this one makes it {length} characters "
+                    f"long; servers refuse more than {MAX_URL}. Shorten the message (texts with emoji or "
+                    "non-Latin letters take up to 12 characters each there).",
+                    code="url_too_long",
+                ),
+            )
+        return self._send_checked(message)
+
+    def _send_checked(self, message: OutgoingMessage) -> SendResult:
+        params = self._params(message)
         # The docs' intro says "Basic authentication" while the API's security schemes are the two query
         # parameters. The query is what the spec defines; the same credentials also go as Basic auth in case the
         # gateway reads those instead (same host, same TLS connection, so no wider exposure).
@@ -136,15 +163,18 @@ class TxtyProvider(Provider):
                     "the message may have been sent",
                     code=str(status),
                 )
-            if isinstance(data.get("error"), str) and not data.get("guid"):
-                return self._error(data, message, status)
             guid = data.get("guid")
-            if not guid and not data.get("message") and not data.get("recipient"):
+            if isinstance(data.get("error"), str) and not guid:
+                return self._error(data, message, status)
+            if data.get("success") is False and not guid:
+                return self._refusal_in_other_words(data, message)
+            if not isinstance(guid, str | int) or isinstance(guid, bool) or not str(guid).strip():
+                # The documented answer is the SMS object with its guid; anything else confirms nothing.
                 raise OutcomeUnknown(
                     f"{self.label} answered HTTP {status} without an SMS object; the message may have been sent",
                     code=str(status),
                 )
-            return SendResult.ok(message.key, str(guid) if guid else None, _price(data.get("message")))
+            return SendResult.ok(message.key, str(guid), _price(data.get("message")))
         if status == 401:
             raise AccountError(
                 f"{self.label} refused the username or API token (HTTP 401). Check the account settings.",
@@ -155,10 +185,18 @@ class TxtyProvider(Provider):
                 f"{self.label} asks us to slow down", code="429", retry_after=retry_after_seconds(response)
             )
         if isinstance(data, Mapping) and isinstance(data.get("error"), str):
-            return self._error(data, message, status)
-        if status >= 500:
+            return self._error(data, message, status)  # the documented error object, 5xx included
+        if status == 503 and response.headers.get("Retry-After"):
             raise Transient(
-                f"{self.label} had a server error (HTTP {status}): {self._sample(response)}", code=str(status)
+                f"{self.label} is unavailable for now (HTTP 503)",
+                code="503",
+                retry_after=retry_after_seconds(response),
+            )
+        if status >= 500:
+            # Not the documented error object (a proxy's page, an empty body): it may have been sent first.
+            raise OutcomeUnknown(
+                f"{self.label} answered HTTP {status} with {self._sample(response)}; the message may have been sent",
+                code=str(status),
             )
         if status in (403, 404) or 300 <= status < 400:
             raise AccountError(
@@ -176,8 +214,8 @@ class TxtyProvider(Provider):
     def _error(self, data: Mapping[str, Any], message: OutgoingMessage, status: int) -> SendResult:
         """The documented error enum onto our kinds. Account-level kinds stop the campaign (raised); per-message
         kinds fail this message only (returned)."""
-        code = str(data.get("error")).strip().upper()
-        said = self.redact(str(data.get("message") or "").strip())
+        code = self.said(str(data.get("error")).strip().upper(), 40)
+        said = self.said(data.get("message") or "")
         detail = f"{code}: {said}" if said else code
         if code == "CANNOT_AFFORD":
             raise AccountError(
@@ -204,8 +242,19 @@ class TxtyProvider(Provider):
             error = MessageRejected(f"{self.label} rejected the message ({detail})", code=code)
         return SendResult.failed(message.key, error)
 
+    def _refusal_in_other_words(self, data: Mapping[str, Any], message: OutgoingMessage) -> SendResult:
+        """{"success": false, "message": ...}: not the documented error object, but a plain refusal."""
+        said = self.said(data.get("message") or data.get("error_message") or "") or "no reason given"
+        if re.search(r"token|auth|username|credential|login", said, re.IGNORECASE):
+            raise AccountError(f"{self.label} refused the username or API token ({said})", code="refused")
+        if re.search(r"afford|credit|balance|funds", said, re.IGNORECASE):
+            raise AccountError(f"{self.label} says the account cannot afford it ({said})", code="refused")
+        return SendResult.failed(
+            message.key, MessageRejected(f"{self.label} refused the message ({said})", code="refused")
+        )
+
     def _sample(self, response: httpx.Response) -> str:
-        return self.redact(short_body(response))
+        return self.sample(response)
 
 
 def _price(messages: Any) -> float | None:

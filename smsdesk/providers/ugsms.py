@@ -5,12 +5,15 @@ Facts and doubts (see ../shared/providers.md section 4):
   balance GET /api/v2/account/balance. v1 (options["api_version"] = "v1"): POST /v1/sms/send with `username` and
   `password` as form parameters (never in the URL, where proxies log them), same message fields; v1 has no balance
   call, so balance() returns the `remaining_balance` of this instance's last send (None before the first).
-- Number format: every example is a Ugandan local number (07XXXXXXXX); whether international numbers are taken and
-  in which spelling is not documented. We send international digits without "+" (2567XXXXXXXX), which a gateway
-  that serves Uganda and abroad most plausibly takes. options["number_format"] switches: "international" (default),
-  "e164" (with "+") or "local" (national format with the trunk 0, e.g. 0772123456).
+- Number format: every example is a Ugandan local number (07XXXXXXXX), so that is what Ugandan numbers are sent as
+  by default ("local"). Whether other countries are taken, and how, is not documented: a number of another
+  country goes in international digits (2547..., never a national number with its country dropped, which would
+  text a stranger in Uganda). options["number_format"] switches: "local" (default), "international" (digits
+  without "+" for every number) or "e164" (with "+").
 - The v2 send answer's `data` is not shown; v1's (message_id, recipients, estimated_cost, remaining_balance) is
-  assumed for both. There is ONE message_id for the whole request and no per-number outcome: every message of the
+  assumed for both. Only `"success": true` in the documented envelope confirms a send; a 2xx that says anything
+  else (`"status": "failed"`, `"success": "yes"`, no envelope) confirms nothing and is unknown. A 5xx is "not sent"
+  only in the envelope (`"success": false` / `error`) or as a 503 with Retry-After; else it is unknown. There is ONE message_id for the whole request and no per-number outcome: every message of the
   request gets that id and is reported accepted.
 - 400 "Invalid phone number format." does not say which number. For a one-number request that number is invalid
   (a failed result); for several numbers send() raises InvalidRecipient for the whole request with code
@@ -54,14 +57,16 @@ from smsdesk.providers.base import (
     parse_json,
     positive_int,
     retry_after_seconds,
-    short_body,
+    status_error,
 )
 
 V1 = "v1"
 V2 = "v2"
 SEND_PATHS = {V1: "/v1/sms/send", V2: "/api/v2/sms/send"}
 BALANCE_PATH_V2 = "/api/v2/account/balance"
-NUMBER_FORMATS = ("international", "e164", "local")
+NUMBER_FORMATS = ("local", "international", "e164")
+DEFAULT_NUMBER_FORMAT = "local"  # the documented form, 07XXXXXXXX, for Ugandan numbers
+UGANDA = "256"
 DEFAULT_RECIPIENTS_PER_REQUEST = 100
 SENDER_MAX = 11
 INVALID_NUMBER_IN_REQUEST = "INVALID_NUMBER_IN_REQUEST"
@@ -94,6 +99,7 @@ class UgsmsProvider(Provider):
     label = "UGSMS"
     default_base_url = "https://ugsms.com"
     secret_label = "API key (v1: password)"
+    can_test_connection = True  # v2's balance call; v1 has none (set per instance)
     limits = ProviderLimits(
         max_characters=None,  # "max 160 chars per segment"; no total is documented
         max_recipients_per_request=DEFAULT_RECIPIENTS_PER_REQUEST,
@@ -113,11 +119,12 @@ class UgsmsProvider(Provider):
         super().__init__(account, secret, client=client, timeout=timeout)
         options = account.options or {}
         self.api_version = V1 if str(options.get("api_version") or V2).lower() == V1 else V2
-        number_format = str(options.get("number_format") or "international").lower()
-        self.number_format = number_format if number_format in NUMBER_FORMATS else "international"
+        number_format = str(options.get("number_format") or DEFAULT_NUMBER_FORMAT).lower()
+        self.number_format = number_format if number_format in NUMBER_FORMATS else DEFAULT_NUMBER_FORMAT
         self._per_request = positive_int(
             options.get("max_recipients_per_request"), DEFAULT_RECIPIENTS_PER_REQUEST
         )
+        self.can_test_connection = self.api_version == V2  # v1 has no call that sends nothing
         self.rate_hint: RateHint | None = None
         self._last_balance: float | None = None
 
@@ -132,7 +139,7 @@ class UgsmsProvider(Provider):
             problems.append(f'UGSMS API version must be "v1" or "v2", not {version!r}.')
         if version == V1 and not (account.username or "").strip():
             problems.append("UGSMS v1 needs a username (and the password as the secret).")
-        number_format = str(options.get("number_format") or "international").lower()
+        number_format = str(options.get("number_format") or DEFAULT_NUMBER_FORMAT).lower()
         if number_format not in NUMBER_FORMATS:
             problems.append(
                 f"UGSMS number format must be one of {', '.join(NUMBER_FORMATS)}, not {number_format!r}."
@@ -162,16 +169,18 @@ class UgsmsProvider(Provider):
         return groups
 
     def format_number(self, e164: str) -> str:
+        """The number as UGSMS takes it: local 07XXXXXXXX for Uganda (the documented form), international digits
+        for every other country, so no number ever loses its country."""
         digits = re.sub(r"\D", "", e164)
         if self.number_format == "e164":
             return "+" + digits
-        if self.number_format == "local":
+        if self.number_format == "local" and digits.startswith(UGANDA):
             try:
                 parsed = phonenumbers.parse("+" + digits)
             except phonenumbers.NumberParseException:
                 return digits
-            national = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.NATIONAL)
-            return re.sub(r"\D", "", national)
+            if parsed.country_code == int(UGANDA):
+                return "0" + str(parsed.national_number)
         return digits
 
     def send(self, batch: Sequence[OutgoingMessage]) -> list[SendResult]:
@@ -204,22 +213,21 @@ class UgsmsProvider(Provider):
         if 200 <= status < 300:
             if not isinstance(data, dict):
                 raise OutcomeUnknown(
-                    self.redact(
-                        f"{self.label} answered HTTP {status} with {short_body(response)}; "
-                        "the messages may have been sent"
-                    )
+                    f"{self.label} answered HTTP {status} with {self.sample(response)}; "
+                    "the messages may have been sent"
                 )
             if data.get("success") is False or ("error" in data and "data" not in data):
                 return self._refused(self._error_of(data, response), batch)
-            payload = data.get("data") if isinstance(data.get("data"), dict) else data
+            payload = data.get("data")
+            if data.get("success") is not True or not (isinstance(payload, dict) or data.get("message_id")):
+                # Only the documented envelope, {"success": true, "data": {...}}, confirms a send.
+                raise OutcomeUnknown(
+                    f"{self.label} answered without saying whether it sent: {self.sample(response)}",
+                    code=str(status),
+                )
+            payload = data["data"] if isinstance(data.get("data"), dict) else data
             self._remember_balance(payload)
             message_id = payload.get("message_id") or payload.get("messageId") or payload.get("id")
-            if data.get("success") is not True and message_id is None:
-                raise OutcomeUnknown(
-                    self.redact(
-                        f"{self.label} answered without saying whether it sent: {short_body(response)}"
-                    )
-                )
             cost = _per_message_cost(payload, len(batch))
             # One id for the whole request (no per-number ids in the API): every message carries it.
             return [
@@ -230,10 +238,10 @@ class UgsmsProvider(Provider):
 
     def _error_of(self, data: Any, response: httpx.Response) -> ProviderError:
         status = response.status_code
-        text = _error_text(data) if isinstance(data, dict) else ""
-        text = text or short_body(response)
+        text = self.said(_error_text(data)) if isinstance(data, dict) else ""
+        text = text or self.sample(response)
         field_errors = (
-            data.get("errors") if isinstance(data, dict) and isinstance(data.get("errors"), dict) else {}
+            data["errors"] if isinstance(data, dict) and isinstance(data.get("errors"), dict) else {}
         )
         code = str(status)
         if 300 <= status < 400 or status == 404:
@@ -254,8 +262,13 @@ class UgsmsProvider(Provider):
         if status == 402 or (status < 500 and _CREDIT_WORDS.search(text)):
             return AccountError(self.redact(f"{self.label}: not enough balance ({text})"), code=code)
         if status >= 500:
+            enveloped = isinstance(data, dict) and (data.get("success") is False or "error" in data)
+            if not enveloped:
+                return status_error(response, self.label, self.redact)  # unknown, or a 503 with Retry-After
             return Transient(
-                self.redact(f"{self.label} had a server error (HTTP {status}): {text}"), code=code
+                self.redact(f"{self.label} had a server error (HTTP {status}): {text}"),
+                code=code,
+                retry_after=retry_after_seconds(response) if response.headers.get("Retry-After") else None,
             )
         if "sender_id" in field_errors or _SENDER_WORDS.search(text):
             # Every message of the campaign carries the same sender: stop rather than fail them one by one.
@@ -306,13 +319,11 @@ class UgsmsProvider(Provider):
         data = parse_json(response)
         if not 200 <= response.status_code < 300:
             error = self._error_of(data, response)
-            if isinstance(error, (InvalidRecipient, MessageRejected)):
-                error = Transient(error.reason, code=error.code)
+            if isinstance(error, (InvalidRecipient, MessageRejected, OutcomeUnknown)):
+                error = Transient(error.reason, code=error.code)  # a balance question loses nothing
             raise error
         if not isinstance(data, dict):
-            raise Transient(
-                self.redact(f"{self.label} answered the balance query with {short_body(response)}")
-            )
+            raise Transient(f"{self.label} answered the balance query with {self.sample(response)}")
         if data.get("success") is False:
             raise self._error_of(data, response)
         # Doubt: the body is not documented; look in `data` first, then at the top level.
@@ -324,9 +335,7 @@ class UgsmsProvider(Provider):
                 if amount is not None:
                     currency = place.get("currency") or data.get("currency")
                     return Balance(amount, str(currency) if currency else None)
-        raise Transient(
-            self.redact(f"{self.label} sent a balance answer we cannot read: {short_body(response)}")
-        )
+        raise Transient(f"{self.label} sent a balance answer we cannot read: {self.sample(response)}")
 
 
 def _error_text(data: Mapping[str, Any]) -> str:

@@ -17,7 +17,7 @@ import math
 import re
 import time
 
-from smsdesk.sandbox.server import Request, Response, SandboxState, route
+from smsdesk.sandbox.server import Request, Response, SandboxState, route, server_error
 
 PROVIDER = "cpsms"
 MAX_CHARACTERS = 1530
@@ -61,6 +61,11 @@ def _authorised(request: Request, state: SandboxState) -> bool:
     return username == expected_user and state.check_secret(PROVIDER, key, username)
 
 
+@server_error(PROVIDER)
+def _server_error() -> Response:
+    return _error(500, "Internal server error, please retry later")  # the documented 500: nothing was sent
+
+
 @route(PROVIDER, "POST", r"/v2/send")
 def send(request: Request, state: SandboxState) -> Response:
     if not _authorised(request, state):
@@ -84,6 +89,9 @@ def send(request: Request, state: SandboxState) -> Response:
     if reference is not None and len(str(reference)) > MAX_REFERENCE:
         return _error(400, f"The reference is longer than {MAX_REFERENCE} characters")
     unicode = str(data.get("format", "GSM")).upper() == "UNICODE"
+    if not unicode:
+        # As the docs say: characters the SMS protocol (GSM 03.38) does not have are removed without a word.
+        text = "".join(ch for ch in text if ch in _GSM_BASIC or ch in _GSM_EXTENDED)
     parts = segments_of(text, unicode)
 
     valid: list[str] = []

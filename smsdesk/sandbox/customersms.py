@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import re
 
-from smsdesk.sandbox.server import Request, Response, SandboxState, route
+from smsdesk.sandbox.server import Request, Response, SandboxState, route, server_error
 
 PROVIDER = "customersms"
 REQUESTS_PER_MINUTE = 100
@@ -37,6 +37,11 @@ def _phones(value: object) -> list[str] | None:
     if isinstance(value, list) and all(isinstance(item, (str, int)) for item in value):
         return [str(item).strip() for item in value if str(item).strip()]
     return None
+
+
+@server_error(PROVIDER)
+def _server_error() -> Response:
+    return _error(503, "Service temporarily unavailable", "SERVICE_UNAVAILABLE", {"Retry-After": "1"})
 
 
 @route(PROVIDER, "POST", r"/sms_system/api\.php")
@@ -77,7 +82,7 @@ def send(request: Request, state: SandboxState) -> Response:
     return Response(
         200,
         {
-            "success": True,
+            "success": sent == len(results) or not state.faults.customersms_top_level_false,
             "message": "SMS sending completed",
             "total_numbers": len(results),
             "successful_sends": sent,

@@ -10,6 +10,9 @@
         whole-request errors: {"error": {"code", "message"}} with 400 (bad_request, too_many_messages),
         401 (unauthorized), 402 (insufficient_credit: not even the first message can be paid)
     GET /sandbox/v1/balance         200 {"balance": <credits>, "currency": "credits"}
+    GET /sandbox/v1/accepted?references=a,b
+                                    200 {"accepted": [{"reference", "id", "to"}]}: which of our references the
+                                    sandbox accepted (every one it ever accepted is listed: the list is complete)
     GET /sandbox/v1/status?ids=a,b  200 {"statuses": [{"id", "state": "delivered|failed|pending", "detail"}]}
                                     (ids the sandbox never issued are left out)
 
@@ -19,7 +22,7 @@ One credit pays one message (whatever its parts). Faults from server.Faults appl
 from __future__ import annotations
 
 from smsdesk.sandbox.cpsms import segments_of
-from smsdesk.sandbox.server import Request, Response, SandboxState, route
+from smsdesk.sandbox.server import Request, Response, SandboxState, route, server_error
 
 PROVIDER = "sandbox"
 MAX_MESSAGES = 500
@@ -39,6 +42,11 @@ def _authorised(request: Request, state: SandboxState) -> bool:
 
 def _unauthorised() -> Response:
     return _error(401, "unauthorized", "The sandbox key is wrong (it is 'sandbox')")
+
+
+@server_error(PROVIDER)
+def _server_error() -> Response:
+    return _error(500, "server_error", "The sandbox had an error; nothing was sent, try again")
 
 
 @route(PROVIDER, "POST", r"/sandbox/v1/messages")
@@ -89,6 +97,22 @@ def balance(request: Request, state: SandboxState) -> Response:
     if not _authorised(request, state):
         return _unauthorised()
     return Response(200, {"balance": state.credit_left(), "currency": "credits"})
+
+
+@route(PROVIDER, "GET", r"/sandbox/v1/accepted")
+def accepted(request: Request, state: SandboxState) -> Response:
+    if not _authorised(request, state):
+        return _unauthorised()
+    wanted = {r for r in (request.q("references") or "").split(",") if r}
+    if len(wanted) > MAX_STATUS_IDS:
+        return _error(400, "too_many_ids", f"At most {MAX_STATUS_IDS} references per request")
+    with state.lock:
+        found = [
+            {"reference": r.reference, "id": r.message_id, "to": r.to}
+            for r in state.accepted
+            if r.provider == PROVIDER and r.reference in wanted
+        ]
+    return Response(200, {"accepted": found})
 
 
 @route(PROVIDER, "GET", r"/sandbox/v1/status")

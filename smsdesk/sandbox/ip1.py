@@ -18,7 +18,8 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
 
-from smsdesk.sandbox.server import Request, Response, SandboxState, route
+from smsdesk.sandbox.cpsms import _GSM_BASIC, _GSM_EXTENDED
+from smsdesk.sandbox.server import Request, Response, SandboxState, route, server_error
 
 PROVIDER = "ip1"
 OWNER = "ip1-10000"
@@ -27,6 +28,7 @@ MAX_BODY = 2000
 _SENDER = re.compile(r"^(?:[A-Za-z0-9]{3,11}|[0-9]{1,15})$")
 _MSISDN = re.compile(r"^[0-9]{1,15}$")
 _PLACEHOLDER = re.compile(r"\{([A-Za-z0-9_]+)\}")
+_GSM = _GSM_BASIC | _GSM_EXTENDED
 
 # Per sandbox state: message id -> message facts, batch id -> batch facts. Entries for batches that a reset removed
 # from state.batches are unreachable and dropped on the next send.
@@ -136,6 +138,31 @@ def _batch_object(state: SandboxState, batch_id: str) -> dict[str, Any]:
     }
 
 
+def _recipient_texts(recipients: object, body: str) -> list[tuple[str, str]] | None:
+    """(number, text) per recipient, in order: a list of numbers all get the body; a dict (templated batch) fills
+    each number's placeholders from its own values over "default". None when recipients is neither."""
+    if isinstance(recipients, list):
+        return [(str(item), body) for item in recipients]
+    if not isinstance(recipients, dict):
+        return None
+    default = recipients["default"] if isinstance(recipients.get("default"), dict) else {}
+    texts = []
+    for number, own in recipients.items():
+        if number != "default":
+            values = {**default, **(own if isinstance(own, dict) else {})}
+            texts.append((number, _filled(body, values)))
+    return texts
+
+
+def _filled(body: str, values: dict[str, Any]) -> str:
+    return _PLACEHOLDER.sub(lambda match: str(values.get(match.group(1), match.group(0))), body)
+
+
+@server_error(PROVIDER)
+def _server_error() -> Response:
+    return Response(503, {"message": "The service is unavailable."}, headers={"Retry-After": "1"})
+
+
 @route(PROVIDER, "POST", r"/v2/batches")
 def post_batch(request: Request, state: SandboxState) -> Response:
     refused = _unauthorised(request, state)
@@ -156,19 +183,12 @@ def post_batch(request: Request, state: SandboxState) -> Response:
     if datacoding not in ("gsm", "ucs"):
         return _invalid("datacoding", "Datacoding must be gsm or ucs")
     recipients = data.get("recipients")
-    texts: dict[str, str] = {}
     templated = isinstance(recipients, dict)
-    if isinstance(recipients, list):
-        numbers = [str(item) for item in recipients]
-        texts = dict.fromkeys(numbers, body)
-    elif isinstance(recipients, dict):
-        default = recipients.get("default") if isinstance(recipients.get("default"), dict) else {}
-        numbers = [key for key in recipients if key != "default"]
-        for number in numbers:
-            values = {**default, **(recipients[number] if isinstance(recipients[number], dict) else {})}
-            texts[number] = _PLACEHOLDER.sub(lambda m, v=values: str(v.get(m.group(1), m.group(0))), body)
-    else:
+    pairs = _recipient_texts(recipients, body)
+    if pairs is None:
         return _invalid("recipients", "Recipients are required")
+    numbers = [number for number, _ in pairs]
+    texts = dict(pairs)
     if not numbers:
         return _invalid("recipients", "Recipients are required")
     for number in numbers:
@@ -188,7 +208,9 @@ def post_batch(request: Request, state: SandboxState) -> Response:
         segments = _segments(text, datacoding == "ucs")
         rejected = None
         record = None
-        if state.is_rejected("+" + number):
+        if datacoding == "gsm" and any(ch not in _GSM for ch in text):
+            rejected = 406  # "with gsm, messages that need UCS characters are rejected" (the docs)
+        elif state.is_rejected("+" + number):
             rejected = 405
         elif not state.take_credit(1):
             rejected = 402
@@ -229,6 +251,26 @@ def _known_batch(request: Request, state: SandboxState) -> tuple[str | None, Res
     if batch_id not in state.batches:
         return None, Response(404, {"message": f"Batch {batch_id} not found"})
     return batch_id, None
+
+
+@route(PROVIDER, "GET", r"/v2/batches")
+def list_batches(request: Request, state: SandboxState) -> Response:
+    """Every batch, paginated with start/limit/order like every /v2/ collection (newest last in ASC order)."""
+    refused = _unauthorised(request, state)
+    if refused:
+        return refused
+    try:
+        start = max(0, int(request.q("start") or 0))
+        limit = max(1, min(1000, int(request.q("limit") or 50)))
+    except ValueError:
+        return Response(400, {"message": "start and limit must be numbers"})
+    order = (request.q("order") or "ASC").upper()
+    with state.lock:
+        ids = list(state.batches)
+    if order == "DESC":
+        ids.reverse()
+    page = [_batch_object(state, batch_id) for batch_id in ids[start : start + limit]]
+    return Response(200, page, headers={"Link": _links(request, len(ids), start, limit, order)})
 
 
 @route(PROVIDER, "GET", r"/v2/batches/(?P<batch>[^/]+)")

@@ -107,7 +107,10 @@ class Faults:
     """Faults to inject. Counters count down as they fire. All may be changed while the server runs."""
 
     latency: float = 0.0  # seconds added to every request
-    fail_next: int = 0  # the next N requests answer 500 (before touching any state)
+    # The next N requests answer the provider's own documented "server error, nothing sent" (before touching any
+    # state): CPSMS's 500 body, Txty's INTERNAL_ERROR, the sandbox's envelope, a 503 with Retry-After elsewhere
+    # (server_error()). fail_status: the status of the generic answer for a route without one.
+    fail_next: int = 0
     fail_status: int = 500
     hang_next: int = 0  # the next N requests hang for `hang_seconds` then drop the connection
     hang_seconds: float = 30.0
@@ -117,6 +120,16 @@ class Faults:
     credit_messages: int | None = None  # None: unlimited; else messages that can still be afforded
     wrong_credentials: bool = False  # every auth check fails
     html_error_next: int = 0  # the next N requests answer 502 with an HTML page (a proxy in the way)
+    # The next N requests are handled (messages accepted, credit taken) and then answered with a gateway's HTML
+    # page, as a proxy in front of a slow provider does: `gateway_status` 504 (timeout) or 502.
+    accept_then_gateway_error_next: int = 0
+    gateway_status: int = 504
+    # customersms: answer "success": false at the top whenever any number of the request failed, with the
+    # per-number results still saying which ones were sent (what real gateways of that kind do).
+    customersms_top_level_false: bool = False
+    # One fault per request, in order, taken before the counters above: "ok", "fail" (the documented server
+    # error), "gateway" (accept, then the gateway page), "rate" (429), "hang" (hang_seconds, then drop).
+    script: list[str] = field(default_factory=list)
     enforce_rate_limits: bool = True  # apply each provider's documented requests/minute (customersms, ugsms)
     deliver_after: float = 0.5  # seconds after acceptance when a message reports delivered
     undeliverable_numbers: set[str] = field(
@@ -216,6 +229,26 @@ class SandboxState:
 
 
 _ROUTES: list[tuple[str, str, re.Pattern[str], Handler]] = []  # (provider, method, path pattern, handler)
+_SERVER_ERRORS: dict[str, Callable[[], Response]] = {}  # provider -> its documented "server error" answer
+
+
+def server_error(provider: str) -> Callable[[Callable[[], Response]], Callable[[], Response]]:
+    """Register a provider's own documented "server error, nothing was sent" answer, used by Faults.fail_next."""
+
+    def decorate(make: Callable[[], Response]) -> Callable[[], Response]:
+        _SERVER_ERRORS[provider] = make
+        return make
+
+    return decorate
+
+
+def gateway_page(status: int) -> Response:
+    words = {502: "Bad Gateway", 504: "Gateway Time-out"}.get(status, "Error")
+    page = (
+        f"<html>\r\n<head><title>{status} {words}</title></head>\r\n<body>\r\n"
+        f"<center><h1>{status} {words}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
+    )
+    return Response(status, page, content_type="text/html")
 
 
 def route(provider: str, method: str, path_pattern: str) -> Callable[[Handler], Handler]:
@@ -253,7 +286,7 @@ class _HTTPHandler(BaseHTTPRequestHandler):
         # provider shows when requests overlap.
         with self.server.one_at_a_time:
             received = self._receive()
-        request, found, latency, hang, fail, html, rate = received
+        request, found, latency, hang, fail, html, rate, gateway = received
         if latency:
             time.sleep(latency)
         if hang:
@@ -261,9 +294,11 @@ class _HTTPHandler(BaseHTTPRequestHandler):
             self.close_connection = True
             return
         with self.server.one_at_a_time:
-            self._answer(request, found, fail, html, rate)
+            self._answer(request, found, fail, html, rate, gateway)
 
-    def _receive(self) -> tuple[Request, tuple[str, Any] | None, float, bool, bool, bool, bool]:
+    def _receive(
+        self,
+    ) -> tuple[Request, tuple[str, Any] | None, float, bool, bool, bool, bool, bool]:
         state = self.server.state
         parts = urlsplit(self.path)
         length = int(self.headers.get("Content-Length") or 0)
@@ -286,8 +321,11 @@ class _HTTPHandler(BaseHTTPRequestHandler):
             state.requests.append((found[0] if found else "?", self.command, parts.path))
             faults = state.faults
             latency = faults.latency
-            hang = fail = html = rate = False
-            if faults.hang_next > 0:
+            hang = fail = html = rate = gateway = False
+            step = faults.script.pop(0) if faults.script and found and found[0] != "_control" else None
+            if step is not None:
+                hang, fail, rate, gateway = step == "hang", step == "fail", step == "rate", step == "gateway"
+            elif faults.hang_next > 0:
                 faults.hang_next -= 1
                 hang = True
             elif faults.fail_next > 0:
@@ -299,17 +337,31 @@ class _HTTPHandler(BaseHTTPRequestHandler):
             elif faults.rate_limit_next > 0:
                 faults.rate_limit_next -= 1
                 rate = True
-        return request, found, latency, hang, fail, html, rate
+            elif faults.accept_then_gateway_error_next > 0 and found and found[0] != "_control":
+                faults.accept_then_gateway_error_next -= 1
+                gateway = True
+        return request, found, latency, hang, fail, html, rate, gateway
 
     def _answer(
-        self, request: Request, found: tuple[str, Any] | None, fail: bool, html: bool, rate: bool
+        self,
+        request: Request,
+        found: tuple[str, Any] | None,
+        fail: bool,
+        html: bool,
+        rate: bool,
+        gateway: bool = False,
     ) -> None:
         state = self.server.state
         faults = state.faults
         if found is None:
             response = Response(404, {"error": "not found", "path": request.path})
         elif fail:
-            response = Response(faults.fail_status, {"error": "Internal server error (injected)"})
+            documented = _SERVER_ERRORS.get(found[0])
+            response = (
+                documented()
+                if documented is not None
+                else Response(faults.fail_status, {"error": "Internal server error (injected)"})
+            )
         elif html:
             response = Response(
                 502, "<html><body><h1>502 Bad Gateway</h1></body></html>", content_type="text/html"
@@ -325,6 +377,8 @@ class _HTTPHandler(BaseHTTPRequestHandler):
                 response = found[1](request, state)
             except Exception as exc:  # a sandbox bug must look like a provider 500, not hang the client
                 response = Response(500, {"error": f"sandbox error: {type(exc).__name__}: {exc}"})
+            if gateway:
+                response = gateway_page(faults.gateway_status)  # handled (accepted), then the proxy's page
         payload, content_type = response.encode()
         self.send_response(response.status)
         self.send_header("Content-Type", content_type)

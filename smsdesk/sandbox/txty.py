@@ -15,7 +15,7 @@ from datetime import datetime
 import phonenumbers
 
 from smsdesk.sandbox.cpsms import segments_of
-from smsdesk.sandbox.server import Request, Response, SandboxState, route
+from smsdesk.sandbox.server import Request, Response, SandboxState, route, server_error
 
 PROVIDER = "txty"
 MAX_TEXT = 1530
@@ -47,6 +47,11 @@ def _sender_error(sender: str) -> Response | None:
     if len(sender) > (15 if sender.isdigit() else 11):
         return _error("SENDER_LONG", "sender is too long")
     return None
+
+
+@server_error(PROVIDER)
+def _server_error() -> Response:
+    return _error("INTERNAL_ERROR", "Internal error, please try again", 500)
 
 
 @route(PROVIDER, "GET", r"/v6/sms")

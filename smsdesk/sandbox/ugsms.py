@@ -16,7 +16,9 @@ import re
 import time
 import uuid
 
-from smsdesk.sandbox.server import Request, Response, SandboxState, route
+import phonenumbers
+
+from smsdesk.sandbox.server import Request, Response, SandboxState, route, server_error
 
 PROVIDER = "ugsms"
 REQUESTS_PER_MINUTE = 60
@@ -32,11 +34,18 @@ def _segments(text: str) -> int:
 
 
 def _e164(number: str) -> str | None:
+    """The documented form is local Ugandan, 07XXXXXXXX (read as +256); international digits (with or without "+")
+    are taken too when they make a possible number. Anything else is refused, as UGSMS does."""
     number = number.strip().replace(" ", "")
     if _LOCAL_UG.match(number):
         return "+256" + number[1:]
     if _INTERNATIONAL.match(number):
-        return number if number.startswith("+") else "+" + number
+        e164 = number if number.startswith("+") else "+" + number
+        try:
+            possible = phonenumbers.is_possible_number(phonenumbers.parse(e164))
+        except phonenumbers.NumberParseException:
+            possible = False
+        return e164 if possible else None
     return None
 
 
@@ -102,6 +111,12 @@ def _v2_auth_failure(request: Request, state: SandboxState, headers: dict[str, s
     if not state.check_secret(PROVIDER, key):
         return Response(401, {"error": "Invalid API key"}, headers=headers)
     return None
+
+
+@server_error(PROVIDER)
+def _server_error() -> Response:
+    # Laravel's maintenance answer: 503 with Retry-After.
+    return Response(503, {"success": False, "error": "Service Unavailable"}, headers={"Retry-After": "1"})
 
 
 @route(PROVIDER, "POST", r"/api/v2/sms/send")

@@ -9,6 +9,8 @@ guard, in this one place:
     sending -> pending                   the provider said the request did not take effect: send it again later
     failed | unknown -> pending          only when the user asks to retry (unknown may text someone twice)
     pending -> skipped                   the user discarded the rest of the campaign
+    unknown -> sent | failed             the provider's own list of what it accepted says so (settle_unknown:
+                                         engine/reconcile.py), never an answer
 
 So a final state is never overwritten by an answer: an answer only lands on a row that is 'sending', and `sent`
 and `skipped` never become anything else. Only the holder of a campaign's send lock claims and records.
@@ -58,11 +60,10 @@ def change_states(conn: sqlite3.Connection, changes: Iterable[Outcome], now: str
 
     Rows getting the same change go in one statement (a request's claim, a batch answered with one id); rows each
     with their own answer (their own provider id) in one executemany."""
-    same: dict[tuple[object, ...], list[int]] = {}
+    same: dict[tuple[MessageState, str | None, float | None, str | None, str | None], list[int]] = {}
     for change in changes:
-        state = _STATE_NAMED[change.state]
-        values = (state, change.message_id, change.cost, change.error, change.error_kind)
-        same.setdefault(values, []).append(change.id)
+        key = (_STATE_NAMED[change.state], change.message_id, change.cost, change.error, change.error_kind)
+        same.setdefault(key, []).append(change.id)
     changed = 0
     one_each: dict[MessageState, list[tuple[object, ...]]] = {}
     for (state, *answer), ids in same.items():
@@ -106,6 +107,29 @@ def claim(conn: sqlite3.Connection, rows: Sequence[int], now: str) -> bool:
         conn.execute("ROLLBACK TO claim")
     conn.execute("RELEASE claim")
     return claimed == len(rows)
+
+
+def settle_unknown(
+    conn: sqlite3.Connection,
+    campaign_id: str,
+    row_id: int,
+    state: MessageState,
+    message_id: str | None,
+    error: str | None,
+    error_kind: str | None,
+    now: str,
+) -> bool:
+    """An 'unknown' message of the campaign settled by the provider's own list: sent (with its id) or failed.
+    Whether it changed (only a row still 'unknown' does)."""
+    if state not in (MessageState.SENT, MessageState.FAILED):
+        raise ValueError("an unknown message settles as sent or failed only")
+    changed = conn.execute(
+        """UPDATE message_status SET state = ?, message_id = COALESCE(?, message_id), error = ?, error_kind = ?,
+               done_at = ?
+           WHERE id = ? AND state = 'unknown' AND id IN (SELECT id FROM messages WHERE campaign_id = ?)""",
+        (state.value, message_id, error, error_kind, now, row_id, campaign_id),
+    ).rowcount
+    return changed > 0
 
 
 def ids_in_state(conn: sqlite3.Connection, campaign_id: str, states: Iterable[str]) -> list[int]:

@@ -5,6 +5,10 @@ mode as the database. Environment problems (disk full, database locked, folder n
 StoreError with a sentence for the user; programming errors (bad SQL, constraint violations) pass through untouched so
 they show up as bugs.
 
+Opening checks the file can be trusted (store/integrity.py: not empty, SQLite's quick_check, every table), and every
+commit first checks that the file at the path is still the one this connection opened (StoreLost otherwise), then
+runs `commit_checks` (the campaign lock's, store/locks.py) under the write lock.
+
 A connection belongs to the thread that made it: worker threads call `open_another()`.
 """
 
@@ -14,10 +18,11 @@ import contextlib
 import itertools
 import json
 import os
+import re
 import sqlite3
 import stat
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,12 +30,19 @@ from pathlib import Path
 
 from smsdesk import paths
 from smsdesk.core.account import Account
+from smsdesk.store import integrity
+from smsdesk.store.errors import StoreError, StoreLost
 from smsdesk.store.schema import MIGRATIONS, SCHEMA_VERSION, sqlite_too_old
 
-
-class StoreError(Exception):
-    """An environment problem (disk full, database locked, folder not writable): str() is for the user."""
-
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "Database",
+    "OptOut",
+    "StoreError",
+    "StoreLost",
+    "environment_errors",
+    "now_iso",
+]
 
 SANDBOX_ACCOUNT = "Sandbox"  # the built-in demo account, created on first start; provider "sandbox"
 SANDBOX_PROVIDER = "sandbox"
@@ -53,6 +65,16 @@ _SQLITE_NOTADB = 26
 
 
 _savepoint_numbers = itertools.count(1)
+_pages_checked: set[tuple[str, int, int, int, int]] = (
+    set()
+)  # files this process found whole: no need to check again
+_WATCHED_SUFFIXES = ("", "-wal")  # -shm is only an index of the -wal: SQLite rebuilds it
+
+
+def _identity(path: Path | str) -> tuple[int, int]:
+    """Which file is at `path` (on Windows too: os.stat fills st_dev/st_ino from the volume and file index)."""
+    stat_ = os.stat(path)
+    return stat_.st_dev, stat_.st_ino
 
 
 def now_iso() -> str:
@@ -79,19 +101,29 @@ def _describe_sqlite_error(exc: sqlite3.Error, path: Path) -> str | None:
         return f"SMSDesk cannot open {where}: the folder is missing or not writable. Check its permissions."
     if primary == _SQLITE_NOTADB or "file is not a database" in text:
         return (
-            f"{where} is not an SMSDesk database (or it is encrypted or damaged). Move it aside and start "
-            "SMSDesk again; it will create a new one."
+            f"{where} is not an SMSDesk database (or it is encrypted or damaged). "
+            + integrity.backup_advice(path, integrity.newest_backup(path))
         )
     if primary == _SQLITE_CORRUPT or "malformed" in text:
-        return (
-            f"The SMSDesk database {where} is damaged. Move it aside (keep it: it may be recoverable) and restore "
-            "a backup (*.bak next to it), or start SMSDesk again to create a new one."
+        return f"The SMSDesk database {where} is damaged. " + integrity.backup_advice(
+            path, integrity.newest_backup(path)
+        )
+    missing = re.search(r"no such table: (?:main\.)?(\w+)", text)
+    if missing and missing.group(1) in integrity.expected_tables():
+        # Every table is checked at open: one of ours gone since was dropped by another program.
+        return f"The SMSDesk database {where} is damaged ({exc}). " + integrity.backup_advice(
+            path, integrity.newest_backup(path)
         )
     if primary == _SQLITE_IOERR or "disk i/o error" in text:
         return f"A disk error stopped SMSDesk while using {where}. Check the disk and try again."
     if primary == _SQLITE_NOMEM:
         return "The computer ran out of memory while SMSDesk was using its database."
     return None
+
+
+def environment_problem(exc: sqlite3.Error, path: Path | None = None) -> str | None:
+    """The user's sentence for an SQLite error of the machine (disk, lock, damage) on the database; None: a bug."""
+    return _describe_sqlite_error(exc, path if path is not None else paths.database_path())
 
 
 def _describe_os_error(exc: OSError, path: Path) -> str:
@@ -138,13 +170,18 @@ class Database:
         too_old = sqlite_too_old()
         if too_old:
             raise StoreError(too_old)
+        self._files: dict[str, tuple[int, int]] = {}  # the files this connection opened: name -> identity
+        self.commit_checks: list[Callable[[sqlite3.Connection], None]] = []
         with environment_errors(self.path):
             self._prepare_file()
+            integrity.check_not_empty(self.path)
             self.conn = self._connect()
             try:
+                self._check_contents()
                 old_version = self._migrate()
-                # A new file, or one left empty by a crash before its first migration: a first start.
+                integrity.check_tables(self.conn, self.path)
                 self._ensure_defaults(first_start=old_version == 0)
+                self._remember_files()
             except BaseException:
                 self.conn.close()
                 raise
@@ -155,8 +192,11 @@ class Database:
         self = cls.__new__(cls)
         self.path = path
         self._owner_thread = threading.get_ident()
+        self._files = {}
+        self.commit_checks = []
         with environment_errors(path):
             self.conn = self._connect()
+            self._remember_files()
         return self
 
     def open_another(self) -> Database:
@@ -180,7 +220,7 @@ class Database:
     # -- file, connection, migrations ------------------------------------------------------------------------------
 
     def _prepare_file(self) -> None:
-        """Create the folder (0700) and the file (0600) if needed."""
+        """Create the folder (0700) and, on a first start, the database (0600)."""
         folder = self.path.parent
         posix = os.name == "posix"
         if not folder.exists():
@@ -190,12 +230,34 @@ class Database:
         elif posix and folder.resolve() == paths.data_dir().resolve():
             _tighten(folder, 0o700)  # our own folder, maybe made by an older version or by hand
         if not self.path.exists():
-            # Made here rather than by SQLite so it is never readable by others, not even for a moment.
-            # FileExistsError: another SMSDesk started at the same moment, and its file is as good.
-            with contextlib.suppress(FileExistsError):
-                os.close(os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))
+            self._create()
         if posix:
             _tighten(self.path, 0o600)
+
+    def _create(self) -> None:
+        """A first start: the database is built complete under a temporary name and then moved into place, so a
+        crash never leaves an empty `smsdesk.sqlite3` behind, and an empty one always means contents lost."""
+        temporary = self.path.with_name(f"{self.path.name}.new-{os.getpid()}-{threading.get_ident()}")
+        # Made here rather than by SQLite so it is never readable by others, not even for a moment.
+        os.close(os.open(temporary, os.O_RDWR | os.O_CREAT | os.O_TRUNC, 0o600))
+        try:
+            self.conn = sqlite3.connect(temporary, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            try:
+                self._migrate()
+                self._ensure_defaults(first_start=True)
+                self.conn.execute("PRAGMA journal_mode = WAL")  # stored in the file: no -wal left beside it
+            finally:
+                self.conn.close()
+            try:
+                os.link(temporary, self.path)  # never over a file another SMSDesk made the same moment
+            except FileExistsError:
+                pass  # that other SMSDesk's file is as good
+            except OSError:  # no hard links here (FAT, some network folders)
+                if not self.path.exists():
+                    os.replace(temporary, self.path)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                temporary.unlink()
 
     def _connect(self) -> sqlite3.Connection:
         # isolation_level=None: we issue BEGIN/COMMIT ourselves (transaction()), nothing implicit.
@@ -216,6 +278,48 @@ class Database:
             raise
         return conn
 
+    def _check_contents(self) -> None:
+        """SQLite's page check, once per process for a file that has not changed since."""
+        stat_ = os.stat(self.path)
+        key = (str(self.path.resolve()), stat_.st_dev, stat_.st_ino, stat_.st_size, stat_.st_mtime_ns)
+        if key in _pages_checked:
+            return
+        integrity.check_pages(self.conn, self.path)
+        _pages_checked.add(key)
+
+    def _watched_paths(self) -> list[tuple[str, str]]:
+        watched = getattr(self, "_watched", None)
+        if watched is None:
+            watched = self._watched = [(suffix, f"{self.path}{suffix}") for suffix in _WATCHED_SUFFIXES]
+        return watched
+
+    def _remember_files(self) -> None:
+        for suffix, path in self._watched_paths():
+            with contextlib.suppress(FileNotFoundError):
+                self._files.setdefault(suffix, _identity(path))
+
+    def check_files(self) -> None:
+        """Raise StoreLost if the database (or its -wal) was deleted or replaced since this connection opened it:
+        SQLite would go on writing into a file nobody will ever open again. Run before every commit."""
+        for suffix, path in self._watched_paths():
+            known = self._files.get(suffix)
+            try:
+                now = _identity(path)
+            except FileNotFoundError:
+                if known is None:
+                    continue
+                raise StoreLost(
+                    f"The SMSDesk database {path} was deleted while SMSDesk was using it: nothing more is written, "
+                    "so that no result is saved where nobody will find it."
+                ) from None
+            if known is None:
+                self._files[suffix] = now  # SQLite made the -wal after we opened
+            elif now != known:
+                raise StoreLost(
+                    f"The SMSDesk database {path} was replaced by another file while SMSDesk was using it: nothing "
+                    "more is written to either."
+                )
+
     @property
     def schema_version(self) -> int:
         return int(self.conn.execute("PRAGMA user_version").fetchone()[0])
@@ -230,6 +334,11 @@ class Database:
             )
         if version == SCHEMA_VERSION:
             return version
+        if version == 0 and integrity.has_tables(self.conn):
+            raise StoreError(
+                f"{self.path} is not an SMSDesk database (it holds tables but no SMSDesk version). "
+                + integrity.backup_advice(self.path, integrity.newest_backup(self.path))
+            )
         if version > 0:
             self.backup(self._backup_path(version))
         for number, sql in MIGRATIONS:
@@ -313,6 +422,10 @@ class Database:
             conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
+                # Under the write lock, so no other SMSDesk can slip in between these checks and the commit.
+                self.check_files()
+                for check in self.commit_checks:
+                    check(conn)
             except BaseException:
                 if conn.in_transaction:
                     conn.rollback()

@@ -13,16 +13,14 @@ Campaign states: ready (made, never started) -> running -> finished | paused | c
 refused the account: credentials, credit) | interrupted (found running without its sender) | discarded (the user gave
 up the rest; pending rows became skipped). Every state but finished and discarded can be resumed.
 
-One sender per campaign: a sender holds an OS file lock on the campaign (`Journal.lock`) that the OS releases when
-the process dies, so recovery never touches a campaign another window or process is sending.
+One sender per campaign: a sender holds the campaign's OS lock (`Journal.lock`, store/locks.py) that the OS releases
+when the process dies, so recovery never touches a campaign another window or process is sending.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import os
-import re
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -32,8 +30,10 @@ from typing import Any, NamedTuple
 
 from smsdesk.core.account import Account
 from smsdesk.core.states import CLOSED_CAMPAIGN_STATES, FINAL_MESSAGE_STATES, CampaignState, MessageState
+from smsdesk.store import claims, locks
 from smsdesk.store.claims import Outcome, change_states, claim, ids_in_state
 from smsdesk.store.db import Database, now_iso
+from smsdesk.store.locks import CampaignBusy, CampaignLock  # noqa: F401  (callers import them from here)
 
 # Short names for the states this module and its callers use most (the enum members themselves).
 PENDING, SENDING, SENT, FAILED, SKIPPED, UNKNOWN = (
@@ -44,7 +44,7 @@ PENDING, SENDING, SENT, FAILED, SKIPPED, UNKNOWN = (
     MessageState.SKIPPED,
     MessageState.UNKNOWN,
 )
-MESSAGE_STATES = tuple(MessageState)
+MESSAGE_STATES: tuple[str, ...] = tuple(MessageState)
 FINAL_STATES = FINAL_MESSAGE_STATES
 RETRYABLE_STATES = (FAILED, UNKNOWN)
 
@@ -75,14 +75,6 @@ INTERRUPTED_REASON = (
 class CampaignNotFound(LookupError):
     def __init__(self, campaign_id: str):
         super().__init__(f"No campaign {campaign_id!r}")
-        self.campaign_id = campaign_id
-
-
-class CampaignBusy(RuntimeError):
-    """Another window or process is sending this campaign."""
-
-    def __init__(self, campaign_id: str):
-        super().__init__(f"Campaign {campaign_id} is being sent by another SMSDesk window or process")
         self.campaign_id = campaign_id
 
 
@@ -164,48 +156,6 @@ _RECORD_COLUMNS = """messages.id, messages.campaign_id, messages.row, messages.p
     messages.created_at, s.sending_at, s.done_at, s.delivery, s.delivery_at"""
 
 
-class CampaignLock:
-    """An OS lock on one campaign, released by the OS when the process dies (SIGKILL, crash, power cut)."""
-
-    def __init__(self, path: Path):
-        self.path = path
-        self._fd: int | None = None
-
-    def acquire(self) -> bool:
-        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            if os.name == "nt":
-                import msvcrt
-
-                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
-            else:
-                import fcntl
-
-                # flock, not fcntl locks: flock locks belong to the open file, so a second lock attempt from the
-                # same process (two windows' runners) is refused as well.
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            os.close(fd)
-            return False
-        self._fd = fd
-        return True
-
-    def release(self) -> None:
-        if self._fd is None:
-            return
-        fd, self._fd = self._fd, None
-        try:
-            if os.name == "nt":
-                import msvcrt
-
-                with contextlib.suppress(OSError):
-                    os.lseek(fd, 0, os.SEEK_SET)
-                    msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-        finally:
-            os.close(fd)
-
-
 class Journal:
     def __init__(self, db: Database):
         self.db = db
@@ -223,26 +173,16 @@ class Journal:
     # -- locks -----------------------------------------------------------------------------------------------------
 
     def lock_path(self, campaign_id: str) -> Path:
-        safe = re.sub(r"[^A-Za-z0-9_.-]", "_", campaign_id)
-        return self.db.path.parent / "locks" / f"{safe}.lock"
+        return locks.lock_path(self.db.path, campaign_id)
 
     @contextlib.contextmanager
     def lock(self, campaign_id: str) -> Iterator[None]:
-        """Hold the campaign's send lock, or raise CampaignBusy."""
-        lock = CampaignLock(self.lock_path(campaign_id))
-        if not lock.acquire():
-            raise CampaignBusy(campaign_id)
-        try:
+        """Hold the campaign's send lock (store/locks.py), or raise CampaignBusy naming who holds it."""
+        with locks.hold(self.db, campaign_id):
             yield
-        finally:
-            lock.release()
 
     def is_busy(self, campaign_id: str) -> bool:
-        lock = CampaignLock(self.lock_path(campaign_id))
-        if lock.acquire():
-            lock.release()
-            return False
-        return True
+        return locks.is_busy(self.db.path, campaign_id)
 
     # -- making a campaign -----------------------------------------------------------------------------------------
 
@@ -266,7 +206,7 @@ class Journal:
         pending rows, skipped ones (skip_reason set) skipped rows with their reason.
         """
         now = now_iso()
-        rows = []
+        rows: list[tuple[Any, ...]] = []
         skipped_rows = []
         for message in messages:
             skipped = getattr(message, "skip_reason", None) is not None
@@ -611,6 +551,43 @@ class Journal:
         with self.db.transaction() as conn:
             conn.executemany("UPDATE message_status SET delivery = ?, delivery_at = ? WHERE id = ?", params)
         return len(params)
+
+    def settle_unknown(
+        self, campaign_id: str, settlements: Iterable[tuple[int, str, str | None, str | None]]
+    ) -> list[int]:
+        """What the provider's own list said about messages whose fate was unknown (engine/reconcile.py): each
+        (row id, SENT or FAILED, the provider's message id, the reason for a failure). Only rows still 'unknown'
+        change: a final state is never overwritten. Call while holding the campaign's lock. Returns the row ids
+        that changed."""
+        wanted = [(row_id, state, message_id, reason) for row_id, state, message_id, reason in settlements]
+        if any(state not in (SENT, FAILED) for _, state, _, _ in wanted):
+            raise ValueError("an unknown message settles as sent or failed only")
+        if not wanted:
+            return []
+        now = now_iso()
+        changed: list[int] = []
+        with self.db.transaction() as conn:
+            for row_id, state, message_id, reason in wanted:
+                sent = state == SENT
+                if claims.settle_unknown(
+                    conn,
+                    campaign_id,
+                    row_id,
+                    MessageState(state),
+                    message_id,
+                    None if sent else reason,
+                    None if sent else "not_received",
+                    now,
+                ):
+                    changed.append(row_id)
+            if changed:
+                closed = conn.execute("SELECT state FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()
+                frozen = closed is not None and closed[0] in CLOSED_CAMPAIGN_STATES
+                conn.execute(
+                    "UPDATE campaigns SET updated_at = ?, totals = ? WHERE id = ?",
+                    (now, _totals_json(self._count(campaign_id)[0]) if frozen else None, campaign_id),
+                )
+        return changed
 
     # -- used by the sender (which holds the lock) -----------------------------------------------------------------
 

@@ -75,11 +75,11 @@ def read_opt_out_file(
 ) -> OptOutFile:
     """Read the numbers of an opt-out file. The column is the one named, else the one that holds phone numbers."""
     try:
-        table = read_table(path, sheet=sheet, progress=progress, cancelled=cancelled)
+        table = read_table(path, sheet=sheet, country=country, progress=progress, cancelled=cancelled)
         if table.header_row > 1:
             # Rows above a detected header are dropped as a title. In an opt-out list they may be numbers (a
             # bare list with a stray word in it): then read it all as data, so every number counts.
-            whole = read_table(path, sheet=table.sheet, header_row=0)
+            whole = read_table(path, sheet=table.sheet, header_row=0, country=country)
             above = [
                 row
                 for row, number in zip(whole.rows, whole.row_numbers, strict=True)

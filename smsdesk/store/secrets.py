@@ -162,6 +162,16 @@ def _with_backend(action: str, account_name: str, call: Callable[[keyring.backen
         return call(backend)
 
 
+# Around a pasted key: spaces, tabs, line breaks, no-break and zero-width spaces, a byte-order mark.
+_AROUND_A_KEY = " \t\r\n\v\f\u00a0\u200b\u2060\ufeff"
+
+
+def entered_secret(text: str | None) -> str:
+    """A key as the user typed or pasted it, without the stray whitespace around it (a copied line break would
+    otherwise be sent, and refused, with every request). Inside the key nothing is touched."""
+    return (text or "").strip(_AROUND_A_KEY)
+
+
 def save_secret(account_name: str, secret: str) -> None:
     if not secret:
         raise SecretStoreError(f"The key of account {account_name!r} is empty; nothing to save")

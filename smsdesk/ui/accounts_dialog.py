@@ -141,7 +141,9 @@ class AccountsDialog(QDialog):
         self.keyring_secure = secure
 
         self.test_button = QPushButton("Test connection")
-        self.test_button.setToolTip("Ask the provider for the balance with these settings (nothing is sent)")
+        self.test_button.setToolTip(
+            self.tr("Ask the provider whether it takes these settings, where it can without sending an SMS")
+        )
         self.test_button.clicked.connect(self.test_connection)
         self.test_result = QLabel()
         self.test_result.setWordWrap(True)
@@ -300,7 +302,9 @@ class AccountsDialog(QDialog):
         return account
 
     def _secret_for_test(self, account) -> str:
-        typed = self.secret_edit.text()
+        from smsdesk.store.secrets import entered_secret
+
+        typed = entered_secret(self.secret_edit.text())
         if typed:
             return typed
         from smsdesk.store.secrets import secret_for
@@ -331,7 +335,7 @@ class AccountsDialog(QDialog):
         from smsdesk.store import secrets
 
         account = self.account_from_form()
-        typed = self.secret_edit.text()
+        typed = secrets.entered_secret(self.secret_edit.text())
         needs = self._needs_secret()
         is_new_secret = needs and (bool(typed) or self.editing is None or account.name != self.editing)
         problems = self.problems(account, typed if is_new_secret else None)
@@ -428,16 +432,23 @@ class AccountsDialog(QDialog):
             from smsdesk.providers import create_provider
 
             with create_provider(account, secret) as provider:
-                if not provider.limits.has_balance:
-                    return None
-                return provider.balance()
+                if not provider.can_test_connection:
+                    return provider.label, None
+                return provider.label, provider.test_connection()
 
-        def answered(balance) -> None:
-            if balance is None or balance.amount is None:
-                self._show_test("Connected. This provider does not report a balance.", ok=True)
+        def answered(result) -> None:
+            label, said = result
+            if said is None:
+                # Txty, customersms, UGSMS v1: every call sends an SMS, so nothing here can prove the key works.
+                self._show_test(
+                    self.tr(
+                        "{0} cannot be asked without sending an SMS, so the key is not checked here. "
+                        "Send a test SMS to your own number on the Review page to be sure."
+                    ).format(label),
+                    ok=None,
+                )
             else:
-                amount = f"{balance.amount:,.2f}".rstrip("0").rstrip(".")
-                self._show_test(f"Connected. Balance: {amount} {balance.currency or ''}".strip(), ok=True)
+                self._show_test(self.tr("Connected. {0}").format(said), ok=True)
 
         self.test_job = self.jobs.start(
             "test connection",

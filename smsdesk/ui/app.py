@@ -57,6 +57,7 @@ def create_app(argv: list[str] | None = None):
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(list(argv or sys.argv))
+    assert isinstance(app, QApplication)  # a widgets app: never a bare QCoreApplication
     app.setApplicationName("SMSDesk")
     app.setOrganizationName("SMSDesk")
     app.setApplicationDisplayName("SMSDesk")
@@ -129,8 +130,13 @@ def run_gui(argv: list[str]) -> int:
         print(excluded, file=sys.stderr)
         return 1
     app = create_app(argv)
+    from smsdesk.ui.startup import open_database
+
+    db = open_database()  # an empty or damaged database is said, with its backup offered (ui/startup.py)
+    if db is None:
+        return 1
     try:
-        window = create_window()
+        window = create_window(db)
     except StoreError as exc:
         from PySide6.QtWidgets import QMessageBox
 

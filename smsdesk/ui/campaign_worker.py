@@ -199,7 +199,8 @@ class ProcessCampaignWorker(CampaignWorker):
                 elif isinstance(event, child.RunEnded):
                     ended = True
         finally:
-            code = process.wait()
+            with process:  # closes its pipes once it has ended
+                code = process.wait()
             if not ended and not self._error:
                 self._error = (
                     f"The sending process stopped unexpectedly (exit code {code}); the rest stays pending."
@@ -215,7 +216,7 @@ class ProcessCampaignWorker(CampaignWorker):
             try:
                 process.stdin.write(action + "\n")
                 process.stdin.flush()
-            except (BrokenPipeError, OSError):
+            except (OSError, ValueError):  # ValueError: the reader closed the pipe just now
                 pass  # the child is on its way out; the reader reports how it ended
 
     def is_running(self) -> bool:

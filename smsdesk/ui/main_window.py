@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -119,12 +120,14 @@ class MainWindow(QMainWindow):
             self._pages[index] = page
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, page)
-            self.stack.removeWidget(placeholder)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
         return page
 
     def _create_page(self, index: int) -> QWidget:
         db, jobs, prompts = self.db, self.jobs, self.prompts
+        page: Any  # each branch builds its own page class and connects that class's signals
         if index == RECIPIENTS:
             from smsdesk.ui.recipients_page import RecipientsPage
 
@@ -286,7 +289,7 @@ class MainWindow(QMainWindow):
     def _accounts_changed(self) -> None:
         for index in (REVIEW, SETTINGS):
             if self.built(index) is not None:
-                self.page(index).reload_accounts()
+                self.page(index).reload_accounts()  # type: ignore[attr-defined]  # Review and Settings have it
         self._update_status()
 
     def _update_status(self, *_args) -> None:

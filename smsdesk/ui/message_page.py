@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -69,7 +69,7 @@ class SegmentView(QWidget):
             self._layout.insertWidget(self._layout.count() - 1, frame)
             self._boxes.append((caption, body))
         for position, (caption, body) in enumerate(self._boxes):
-            frame = caption.parentWidget()
+            frame = cast(QFrame, caption.parentWidget())  # the segment frame built above
             if position < len(segments):
                 caption.setText(
                     f"SMS {position + 1} of {len(segments)} · {unit_counts[position]}/{per_segment}"
@@ -273,7 +273,8 @@ class MessagePage(QWidget):
         self.editor.rehighlight()
 
     def chip_buttons(self) -> list[QPushButton]:
-        return [self.chips.itemAt(i).widget() for i in range(self.chips.count())]
+        items = (self.chips.itemAt(i) for i in range(self.chips.count()))
+        return [cast(QPushButton, item.widget()) for item in items if item is not None]
 
     def _recipients_changed(self) -> None:
         self.preview_index = min(self.preview_index, max(0, len(self.draft.recipients) - 1))
@@ -412,6 +413,22 @@ class MessagePage(QWidget):
         generation = self._totals_generation
         if self.totals_job is not None:
             self.totals_job.cancel()
+        account_name, source = self.draft.account, self.db
+
+        def cap_rows(template) -> tuple[int | None, list[int]]:
+            """The chosen account's cap and the rows over it (read here, off the GUI thread)."""
+            from smsdesk.engine.preflight import rows_over_cap
+
+            if not account_name:
+                return None, []
+            db = source.open_another()
+            try:
+                account = db.get_account(account_name)
+            finally:
+                db.close()
+            if account is None:
+                return None, []
+            return rows_over_cap(account.provider, ((r.row, template.render(r.fields)) for r in recipients))
 
         def total(job: Job):
             template = Template(text)
@@ -427,18 +444,26 @@ class MessagePage(QWidget):
                 unicode += counted.encoding.upper().startswith("UCS")
                 if position % 500 == 0:
                     job.report(position / len(recipients))
-            return len(recipients), segments, longest, unicode
+            return len(recipients), segments, longest, unicode, cap_rows(template)
 
         def done(result) -> None:
             if result is None or generation != self._totals_generation:
                 return
-            people, segments, longest, unicode = result
+            people, segments, longest, unicode, (cap, too_long) = result
             text = f"For all {plural(people, 'recipient')}: {plural(segments, 'SMS', 'SMS')} in total"
             if longest > 1:
                 text += f", up to {longest} per person"
             if unicode and unicode < people:
                 text += f"; {plural(unicode, 'message')} in Unicode"
-            self.totals_label.setText(text + ".")
+            text += "."
+            if too_long:
+                rows = ", ".join(str(row) for row in too_long[:5])
+                if len(too_long) > 5:
+                    rows += self.tr(" and {0} more").format(len(too_long) - 5)
+                text += " " + self.tr(
+                    "Rows {0}: longer than {1} characters, the most the chosen account's provider takes."
+                ).format(rows, cap)
+            self.totals_label.setText(text)
 
         self.totals_job = self.jobs.start("message totals", total, on_success=done)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from smsdesk.ui.prompts import Prompts
 
 PREVIEW_ROWS = 200
+NOTICES_SHOWN = 3  # the rest are a count: the skipped-rows table is where the detail lives
 FILE_FILTER = "Spreadsheets and text files (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.ods);;All files (*)"
 KIND_LABELS = {
     "invalid": "Invalid number",
@@ -91,7 +93,9 @@ class DropArea(QFrame):
                 "Each row is one recipient; one column holds the phone numbers.</span>"
             )
             self.button.setText("Open file…")
-        self.layout().setContentsMargins(18, 8 if compact else 14, 18, 8 if compact else 14)
+        layout = self.layout()
+        if layout is not None:
+            layout.setContentsMargins(18, 8 if compact else 14, 18, 8 if compact else 14)
 
     def set_dragging(self, dragging: bool) -> None:
         self.setProperty("dragging", dragging)
@@ -121,6 +125,7 @@ class RecipientsPage(QWidget):
         # file line: name, sheet, progress
         self.file_label = QLabel("No file yet.")
         self.file_label.setObjectName("fileLabel")
+        self.file_label.setWordWrap(True)  # a long name, the sheet and the details must not widen the window
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sheet_combo = QComboBox()
         self.sheet_combo.setToolTip("The sheet of the workbook to read")
@@ -137,6 +142,12 @@ class RecipientsPage(QWidget):
         self.error_label.setObjectName("error")
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # What reading changed or could not keep (a quote never closed, formula cells without values, ...).
+        self.notice_label = QLabel()
+        self.notice_label.setObjectName("hint")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice_label.hide()
 
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_label, 1)
@@ -217,8 +228,8 @@ class RecipientsPage(QWidget):
         self.excluded_filter.textChanged.connect(self.excluded_proxy.setFilterFixedString)
         self.excluded_kind = QComboBox()
         self.excluded_kind.addItem("All reasons", "")
-        for kind, label in KIND_LABELS.items():
-            self.excluded_kind.addItem(label, kind)
+        for kind, reason in KIND_LABELS.items():
+            self.excluded_kind.addItem(reason, kind)
         self.excluded_kind.currentIndexChanged.connect(lambda _index: self._fill_excluded())
         self.excluded_caption = heading("Skipped rows", 2)
         excluded_box = QWidget()
@@ -264,6 +275,7 @@ class RecipientsPage(QWidget):
         layout.addWidget(self.drop_area)
         layout.addLayout(file_row)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.notice_label)
         top = QHBoxLayout()
         top.addLayout(options)
         top.addSpacing(30)
@@ -335,9 +347,14 @@ class RecipientsPage(QWidget):
         self.sheet_combo.setEnabled(False)
         self.db.set_setting("last_folder", str(path.parent))
 
+        country = self.draft.country or "DK"
+
         def read(job: Job):
-            table = read_table(path, sheet=sheet, progress=job.report, cancelled=job.cancelled)
-            return table, detect_phone_column(table.header, table.rows)
+            # Workbooks are parsed in a child process: Cancel (job.cancelled) kills it, whatever it is stuck on.
+            table = read_table(
+                path, sheet=sheet, country=country, progress=job.report, cancelled=job.cancelled
+            )
+            return table, detect_phone_column(table.header, table.rows, country=country)
 
         # A file opened while another is still being read replaces it: the older job's answers are ignored.
         self._read_generation += 1
@@ -390,6 +407,7 @@ class RecipientsPage(QWidget):
         table, detected = result
         self.draft.set_table(table)
         self.file_label.setText(self._file_text())
+        self._show_notices(table)
         self.sheet_combo.clear()
         for name in table.sheets or []:
             self.sheet_combo.addItem(name)
@@ -417,6 +435,22 @@ class RecipientsPage(QWidget):
             )
         self.rebuild_plan()
 
+    def _show_notices(self, table) -> None:
+        notices = list(getattr(table, "notices", []) or [])
+        if not notices:
+            self.notice_label.clear()
+            self.notice_label.hide()
+            return
+        shown = NOTICES_SHOWN
+        lines = [
+            (self.tr("Row {0}: {1}: {2}").format(n.row, n.what, n.done) if n.row else f"{n.what}: {n.done}")
+            for n in notices[:shown]
+        ]
+        if len(notices) > shown:
+            lines.append(self.tr("… and {0} more").format(len(notices) - shown))
+        self.notice_label.setText(self.tr("While reading the file:") + "\n" + "\n".join(lines))
+        self.notice_label.show()
+
     def _file_text(self) -> str:
         table = self.draft.table
         if table is None:
@@ -429,6 +463,14 @@ class RecipientsPage(QWidget):
             details.append(table.encoding)
         if table.header_row and table.header_row != 1:
             details.append(f"header on row {table.header_row}")
+        if table.sheet and table.sheet in (table.sheets or []) and len(table.sheets) > 1:
+            # The sheet was chosen by evidence: say which, so a wrong choice is seen before anything is sent.
+            details.insert(
+                0,
+                self.tr("Recipients from sheet '{0}' ({1} of {2})").format(
+                    escape(table.sheet), table.sheets.index(table.sheet) + 1, len(table.sheets)
+                ),
+            )
         return f"<b>{Path(table.path).name}</b> — {', '.join(details)}"
 
     def _sheet_chosen(self, _index: int) -> None:
@@ -523,7 +565,7 @@ class RecipientsPage(QWidget):
         self.progress.setVisible(self.read_job is not None)
         self.cancel_button.setVisible(self.read_job is not None)
         self.error_label.setVisible(bool(self.error_label.text()))
-        has_sheets = bool(has_table and table.sheets and len(table.sheets) > 1)
+        has_sheets = bool(table is not None and table.sheets and len(table.sheets) > 1)
         self.sheet_combo.setVisible(has_sheets)
         self.sheet_label.setVisible(has_sheets)
         self.options_widget.setVisible(has_table)

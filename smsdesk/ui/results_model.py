@@ -7,9 +7,9 @@ contiguous dataChanged ranges, so the view repaints once per batch whatever the 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from smsdesk.core.states import MessageState
 from smsdesk.ui.widgets import STATE_LABELS, state_colour, status_icon
@@ -185,10 +185,10 @@ class ResultsModel(QAbstractTableModel):
 
     # -- Qt model ----------------------------------------------------------------------------------------------------
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt signature
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt signature
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt signature
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt signature
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
@@ -204,7 +204,7 @@ class ResultsModel(QAbstractTableModel):
             }.get(section)
         return None
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         # Called ~10 times per visible cell per paint: plain int comparisons, unknown roles out first.
         role = int(role)
         if role not in _ROLES:
@@ -322,10 +322,10 @@ class StatusFilter(QSortFilterProxyModel):
     def is_filtering(self) -> bool:
         return self._states is not None or bool(self._text)
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802 - Qt override
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802 - Qt override
         if self._states is None and not self._text:
             return True
-        row = self.sourceModel().row_values(source_row)
+        row = cast(ResultsModel, self.sourceModel()).row_values(source_row)
         if self._states is not None:
             wanted = self._states
             delivery = row[_DELIVERY]

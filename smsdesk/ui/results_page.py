@@ -38,6 +38,7 @@ from smsdesk.ui.widgets import (
 )
 
 if TYPE_CHECKING:
+    from smsdesk.store.journal import Campaign
     from smsdesk.ui.jobs import Job, JobPool
     from smsdesk.ui.prompts import Prompts
 
@@ -55,7 +56,7 @@ FILTERS = (
 )
 DELIVERY_REFRESH_SECONDS = 180  # "every few minutes", never faster than the provider allows
 RATE_WINDOW_SECONDS = 20
-CAMPAIGN_STATE_TEXT = {
+CAMPAIGN_STATE_TEXT: dict[str, str] = {
     CampaignState.READY: "Ready to send",
     CampaignState.RUNNING: "Sending",
     CampaignState.WAITING: "Waiting",
@@ -77,7 +78,7 @@ class ResultsPage(QWidget):
         self.db = db
         self.jobs = jobs
         self.prompts = prompts
-        self.campaign = None
+        self.campaign: Campaign | None = None
         self.campaign_id: str | None = None
         self.worker: CampaignWorker | None = None
         self.load_job: Job | None = None
@@ -130,6 +131,16 @@ class ResultsPage(QWidget):
             "Messages whose answer was lost may already have arrived: retrying may text them twice"
         )
         self.retry_unknown_button.clicked.connect(self.retry_unknown)
+        self.check_button = QPushButton(self.tr("Check with provider"))
+        self.check_button.setToolTip(
+            self.tr("Ask the provider which of the unknown messages it received (nothing is sent)")
+        )
+        self.check_button.clicked.connect(self.check_with_provider)
+        # Next to the unknown rows: what "unknown" means here and what the user can do about it.
+        self.unknown_note = QLabel()
+        self.unknown_note.setObjectName("hint")
+        self.unknown_note.setWordWrap(True)
+        self.unknown_note.setVisible(False)
         self.export_button = QPushButton("Export…")
         self.export_button.setToolTip("Save every row with its status to CSV or Excel (Ctrl+E)")
         self.export_button.clicked.connect(lambda: self.export())
@@ -142,6 +153,7 @@ class ResultsPage(QWidget):
         buttons.addStretch(1)
         for button in (
             self.retry_failed_button,
+            self.check_button,
             self.retry_unknown_button,
             self.delivery_button,
             self.export_button,
@@ -218,6 +230,7 @@ class ResultsPage(QWidget):
         counts_row.addWidget(self.delivery_note)
         body.addLayout(counts_row)
         body.addLayout(buttons)
+        body.addWidget(self.unknown_note)
         body.addLayout(filters)
         body.addWidget(self.table, 1)
         layout.addWidget(self.body, 1)
@@ -245,6 +258,8 @@ class ResultsPage(QWidget):
             return
         from smsdesk.store.journal import Journal
 
+        if campaign_id != self.campaign_id:
+            self._check_said = None  # what "Check with provider" said belongs to its campaign
         self.campaign_id = campaign_id
         self.model.clear()
         self._progress_samples.clear()
@@ -382,6 +397,7 @@ class ResultsPage(QWidget):
     def toggle_pause(self) -> None:
         if not self.is_sending():
             return
+        assert self.worker is not None  # is_sending() says so
         if self.worker.paused:
             self.worker.resume()
             self.campaign_state = CampaignState.RUNNING
@@ -394,6 +410,7 @@ class ResultsPage(QWidget):
     def cancel(self) -> None:
         if not self.is_sending():
             return
+        assert self.worker is not None  # is_sending() says so
         if self.prompts.confirm(
             self,
             "Cancel sending?",
@@ -409,6 +426,7 @@ class ResultsPage(QWidget):
         if not self.is_sending():
             then()
             return
+        assert self.worker is not None  # is_sending() says so
         self._after_stop = then
         self.worker.cancel()
 
@@ -583,6 +601,91 @@ class ResultsPage(QWidget):
 
         self.delivery_job = self.jobs.start("delivery status", query, on_success=answered, on_failure=failed)
 
+    # -- unknown messages ------------------------------------------------------------------------------------------
+
+    def _provider_type(self):
+        if self.campaign is None:
+            return None
+        try:
+            from smsdesk.providers import provider_class
+
+            return provider_class(self.campaign.provider)
+        except Exception:  # noqa: BLE001 - an unknown provider can tell nothing
+            return None
+
+    def _show_unknown_note(self, unknown: int) -> None:
+        provider = self._provider_type()
+        if not unknown or provider is None:
+            self.unknown_note.setVisible(False)
+            return
+        if provider.can_lookup:
+            text = self.tr(
+                "{0} messages are unknown: their answer was lost on the way. “Check with provider” asks {1} "
+                "which of them it received; those it has are marked sent, those it never got failed (then "
+                "“Retry failed” sends them once)."
+            ).format(thousands(unknown), provider.label)
+        else:
+            text = self.tr(
+                "{0} messages are unknown: their answer was lost on the way, and {1} cannot be asked which "
+                "messages it received. Check {1}'s web portal, or use “Retry unknown…” accepting that some "
+                "people may get the message twice."
+            ).format(thousands(unknown), provider.label)
+        self.unknown_note.setText(text)
+        self.unknown_note.setVisible(True)
+
+    def check_with_provider(self) -> None:
+        provider_type = self._provider_type()
+        if (
+            self.campaign is None
+            or provider_type is None
+            or not provider_type.can_lookup
+            or self.is_sending()
+        ):
+            return
+        campaign_id, account_name, source = self.campaign.id, self.campaign.account, self.db
+        self.check_button.setEnabled(False)
+        self.unknown_note.setText(
+            self.tr("Asking {0} about the unknown messages…").format(provider_type.label)
+        )
+
+        def ask(job: Job):
+            from smsdesk.engine.reconcile import reconcile
+            from smsdesk.providers import create_provider
+            from smsdesk.store.journal import Journal
+            from smsdesk.store.secrets import needs_secret, secret_for
+
+            db = source.open_another()
+            try:
+                account = db.get_account(account_name)
+                if account is None:
+                    raise ValueError(f"The account {account_name!r} no longer exists")
+                journal = Journal(db)
+                secret = secret_for(account) if needs_secret(account) else ""
+                with create_provider(account, secret or "") as provider, journal.lock(campaign_id):
+                    return reconcile(journal, campaign_id, provider)
+            finally:
+                db.close()
+
+        def answered(result) -> None:
+            if self.campaign is None or self.campaign.id != campaign_id:
+                return
+            found = sum(1 for record in result.changed if record.state == "sent")
+            lines = [
+                self.tr("{0} found sent, {1} not received by the provider.").format(
+                    thousands(found), thousands(len(result.changed) - found)
+                )
+            ]
+            if result.note:
+                lines.append(result.note)
+            self.open_campaign(campaign_id)
+            self._check_said = " ".join(lines)
+
+        def failed(message: str) -> None:
+            self.unknown_note.setText(self.tr("Could not ask the provider: {0}").format(message))
+            self._update_controls()
+
+        self.check_job = self.jobs.start("check with provider", ask, on_success=answered, on_failure=failed)
+
     # -- display -----------------------------------------------------------------------------------------------
 
     def _filter_changed(self, _index: int) -> None:
@@ -610,7 +713,7 @@ class ResultsPage(QWidget):
             self.table.setModel(self.proxy)
         else:
             self.table.setModel(self.model)
-            self.proxy.setSourceModel(None)
+            self.proxy.setSourceModel(None)  # type: ignore[arg-type]  # Qt takes None: detach the model
             self.model.visible_rows = self._visible_rows
 
     def _visible_rows(self) -> tuple[int, int]:
@@ -653,7 +756,7 @@ class ResultsPage(QWidget):
             self.time_left_label.setVisible(bool(time_left))
 
     def _time_left(self, done: int, waiting: int) -> str:
-        if not self.is_sending() or self.worker.paused:
+        if self.worker is None or not self.is_sending() or self.worker.paused:
             self._progress_samples.clear()
             return ""
         now = time.monotonic()
@@ -675,7 +778,9 @@ class ResultsPage(QWidget):
         sending = self.is_sending()
         counts = self.model.counts
         self.pause_button.setEnabled(sending)
-        self.pause_button.setText("Resume" if sending and self.worker.paused else "Pause")
+        self.pause_button.setText(
+            "Resume" if sending and self.worker is not None and self.worker.paused else "Pause"
+        )
         self.cancel_button.setEnabled(sending)
         self.cancel_button.setVisible(sending)
         self.pause_button.setVisible(sending)
@@ -689,6 +794,18 @@ class ResultsPage(QWidget):
             has_campaign and not sending and counts.get(MessageState.UNKNOWN, 0) > 0
         )
         self.export_button.setEnabled(has_campaign)
+        unknown = counts.get("unknown", 0) if has_campaign else 0
+        provider_type = self._provider_type()
+        can_tell = bool(provider_type is not None and provider_type.can_lookup)
+        self.check_button.setVisible(can_tell)
+        self.check_button.setEnabled(can_tell and not sending and unknown > 0)
+        self._show_unknown_note(unknown if not sending else 0)
+        said = getattr(self, "_check_said", None)
+        if said and self.unknown_note.isVisibleTo(self) and unknown:
+            self.unknown_note.setText(said + " " + self.unknown_note.text())
+        elif said and not unknown:
+            self.unknown_note.setText(said)
+            self.unknown_note.setVisible(True)
         limits = self._provider_limits()
         can_ask = bool(limits and limits.has_delivery_status)
         self.delivery_button.setEnabled(can_ask)

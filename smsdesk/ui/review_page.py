@@ -24,6 +24,7 @@ from smsdesk.core.states import MessageState
 from smsdesk.ui.widgets import duration_text, heading, hint, plural, thousands
 
 if TYPE_CHECKING:
+    from smsdesk.engine.preflight import SendTotals
     from smsdesk.ui.draft import Draft
     from smsdesk.ui.jobs import Job, JobPool
     from smsdesk.ui.prompts import Prompts
@@ -45,7 +46,7 @@ class ReviewPage(QWidget):
         self.db = db
         self.jobs = jobs
         self.prompts = prompts
-        self.totals = None
+        self.totals: SendTotals | None = None
         self.messages: list | None = None
         self.totals_job: Job | None = None
         self.create_job: Job | None = None
@@ -291,6 +292,7 @@ class ReviewPage(QWidget):
         self.warning_label.clear()
 
         def work(job: Job):
+            assert plan is not None  # the Review step is reached only with a plan
             messages = render_messages(plan, text)
             if job.cancelled():
                 return None
@@ -310,6 +312,21 @@ class ReviewPage(QWidget):
         if self.totals_job is not None:
             self.totals_job.cancel()
         self.totals_job = self.jobs.start("review totals", work, on_success=done, on_failure=failed)
+
+    def cap_warning(self, provider: str, messages) -> str:
+        """A sentence naming the rows whose message is longer than the account's provider takes, or ""."""
+        from smsdesk.engine.preflight import rows_over_cap
+
+        cap, rows = rows_over_cap(provider, ((m.row, m.text) for m in messages if m.sendable))
+        if not rows:
+            return ""
+        named = ", ".join(str(row) for row in rows[:5]) + (
+            self.tr(" and {0} more").format(len(rows) - 5) if len(rows) > 5 else ""
+        )
+        return self.tr(
+            "Rows {0}: the message is longer than {1} characters, the most this provider takes; it will not be "
+            "sent to them. Shorten the message."
+        ).format(named, cap)
 
     def balance_text(self) -> str:
         totals = self.totals
@@ -371,8 +388,12 @@ class ReviewPage(QWidget):
         text = "; ".join(details)
         self.details_label.setText(text[:1].upper() + text[1:] + "." if text else "")
         self.details_label.setVisible(bool(details))
-        self.warning_label.setText(totals.refusal or "")
-        self.warning_label.setVisible(bool(totals.refusal))
+        warnings = [totals.refusal] if totals.refusal else []
+        cap_warning = self.cap_warning(account.provider, self.messages or [])
+        if cap_warning:
+            warnings.append(cap_warning)
+        self.warning_label.setText("\n".join(warnings))
+        self.warning_label.setVisible(bool(warnings))
         first = next((m for m in self.messages or [] if m.sendable), None)
         self.sample_label.setText(first.text if first else "")
         can_send = totals.recipients > 0 and totals.refusal is None and not self.is_busy()
@@ -434,6 +455,7 @@ class ReviewPage(QWidget):
 
     def confirmation_text(self) -> str:
         totals, account = self.totals, self.account()
+        assert totals is not None  # the Send button is enabled only once totals are in
         lines = [
             f"Send {plural(totals.recipients, 'message')} ({plural(totals.segments, 'SMS', 'SMS')} in total) "
             f"through {account.name}?",
@@ -451,6 +473,7 @@ class ReviewPage(QWidget):
         return "\n".join(lines)
 
     def confirm_button_text(self) -> str:
+        assert self.totals is not None  # as confirmation_text()
         return f"Send {plural(self.totals.recipients, 'message')}"
 
     def send(self) -> None:
@@ -491,6 +514,7 @@ class ReviewPage(QWidget):
         def create(job: Job):
             from smsdesk.store.journal import Journal
 
+            assert plan is not None  # as in _compute_totals(): the Review step is reached only with a plan
             db = source.open_another()
             try:
                 return Journal(db).create_campaign(

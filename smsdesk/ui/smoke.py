@@ -105,5 +105,5 @@ def arm_smoke_quit_at_exec() -> bool:
         install_smoke_quit(self)
         return original_exec(*args)  # static in PySide6: takes no instance
 
-    QApplication.exec = exec_with_smoke_quit
+    QApplication.exec = exec_with_smoke_quit  # type: ignore[method-assign, assignment]  # smoke test only
     return True

@@ -141,3 +141,120 @@ def test_fast_path_agrees_with_phonenumbers(country, prefix, digits):
     if not text or text == "+":
         return
     assert normalise(text, country).e164 == _reference(text, country)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    country=st.sampled_from(["DK", "NO", "SE", "UG", "GB", "DE", "US"]),
+    prefix=st.sampled_from(["", "+", "00", "0", "+45", "0045", "45", "+46", "0046", "+256", "256", "+47"]),
+    digits=st.text(alphabet="0123456789", min_size=0, max_size=12),
+)
+def test_fast_path_gives_the_same_number_and_reason_as_the_full_parse(country, prefix, digits):
+    """The shortcut checks the metadata itself and says why without parse(): both must match the slow road."""
+    from unittest import mock
+
+    from smsdesk.core import phones
+
+    text = prefix + digits
+    if not text or text == "+":
+        return
+    fast = normalise(text, country)
+    with mock.patch.object(phones, "_fast_national", lambda _text, _country: None):
+        slow = normalise(text, country)
+    assert (fast.e164, fast.reason) == (slow.e164, slow.reason)
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason"),
+    [
+        ("2025-03-14", "a date, not a phone number"),
+        ("14.03.2025", "a date, not a phone number"),
+        ("14/03/2025", "a date, not a phone number"),
+        ("14-03-25", "a date, not a phone number"),
+        ("24.12.2025", "a date, not a phone number"),
+        ("2025/03/14", "a date, not a phone number"),
+        ("2024-11-30 10:30:00", "a date and time, not a phone number"),
+        ("10:30", "a time, not a phone number"),
+        ("1.234,50", "an amount, not a phone number"),
+        ("99.95", "an amount, not a phone number"),
+        ("23.456.789", "an amount, not a phone number"),
+        ("-20123456", "a negative number, not a phone number"),
+        ("\u221220123456", "a negative number, not a phone number"),
+    ],
+)
+def test_text_that_reads_as_something_else_is_never_a_number(raw, reason):
+    # Each of these is a valid Danish mobile number once its punctuation goes.
+    assert normalise(raw) == PhoneResult(original=raw, e164=None, reason=reason)
+
+
+def test_every_date_from_2010_to_2030_is_refused_in_the_usual_shapes():
+    import datetime as dt
+
+    day = dt.date(2010, 1, 1)
+    while day.year <= 2030:
+        for text in (
+            day.isoformat(),
+            day.strftime("%d.%m.%Y"),
+            day.strftime("%d/%m/%Y"),
+            day.strftime("%d-%m-%y"),
+        ):
+            assert normalise(text).e164 is None, text
+        day += dt.timedelta(days=1)
+
+
+@pytest.mark.parametrize(
+    ("cell", "reason"),
+    [
+        ("DateText", "a date, not a phone number"),
+        ("DateTimeText", "a date and time, not a phone number"),
+        ("TimeText", "a time, not a phone number"),
+        ("DurationText", "a duration, not a phone number"),
+        ("BooleanText", "a TRUE/FALSE value, not a phone number"),
+    ],
+)
+def test_typed_cells_are_never_numbers_whatever_their_text(cell, reason):
+    from smsdesk.core import cells
+
+    value = getattr(cells, cell)("20123456")  # the text alone would be a valid number
+    assert normalise(value).e164 is None
+    assert normalise(value).reason == reason
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "２０１２３４５６",  # full-width
+        "٢٠١٢٣٤٥٦",  # Arabic-Indic
+        "۲۰۱۲۳۴۵۶",  # Extended Arabic-Indic (Persian)
+        "२०१२३४५६",  # Devanagari
+        "＋４５ ２０ １２ ３４ ５６",
+        "+45 ٢٠١٢٣٤٥٦",
+    ],
+)
+def test_digits_of_other_scripts_fold_to_one_ascii_number(raw):
+    result = normalise(raw)
+    assert result.e164 == "+4520123456"
+    assert result.e164.isascii()
+
+
+def test_the_shapes_people_write_keep_working():
+    for raw, e164 in [
+        ("20 45 67 89", "+4520456789"),
+        ("+45 31224455", "+4531224455"),
+        ("0045 40118822", "+4540118822"),
+        ("(+45) 61-72-83-94", "+4561728394"),
+        ("20.12.34.56", "+4520123456"),
+        ("20-12-34-56", "+4520123456"),
+        ("4520123456.0", "+4520123456"),
+    ]:
+        assert normalise(raw).e164 == e164, raw
+    assert (
+        normalise("0612345678", "SE").e164 is None or normalise("070-123 45 67", "SE").e164 == "+46701234567"
+    )
+
+
+def test_a_cell_of_4301_digits_is_too_long_not_a_crash():
+    # Python refuses int() of more than 4,300 digits; the length check comes first.
+    assert normalise("1" * 4301).reason == "too long"
+    assert normalise("+45" + "2" * 4301).reason == "too long"
+    assert normalise("2" * 4301 + "E+05").e164 is None

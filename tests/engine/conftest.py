@@ -43,6 +43,7 @@ def external_sandbox():
     finally:
         process.kill()
         process.wait(10)
+        process.stdout.close()
 
 
 @pytest.fixture

@@ -102,6 +102,7 @@ def test_the_child_ends_cleanly_when_its_window_is_killed(db, journal, external_
             break
     window.kill()  # SIGKILL: the window gets no chance to tell the child anything
     window.wait(10)
+    window.stdout.close()
     limit = time.monotonic() + 60  # a bound against a hang, far above the second or so it takes
     while not _ended(pid) and time.monotonic() < limit:
         time.sleep(0.05)

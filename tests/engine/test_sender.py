@@ -158,7 +158,9 @@ def test_a_request_refused_whole_for_one_bad_number_is_split_to_find_it(db, jour
     assert len(sends) == 5  # the batch of 4, then each number alone
 
 
-@pytest.mark.parametrize("fault", ["fail_next", "html_error_next"])
+# A proxy's HTML 502 is not "not sent" (it may come after the provider took the request): see
+# tests/engine/test_ambiguous_answers.py.
+@pytest.mark.parametrize("fault", ["fail_next"])
 def test_transient_errors_are_retried_and_nothing_is_lost(db, journal, account, sandbox, fault):
     campaign_id = make_campaign(journal, account, 6)
     setattr(sandbox.state.faults, fault, 2)
@@ -291,16 +293,20 @@ def test_timeout_after_sending_is_unknown_and_never_sent_again(db, journal, acco
     def quick_timeout():
         return SandboxProvider(account, "sandbox", timeout=0.5)
 
-    outcome = runner_for(db, campaign_id, provider=quick_timeout, concurrency=1, max_batch=1).run()
+    outcome = runner_for(
+        db, campaign_id, provider=quick_timeout, concurrency=1, max_batch=1, settle_unknowns=False
+    ).run()
     assert outcome.state == FINISHED
     assert states(journal, campaign_id) == [UNKNOWN, SENT, SENT, SENT]
     unknown = journal.messages(campaign_id, states=[UNKNOWN])[0]
     assert unknown.error_kind == OutcomeUnknown.kind and unknown.attempts == 1
-    assert runner_for(db, campaign_id).run().counts[UNKNOWN] == 1  # a resume leaves it alone
+    assert (
+        runner_for(db, campaign_id, settle_unknowns=False).run().counts[UNKNOWN] == 1
+    )  # a resume leaves it alone
     assert len(sandbox.state.accepted) == 3
 
 
-def test_an_adapter_crash_is_unknown_not_resent(db, journal, account):
+def test_an_adapter_crash_is_unknown_not_resent(db, journal, account, caplog):
     campaign_id = make_campaign(journal, account, 3)
 
     class Broken(SandboxProvider):
@@ -308,9 +314,12 @@ def test_an_adapter_crash_is_unknown_not_resent(db, journal, account):
             super().send(batch)
             raise KeyError("bug after the request left")
 
-    outcome = runner_for(db, campaign_id, provider=lambda: Broken(account, "sandbox")).run()
+    outcome = runner_for(
+        db, campaign_id, provider=lambda: Broken(account, "sandbox"), settle_unknowns=False
+    ).run()
     assert outcome.state == FINISHED and outcome.counts[UNKNOWN] == 3
     assert "Internal error" in journal.messages(campaign_id)[0].error
+    assert "provider Broken crashed while sending" in caplog.text  # a bug of ours: logged, with its traceback
 
 
 def test_rows_found_sending_become_unknown_and_are_not_sent(db, journal, account, sandbox):
@@ -318,7 +327,7 @@ def test_rows_found_sending_become_unknown_and_are_not_sent(db, journal, account
     first = journal.messages(campaign_id)[0].id
     journal.mark_sending([first])  # as if the last run died with this request in flight
     updates: list[MessageUpdate] = []
-    outcome = runner_for(db, campaign_id, on_update=updates.append).run()
+    outcome = runner_for(db, campaign_id, on_update=updates.append, settle_unknowns=False).run()
     assert states(journal, campaign_id) == [UNKNOWN, SENT, SENT]
     assert [(u.id, u.state, u.error_kind) for u in updates if u.state == UNKNOWN] == [
         (first, UNKNOWN, "interrupted")

@@ -11,7 +11,6 @@ from smsdesk.io.tables import (
     SUPPORTED_SUFFIXES,
     ReadCancelled,
     TableError,
-    cell_text,
     column_letter,
     detect_delimiter,
     find_header,
@@ -19,6 +18,7 @@ from smsdesk.io.tables import (
     read_table,
     unique_names,
 )
+from smsdesk.io.workbook import cell_text
 
 
 def write(tmp_path, name: str, data: bytes):
@@ -331,3 +331,100 @@ def test_workbook_progress_and_cancel(tmp_path):
     with pytest.raises(ReadCancelled):
         read_table(path, cancelled=lambda: calls.append(1) or len(calls) >= 2)
     assert len(calls) == 2
+
+
+# -------------------------------------------------------------------------------- nothing dropped without a word
+
+
+def test_an_unterminated_quote_does_not_swallow_the_rows_after_it(tmp_path):
+    lines = ["Navn;Mobil", '"Ann Anna;20123401'] + [f"Person {i};{20200000 + i}" for i in range(1000)]
+    table = read_table(write(tmp_path, "a.csv", ("\r\n".join(lines) + "\r\n").encode()))
+    assert len(table.rows) == 1001
+    assert table.rows[0] == ['"Ann Anna', "20123401"]
+    assert table.rows[-1] == ["Person 999", "20200999"]
+    assert [(n.row, n.what) for n in table.notices] == [(2, 'a quote (") is opened and never closed')]
+    assert "read this row up to the end of its line" in table.notices[0].done
+
+
+def test_a_quote_opened_at_the_start_of_a_field_and_never_closed(tmp_path):
+    text = 'Navn;Mobil\r\nAnn;"20123401\r\nBo;20123402\r\nCy;"20123403"\r\n'
+    table = read_table(write(tmp_path, "a.csv", text.encode()))
+    assert table.rows == [["Ann", '"20123401'], ["Bo", "20123402"], ["Cy", "20123403"]]
+    assert [n.row for n in table.notices] == [2]
+
+
+def test_a_stray_quote_only_closed_rows_later_does_not_swallow_them(tmp_path):
+    lines = ["Navn;Mobil;By", 'Ann;"20123401;Køge'] + [f"P{i};{20200000 + i};Vejle" for i in range(50)]
+    lines.append('Bo;20123499";Odense')
+    table = read_table(write(tmp_path, "a.csv", ("\r\n".join(lines) + "\r\n").encode()))
+    assert len(table.rows) == 52
+    assert table.rows[0] == ["Ann", '"20123401', "Køge"] and table.rows[1] == ["P0", "20200000", "Vejle"]
+    assert [n.row for n in table.notices] == [2]
+
+
+def test_quoted_fields_that_do_close_are_no_notice(tmp_path):
+    text = 'Navn;Note\r\nAnn;"two\r\nlines"\r\nBo;"a ""quote"" inside"\r\n'
+    table = read_table(write(tmp_path, "a.csv", text.encode()))
+    assert table.rows == [["Ann", "two\r\nlines"], ["Bo", 'a "quote" inside']]
+    assert table.notices == []
+
+
+def test_mixed_utf8_and_cp1252_lines_are_each_read_right_and_reported(tmp_path):
+    data = (
+        b"Navn;Mobil\r\n"
+        + "Søren;20123401\r\n".encode()
+        + "Bjørn;20123402\r\n".encode("cp1252")
+        + "Åse;20123403\r\n".encode()
+    )
+    table = read_table(write(tmp_path, "a.csv", data))
+    assert [row[0] for row in table.rows] == ["Søren", "Bjørn", "Åse"]
+    assert table.encoding == "utf-8+cp1252"
+    assert [(n.row, n.what, n.done) for n in table.notices] == [
+        (3, "a line that is not valid UTF-8 in a UTF-8 file", "read as Windows cp1252")
+    ]
+
+
+def test_a_plain_cp1252_file_is_no_notice(tmp_path):
+    table = read_table(write(tmp_path, "a.csv", "Navn;Mobil\r\nSøren;20123401\r\n".encode("cp1252")))
+    assert (table.encoding, table.notices) == ("cp1252", [])
+
+
+def test_a_cell_longer_than_excel_allows_is_cut_and_reported(tmp_path):
+    text = "Navn;Note\r\nAnn;" + "x" * 40_000 + "\r\n"
+    table = read_table(write(tmp_path, "a.csv", text.encode()))
+    assert len(table.rows[0][1]) == 32_767
+    assert [(n.row, n.what) for n in table.notices] == [(2, "a cell of 40,000 characters")]
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no FIFOs on this system")
+@pytest.mark.timeout(20)
+def test_a_fifo_named_csv_is_refused_without_blocking(tmp_path):
+    import os
+
+    fifo = tmp_path / "kunder.csv"
+    os.mkfifo(fifo)
+    with pytest.raises(TableError, match=r"kunder.csv: is not a regular file \(a pipe, socket or device\)"):
+        read_table(fifo)
+
+
+@pytest.mark.timeout(20)
+def test_header_naming_is_linear_in_the_number_of_columns():
+    names = unique_names(["Navn"] * 20_000 + [""] * 20_000)
+    assert names[:3] == ["Navn", "Navn (2)", "Navn (3)"] and names[19_999] == "Navn (20000)"
+    assert len(set(map(str.casefold, names))) == 40_000
+    assert unique_names(["Navn", "Navn (2)", "Navn"]) == ["Navn", "Navn (2)", "Navn (3)"]
+
+
+def test_twenty_thousand_header_cells_read_in_time(tmp_path):
+    header = ";".join(f"Kolonne {i % 7}" for i in range(20_000))
+    table = read_table(
+        write(tmp_path, "wide.csv", (header + "\r\n" + "x;" * 19_999 + "20123456\r\n").encode())
+    )
+    assert len(table.header) == 20_000 and table.header[7] == "Kolonne 0 (2)"
+
+
+def test_the_header_with_a_phone_name_and_numbers_under_it_wins(tmp_path):
+    # Two label rows; the second is the real header, as its Mobil column holds numbers.
+    text = "Kundeliste;Forår;Kampagne\r\nNavn;Mobil;By\r\nAnn;20123456;Køge\r\nBo;31234567;Vejle\r\n"
+    table = read_table(write(tmp_path, "a.csv", text.encode()))
+    assert (table.header_row, table.header) == (2, ["Navn", "Mobil", "By"])

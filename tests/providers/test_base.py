@@ -280,10 +280,25 @@ def test_status_error_on_429_carries_the_wait():
 
 @pytest.mark.parametrize(
     ("status", "kind"),
-    [(401, AccountError), (402, AccountError), (403, AccountError), (500, Transient), (503, Transient)],
+    [
+        (401, AccountError),
+        (402, AccountError),
+        (403, AccountError),
+        (500, OutcomeUnknown),
+        (502, OutcomeUnknown),
+        (503, OutcomeUnknown),
+        (504, OutcomeUnknown),
+    ],
 )
 def test_status_error_kinds(status, kind):
+    # A 5xx without the provider's own envelope may come after the provider took the request.
     assert isinstance(status_error(httpx.Response(status), "Ping"), kind)
+
+
+def test_a_5xx_is_not_sent_only_when_the_provider_says_so():
+    assert isinstance(status_error(httpx.Response(500), "Ping", envelope=True), Transient)
+    unavailable = status_error(httpx.Response(503, headers={"Retry-After": "7"}), "Ping")
+    assert isinstance(unavailable, Transient) and unavailable.retry_after == 7
 
 
 def test_other_client_errors_reject_the_message():

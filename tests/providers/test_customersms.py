@@ -238,9 +238,9 @@ def test_unreadable_2xx_is_outcome_unknown(sandbox, response):
         adapter.send(messages("+4512345678", "+4522334455"))
 
 
-def test_html_error_page_from_a_proxy_is_transient(sandbox):
+def test_html_error_page_from_a_proxy_is_unknown(sandbox):
     sandbox.state.faults.html_error_next = 1
-    with provider(sandbox.url) as adapter, pytest.raises(Transient) as caught:
+    with provider(sandbox.url) as adapter, pytest.raises(OutcomeUnknown) as caught:
         adapter.send(messages("+4512345678"))
     assert "HTML" in caught.value.reason
 

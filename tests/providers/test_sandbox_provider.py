@@ -160,9 +160,9 @@ def test_server_error_is_transient(sandbox, demo):
     assert sandbox.state.accepted == []
 
 
-def test_html_from_a_proxy_is_transient(sandbox, demo):
+def test_html_from_a_proxy_is_unknown(sandbox, demo):
     sandbox.state.faults.html_error_next = 1
-    with pytest.raises(Transient):
+    with pytest.raises(OutcomeUnknown):
         demo.send([message(1)])
 
 
@@ -214,7 +214,8 @@ def test_a_message_missing_from_the_results_is_unknown(canned):
 
 
 @pytest.mark.parametrize(
-    ("status", "kind"), [(400, MessageRejected), (404, AccountError), (500, Transient), (503, Transient)]
+    ("status", "kind"),
+    [(400, MessageRejected), (404, AccountError), (500, OutcomeUnknown), (503, OutcomeUnknown)],
 )
 def test_unreadable_errors_are_typed_by_status(canned, status, kind):
     with pytest.raises(kind):

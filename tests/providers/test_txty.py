@@ -236,8 +236,8 @@ def test_200_with_an_error_inside(canned):
     [
         (400, "<html>bad</html>", MessageRejected),
         (400, "", MessageRejected),
-        (500, "{oops", Transient),
-        (502, "", Transient),
+        (500, "{oops", OutcomeUnknown),
+        (502, "", OutcomeUnknown),
         (403, "", AccountError),
         (404, "", AccountError),
     ],
@@ -253,7 +253,7 @@ def test_unreadable_errors_are_typed_by_status(canned, status, body, kind):
 
 def test_html_from_a_proxy(sandbox, txty):
     sandbox.state.faults.html_error_next = 1
-    with pytest.raises(Transient):
+    with pytest.raises(OutcomeUnknown):
         txty.send([message(1)])
 
 

@@ -260,9 +260,16 @@ def test_environment_error_messages(code, words, tmp_path):
     assert caught.value.__cause__ is error
 
 
-def test_an_empty_file_left_by_a_crash_is_a_first_start(smsdesk_home):
+def test_an_empty_file_is_not_a_first_start(smsdesk_home):
+    # A first start builds the file complete before it appears, so an empty one lost its contents (issue 19).
     smsdesk_home.mkdir()
     paths.database_path().write_bytes(b"")
+    with pytest.raises(StoreError, match=r"empty \(0 bytes\)"):
+        Database()
+    assert paths.database_path().read_bytes() == b""  # left as found
+
+
+def test_a_first_start_leaves_no_temporary_file(smsdesk_home):
     with Database() as db:
         assert db.default_account == SANDBOX_ACCOUNT
-        assert db.get_account(SANDBOX_ACCOUNT) is not None
+    assert sorted(p.name for p in smsdesk_home.iterdir() if ".new-" in p.name) == []

@@ -95,7 +95,7 @@ def test_drop_a_file_shows_rows_column_and_excluded(qtbot, window, tmp_path):
     assert page.next_button.isEnabled()
 
 
-def test_a_file_that_cannot_be_read_says_why(qtbot, window, tmp_path):
+def test_a_file_that_cannot_be_read_says_why(qtbot, window, tmp_path, caplog):
     broken = tmp_path / "liste.xlsx"
     broken.write_bytes(FIXTURES.joinpath("broken_garbage.xlsx").read_bytes())
     page = window.recipients_page
@@ -104,6 +104,7 @@ def test_a_file_that_cannot_be_read_says_why(qtbot, window, tmp_path):
     assert "liste.xlsx" in page.error_label.text()
     assert "Traceback" not in page.error_label.text()
     assert window.draft.table is None
+    assert "job read liste.xlsx failed" in caplog.text
 
 
 def test_dropping_an_unsupported_file_is_refused_with_a_reason(qtbot, window, tmp_path):
