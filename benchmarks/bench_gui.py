@@ -162,7 +162,7 @@ def bench_streaming_and_typing(sandbox_url: str | None = None) -> None:
         app = create_app([])
         window = create_window()
         if sandbox_url:
-            from smsdesk.providers.base import Account
+            from smsdesk.core.account import Account
 
             window.db.save_account(Account(name="Sandbox process", provider="sandbox", base_url=sandbox_url))
             window.db.set_setting("default_account", "Sandbox process")

@@ -16,11 +16,11 @@ def main(argv: list[str] | None = None) -> int:
     from smsdesk.platforms import make_console_safe
 
     make_console_safe(sys.stdout, sys.stderr)  # an "ø" on a cp1252 console must not end the command
-    if args[0] == "--campaign-process":
+    if args[0] == "--campaign-process":  # engine.child.CHILD_FLAG
         # Internal: the app's send runs in a child process; frozen builds have no `python -m` to start it with.
-        from smsdesk.ui.campaign_process import main as campaign_process_main
+        from smsdesk.engine.child import main as child_main
 
-        return campaign_process_main(args[1:])
+        return child_main(args[1:])
     if args[0] == "--read-workbook":
         # Internal: workbooks are parsed in a child process (smsdesk.io.workbook_process), started this way when frozen.
         from smsdesk.io.workbook_process import main as read_workbook_main

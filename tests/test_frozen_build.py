@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from smsdesk.cli import run_cli
-from smsdesk.smoke import MARKER
+from smsdesk.ui.smoke import MARKER
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 
@@ -291,7 +291,7 @@ def test_cli_sends_a_three_recipient_campaign_through_the_sandbox(
         frozen.cli, "--campaign-process", str(smsdesk_home / "smsdesk.sqlite3"), last["campaign"], stdin=""
     )
     assert child.returncode == 0, child.stderr
-    assert json.loads(child.stdout.splitlines()[-1]) == {"end": "cancelled", "reason": None}
+    assert json.loads(child.stdout.splitlines()[-1]) == {"end": {"state": "cancelled", "reason": None}}
 
 
 KEYRING_TOOLS = ("dbus-run-session", "gnome-keyring-daemon")

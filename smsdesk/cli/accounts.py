@@ -26,8 +26,9 @@ from dataclasses import replace
 from typing import Any
 
 from smsdesk.cli import EXIT_OK, EXIT_PROVIDER_STOPPED, UsageError
+from smsdesk.core.account import Account
 from smsdesk.providers import PROVIDER_NAMES, create_provider, provider_class
-from smsdesk.providers.base import Account, ProviderError, checked_base_url
+from smsdesk.providers.base import ProviderError, checked_base_url
 from smsdesk.store.db import Database, StoreError
 from smsdesk.store.secrets import (
     SecretStoreError,

@@ -49,23 +49,19 @@ from smsdesk.cli import (
 from smsdesk.cli.recipients import checked_country, read_plan
 from smsdesk.core import costing
 from smsdesk.core.schedule import format_moment
+from smsdesk.core.states import CampaignState
 from smsdesk.core.template import Template
 from smsdesk.engine import preflight
+from smsdesk.engine.results import STOPPED_BY_SETUP, STOPPED_BY_STORAGE, MessageUpdate, RunOutcome
 from smsdesk.engine.schedule import SendGate
-from smsdesk.engine.sender import (
-    STOPPED_BY_SETUP,
-    STOPPED_BY_STORAGE,
-    WAITING,
-    CampaignRunner,
-    MessageUpdate,
-    RunOutcome,
-)
+from smsdesk.engine.sender import CampaignRunner
 from smsdesk.providers import provider_class, split_message_id
 from smsdesk.store import schedules
 from smsdesk.store.db import Database, StoreError
 from smsdesk.store.journal import (
     CANCELLED,
     FAILED,
+    PENDING,
     SCHEDULED,
     SENT,
     SKIPPED,
@@ -78,7 +74,7 @@ from smsdesk.store.journal import (
 )
 
 EXIT_INTERRUPTED = 130
-_FINAL = (SENT, FAILED, UNKNOWN)
+_FINAL: tuple[str, ...] = (SENT, FAILED, UNKNOWN)
 
 
 def register(subparsers) -> None:
@@ -301,16 +297,17 @@ def run_campaign(
     extra = {"scheduled_at": scheduled_at} if scheduled_at else {}
 
     def on_update(update: MessageUpdate) -> None:
-        if update.status not in _FINAL:
+        if update.state not in _FINAL:
             return
-        seen[update.status] += 1
+        seen[update.state] += 1
         if json_lines:
-            print_json(sys.stdout, update_json(update, provider) | (extra if update.status == SENT else {}))
+            print_json(sys.stdout, update_json(update, provider) | (extra if update.state == SENT else {}))
         else:
             progress.count(update)
 
-    def on_state(state: str, reason: str | None) -> None:
-        if state == WAITING and reason and gate is not None and reason == gate.reason:
+    def on_state(state: CampaignState, reason: str | None) -> None:
+        if state == CampaignState.WAITING and reason:  # why nothing leaves, and when the next try is
+            progress.interrupt()
             print(f"Campaign {campaign_id}: {reason}", file=sys.stderr, flush=True)
 
     runner = CampaignRunner(
@@ -430,8 +427,8 @@ def _report(out: TextIO, db: Database, campaign_id: str, outcome: RunOutcome, *,
         f"Campaign {campaign_id}: {counts[SENT]} sent, {counts[FAILED]} failed, {counts[UNKNOWN]} unknown, "
         f"{counts[SKIPPED]} skipped"
     )
-    if counts["pending"]:
-        line += f", {counts['pending']} not sent yet"
+    if counts[PENDING]:
+        line += f", {counts[PENDING]} not sent yet"
     print(line + ".", file=out)
     if show_failures and (counts[FAILED] or counts[UNKNOWN]):
         journal = Journal(db)
@@ -442,7 +439,7 @@ def _report(out: TextIO, db: Database, campaign_id: str, outcome: RunOutcome, *,
             print(f"  ... see all: smsdesk campaigns export {campaign_id} --out results.xlsx", file=out)
     if outcome.state == STOPPED:
         print(f"Stopped: {outcome.reason}", file=sys.stderr)
-    if outcome.state in (STOPPED, CANCELLED) and counts["pending"]:
+    if outcome.state in (STOPPED, CANCELLED) and counts[PENDING]:
         print(f"The rest can be sent later with: smsdesk campaigns resume {campaign_id}", file=sys.stderr)
     if counts[UNKNOWN]:
         print(
@@ -462,7 +459,7 @@ class _Progress:
         self.shown_at = 0.0
 
     def count(self, update: MessageUpdate) -> None:
-        self.counts[update.status] += 1
+        self.counts[update.state] += 1
         now = time.monotonic()
         if self.enabled and now - self.shown_at > 0.25:
             self.shown_at = now
@@ -473,6 +470,13 @@ class _Progress:
     def done(self) -> None:
         if self.enabled and self.shown_at:
             self.out.write("\n")
+
+    def interrupt(self) -> None:
+        """Another line is about to be printed: end the self-updating one first."""
+        if self.enabled and self.shown_at:
+            self.out.write("\n")
+            self.out.flush()
+            self.shown_at = 0.0
 
 
 # -- JSON shapes ---------------------------------------------------------------------------------------------------
@@ -487,7 +491,7 @@ def update_json(update: MessageUpdate, provider: str | None = None) -> dict:
     data = {
         "row": update.row,
         "phone": update.phone,
-        "status": update.status,
+        "status": update.state,
         "message_id": update.message_id,
         "error": update.error,
         "segments": update.segments,

@@ -1,7 +1,7 @@
-"""Sending: pacing (when may the next request leave), the runner (journal first, then HTTP, then journal), and the
-checks before sending (totals, balance, test send). No Qt here: the GUI runs the runner on a QThread.
+"""Sending: the send path (sender.py: claim, request, record), the rule of what an answer means (outcomes.py),
+pacing, the child process the window sends from (child.py), and the checks before sending (preflight.py). No Qt.
 
-    from smsdesk.engine.sender import CampaignRunner, MessageUpdate, RunOutcome
+    from smsdesk.engine.sender import CampaignRunner
+    from smsdesk.engine.results import MessageUpdate, RunOutcome
     from smsdesk.engine.preflight import totals, campaign_totals, test_send
-    from smsdesk.engine.pacing import Pacer
 """

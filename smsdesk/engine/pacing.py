@@ -32,6 +32,9 @@ from typing import Any
 # loopback and real networks, while the achieved rate stays above 0.95 of the limit.
 SAFETY = 0.98
 MAX_SLOWDOWN = 8.0
+# The longest Retry-After we wait: a provider asking for more (or sending nonsense such as 1e20) gets this, and the
+# run tells the user it is waiting. Ten minutes: longer than any documented window (UGSMS: one minute).
+MAX_RETRY_AFTER = 600.0
 
 
 @dataclass(frozen=True)
@@ -187,8 +190,9 @@ class Pacer:
         with self._lock:
             self._errors += 1
             self._slowdown = min(MAX_SLOWDOWN, self._slowdown * 1.5)
-            if retry_after is not None and retry_after >= 0:
+            if retry_after is not None and retry_after >= 0 and not math.isnan(retry_after):
                 # As told, plus a little so requests from parallel workers do not all arrive at the first instant.
+                retry_after = min(retry_after, MAX_RETRY_AFTER)
                 hold = retry_after + self._rng.uniform(0.0, min(1.0, 0.1 * retry_after + 0.05))
             else:
                 hold = self._backoff()

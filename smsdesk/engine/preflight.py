@@ -24,12 +24,8 @@ from smsdesk.core import costing, encoding
 from smsdesk.core.costing import PlannedMessage
 from smsdesk.core.phones import normalise
 from smsdesk.engine.pacing import Pacer
-from smsdesk.engine.sender import (
-    CampaignRunner,
-    default_concurrency,
-    outgoing_message,
-    secret_for_account,
-)
+from smsdesk.engine.requests import outgoing_message
+from smsdesk.engine.sender import CampaignRunner, default_concurrency, secret_for_account
 from smsdesk.providers import provider_class
 from smsdesk.providers.base import AccountError, Balance, Provider, ProviderError
 from smsdesk.store.db import Database

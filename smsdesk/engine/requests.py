@@ -127,56 +127,28 @@ class RequestPlanner:
         self.template = template
         self.provider = provider
 
+    def message(self, row: RowToSend) -> OutgoingMessage:
+        """The adapter's view of one row. Placeholder values go along only to an adapter that reads them (iP.1
+        sends personalised texts as one templated batch); the others get the final texts alone."""
+        templated = bool(self.template.placeholders and self.provider.reads_template_fields)
+        return OutgoingMessage(
+            key=self.prefix + str(row.id),
+            to=row.phone,
+            text=row.text,
+            encoding=row.encoding,
+            segments=row.segments,
+            fields=TemplateValues(row.fields, self.template) if templated else _NO_FIELDS,
+            template=self.template.text if templated else None,
+        )
+
     def batches(self, rows: Sequence[RowToSend], cap: int | None) -> list[Batch]:
         """`rows` planned into requests (the adapter's plan_requests), each at most `cap` messages."""
-        # One message per row, 500 rows a page: built inline, no call per row, and straight as the tuple it is
-        # (OutgoingMessage is a named tuple; its generated __new__ would add a Python call per message).
-        prefix = self.prefix
-        template = self.template
-        new = tuple.__new__
-        if template.placeholders and self.provider.reads_template_fields:
-            values, text = TemplateValues, template.text
-            messages = [
-                new(
-                    OutgoingMessage,
-                    (
-                        prefix + str(row.id),
-                        row.phone,
-                        row.text,
-                        row.encoding,
-                        row.segments,
-                        values(row.fields, template),
-                        text,
-                    ),
-                )
-                for row in rows
-            ]
-        else:  # texts already final, and the provider sends just those: no fields to carry
-            no_fields = _NO_FIELDS
-            messages = [
-                new(
-                    OutgoingMessage,
-                    (prefix + str(row.id), row.phone, row.text, row.encoding, row.segments, no_fields, None),
-                )
-                for row in rows
-            ]
-        rows = list(rows)
-        by_key: dict[str, RowToSend] | None = None
+        messages = [self.message(row) for row in rows]
+        by_key = {message.key: row for message, row in zip(messages, rows, strict=True)}
         batches: list[Batch] = []
-        at = 0  # where the next group starts, while the groups are the messages in order
         for group in self.provider.plan_requests(messages):
-            size = len(group)
-            if by_key is None and group == messages[at : at + size]:
-                group_rows = rows[at : at + size]  # the usual plan: consecutive slices, rows slice alike
-                at += size
-            else:
-                if by_key is None:
-                    by_key = {m.key: r for m, r in zip(messages, rows, strict=True)}
-                group_rows = [by_key[m.key] for m in group]
-            step = max(1, min(size, cap) if cap else size)
-            if step >= size:
-                batches.append(Batch(group_rows, list(group)))
-                continue
-            for start in range(0, size, step):
-                batches.append(Batch(group_rows[start : start + step], list(group[start : start + step])))
+            step = max(1, min(len(group), cap) if cap else len(group))
+            for start in range(0, len(group), step):
+                part = list(group[start : start + step])
+                batches.append(Batch(rows=[by_key[m.key] for m in part], messages=part))
         return batches

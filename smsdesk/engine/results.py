@@ -1,20 +1,21 @@
-"""What a campaign run reports to its caller: one MessageUpdate per row as its result is recorded, one RunOutcome
-at the end, and the states passed to `on_state`. Plain data, no behaviour: the CLI and the GUI build on these shapes.
+"""What a campaign run reports to its caller: one MessageUpdate per row as its result is recorded, a state change
+(CampaignState and a reason) whenever the run's state changes, and one RunOutcome at the end. Plain data: the CLI,
+the GUI and the child-process pipe (engine/child.py) all use these shapes, field for field.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from smsdesk.core.states import CampaignState, MessageState
+
 # RunOutcome.stopped_by: why a campaign stopped
 STOPPED_BY_PROVIDER = "provider"  # AccountError: credentials, credit, sender refused
-STOPPED_BY_UNREACHABLE = "unreachable"  # transient errors kept coming
+STOPPED_BY_UNREACHABLE = "unreachable"  # the provider could not be reached, or kept asking us to slow down
 STOPPED_BY_SETUP = "setup"  # our side: the account is gone, no key saved, settings the provider refuses
 STOPPED_BY_STORAGE = (
     "storage"  # the database: locked by another program beyond the wait, disk full, taken away
 )
-
-WAITING = "waiting"  # on_state while holding for a Retry-After or back-off of more than a moment
 
 
 @dataclass(frozen=True)
@@ -22,18 +23,26 @@ class MessageUpdate:
     id: int  # the journal row id
     row: int  # spreadsheet row
     phone: str
-    status: str  # sending | sent | failed | unknown | pending (will be sent again)
-    message_id: str | None
-    error: str | None
+    state: MessageState  # sending | sent | failed | unknown | pending (will be sent again)
     segments: int
-    cost: float | None
+    message_id: str | None = None
+    error: str | None = None
+    cost: float | None = None
     error_kind: str | None = None
+
+
+@dataclass(frozen=True)
+class StateUpdate:
+    """The run's state changed. WAITING carries the one line to show: why, and when the next try is."""
+
+    state: CampaignState
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
 class RunOutcome:
     campaign_id: str
-    state: str  # finished | paused | cancelled | stopped
+    state: CampaignState  # finished | paused | cancelled | stopped
     reason: str | None
     counts: dict[str, int]
     stopped_by: str | None = None  # STOPPED_BY_* when state is "stopped"

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import httpx
 
-    from smsdesk.providers.base import Account, Provider
+    from smsdesk.core.account import Account
+    from smsdesk.providers.base import Provider
 
 # name -> "module:Class"
 PROVIDERS: dict[str, str] = {

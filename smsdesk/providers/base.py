@@ -51,10 +51,12 @@ import threading
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from urllib.parse import quote, quote_plus, urlsplit
+
+from smsdesk.core.account import Account
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -96,20 +98,6 @@ UCS2 = "UCS-2"
 
 # ---------------------------------------------------------------------------------------------------------------
 # What goes in
-
-
-@dataclass(frozen=True)
-class Account:
-    """A provider account as stored in the database. Never holds the secret (that lives in the keyring)."""
-
-    name: str
-    provider: str
-    username: str | None = None
-    sender: str | None = None
-    base_url: str | None = None  # None: the provider's documented URL
-    options: Mapping[str, Any] = field(default_factory=dict)  # provider-specific, e.g. {"api_version": "v1"}
-    price_per_segment: float | None = None  # the user's own figure, for cost estimates
-    max_per_minute: int | None = None  # the user's own cap, on top of the provider's documented limit
 
 
 # OutgoingMessage and SendResult are named tuples, not frozen dataclasses: just as immutable, and built about three

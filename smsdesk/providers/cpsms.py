@@ -25,12 +25,12 @@ from typing import Any
 
 import httpx
 
+from smsdesk.core.account import Account
 from smsdesk.providers.base import (
     DELIVERED,
     PENDING,
     UCS2,
     UNDELIVERED,
-    Account,
     AccountError,
     Balance,
     CancelOutcome,

@@ -33,8 +33,8 @@ from typing import Any
 
 import httpx
 
+from smsdesk.core.account import Account
 from smsdesk.providers.base import (
-    Account,
     AccountError,
     Balance,
     InvalidRecipient,

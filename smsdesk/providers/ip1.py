@@ -48,12 +48,12 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import httpx
 
+from smsdesk.core.account import Account
 from smsdesk.providers.base import (
     DELIVERED,
     PENDING,
     UCS2,
     UNDELIVERED,
-    Account,
     AccountError,
     Balance,
     CancelOutcome,
@@ -597,9 +597,7 @@ class Ip1Provider(Provider):
             if 200 <= response.status_code < 300:
                 cancelled += ids
             else:
-                problems.append(
-                    f"{self.label} did not cancel batch {batch_id}: {self.sample(response)}"
-                )
+                problems.append(f"{self.label} did not cancel batch {batch_id}: {self.sample(response)}")
         return CancelOutcome(tuple(cancelled), "; ".join(problems) or None)
 
     def balance(self) -> Balance | None:

@@ -14,11 +14,11 @@ from typing import Any
 
 import httpx
 
+from smsdesk.core.account import Account
 from smsdesk.providers.base import (
     DELIVERED,
     PENDING,
     UNDELIVERED,
-    Account,
     AccountError,
     Balance,
     DeliveryReport,

@@ -16,8 +16,8 @@ from typing import Any
 
 import httpx
 
+from smsdesk.core.account import Account
 from smsdesk.providers.base import (
-    Account,
     AccountError,
     InvalidRecipient,
     MessageRejected,

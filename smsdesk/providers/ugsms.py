@@ -38,8 +38,8 @@ from typing import Any
 import httpx
 import phonenumbers
 
+from smsdesk.core.account import Account
 from smsdesk.providers.base import (
-    Account,
     AccountError,
     Balance,
     InvalidRecipient,

@@ -29,10 +29,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from smsdesk import paths
-from smsdesk.providers.base import Account
+from smsdesk.core.account import Account
 from smsdesk.store import integrity
 from smsdesk.store.errors import StoreError, StoreLost
-from smsdesk.store.schema import MIGRATIONS, SCHEMA_VERSION
+from smsdesk.store.schema import MIGRATIONS, SCHEMA_VERSION, sqlite_too_old
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
@@ -167,6 +167,9 @@ class Database:
     def __init__(self, path: Path | None = None):
         self.path = Path(path) if path is not None else paths.database_path()
         self._owner_thread = threading.get_ident()
+        too_old = sqlite_too_old()
+        if too_old:
+            raise StoreError(too_old)
         self._files: dict[str, tuple[int, int]] = {}  # the files this connection opened: name -> identity
         self.commit_checks: list[Callable[[sqlite3.Connection], None]] = []
         with environment_errors(self.path):

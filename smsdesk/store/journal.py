@@ -1,13 +1,13 @@
 """The campaign journal: every row of a campaign's file and what became of it. The journal is the truth.
 
-Message states:  pending -> sending -> sent | failed | unknown,  and skipped (never sent: excluded by the plan, or
-discarded by the user). A request's messages become `sending` by a claim (store/claims.py) committed BEFORE the
-request leaves; messages a claim still holds when the campaign is opened again (crash, kill, power cut) become
-`unknown` and are never sent again unless the user asks (`retry(..., states=("unknown",))`).
+Message states (core/states.py):  pending -> sending -> sent | failed | unknown,  and skipped (never sent:
+excluded by the plan, or discarded by the user). A request's messages become `sending` in a commit (synced to disk)
+BEFORE the request leaves; messages still `sending` when the campaign is opened again (crash, kill, power cut)
+become `unknown` and are never sent again unless the user asks (`retry(..., states=("unknown",))`).
 
-Three tables, each written as often as it changes (schema version 3): `messages` (what to send: written once),
-`message_status` (what became of it: a narrow row written with the answer; none yet means pending) and `claims`
-(one row per request in flight). Readers see one state per message; only this module knows how it is stored.
+Two tables (schema version 4): `messages` (what to send: written once) and `message_status` (what became of it: a
+narrow row per message whose `state` column is the message's state). Every change of state goes through
+store/claims.py, which holds the one guard: a final state is never overwritten by an answer.
 
 Campaign states: ready (made, never started) -> running -> finished | paused | cancelled | stopped (the provider
 refused the account: credentials, credit) | interrupted (found running without its sender) | discarded (the user gave
@@ -20,9 +20,7 @@ when the process dies, so recovery never touches a campaign another window or pr
 from __future__ import annotations
 
 import contextlib
-import functools
 import json
-import operator
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -30,32 +28,37 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from smsdesk.providers.base import Account
+from smsdesk.core.account import Account
+from smsdesk.core.states import CLOSED_CAMPAIGN_STATES, FINAL_MESSAGE_STATES, CampaignState, MessageState
 from smsdesk.store import claims, locks
-from smsdesk.store.claims import ClaimBook
+from smsdesk.store.claims import Outcome, change_states, claim, ids_in_state
 from smsdesk.store.db import Database, now_iso
 from smsdesk.store.locks import CampaignBusy, CampaignLock  # noqa: F401  (callers import them from here)
 
-PENDING = "pending"
-SENDING = "sending"
-SENT = "sent"
-FAILED = "failed"
-SKIPPED = "skipped"
-UNKNOWN = "unknown"
-MESSAGE_STATES = (PENDING, SENDING, SENT, FAILED, SKIPPED, UNKNOWN)
-FINAL_STATES = (SENT, FAILED, SKIPPED, UNKNOWN)
+# Short names for the states this module and its callers use most (the enum members themselves).
+PENDING, SENDING, SENT, FAILED, SKIPPED, UNKNOWN = (
+    MessageState.PENDING,
+    MessageState.SENDING,
+    MessageState.SENT,
+    MessageState.FAILED,
+    MessageState.SKIPPED,
+    MessageState.UNKNOWN,
+)
+MESSAGE_STATES: tuple[str, ...] = tuple(MessageState)
+FINAL_STATES = FINAL_MESSAGE_STATES
 RETRYABLE_STATES = (FAILED, UNKNOWN)
 
-READY = "ready"
-RUNNING = "running"
-PAUSED = "paused"
-CANCELLED = "cancelled"
-STOPPED = "stopped"
-FINISHED = "finished"
-INTERRUPTED = "interrupted"
-DISCARDED = "discarded"
-SCHEDULED = "scheduled"  # waiting for its time (store/schedules.py says when and who keeps it)
-CLOSED_CAMPAIGN_STATES = (FINISHED, DISCARDED)
+READY, RUNNING, PAUSED, CANCELLED, STOPPED, FINISHED, INTERRUPTED, DISCARDED = (
+    CampaignState.READY,
+    CampaignState.RUNNING,
+    CampaignState.PAUSED,
+    CampaignState.CANCELLED,
+    CampaignState.STOPPED,
+    CampaignState.FINISHED,
+    CampaignState.INTERRUPTED,
+    CampaignState.DISCARDED,
+)
+SCHEDULED = CampaignState.SCHEDULED  # waiting for its time (store/schedules.py says when and who keeps it)
 
 KIND_CAMPAIGN = "campaign"
 KIND_TEST = "test"
@@ -64,13 +67,6 @@ KIND_TEST = "test"
 INTERRUPTED_KIND = "interrupted"
 DISCARDED_KIND = "discarded"
 CANCELLED_KIND = "cancelled"  # a scheduled message the user cancelled (at the provider, or before it left)
-_json_rows = True
-
-
-def _disable_json_rows() -> None:
-    global _json_rows
-    _json_rows = False
-
 
 INTERRUPTED_REASON = (
     "SMSDesk stopped while this message was being sent (crash, kill or power cut): the provider may or may not "
@@ -92,7 +88,7 @@ class CampaignSummary:
     created_at: str
     account: str
     provider: str
-    state: str
+    state: CampaignState
     stop_reason: str | None
     counts: dict[str, int]  # every message state, zeros included
     total: int  # rows, skipped ones included
@@ -134,7 +130,7 @@ class MessageRecord:
     text: str
     encoding: str
     segments: int
-    state: str
+    state: MessageState
     message_id: str | None
     cost: float | None
     error: str | None
@@ -159,41 +155,22 @@ class RowToSend(NamedTuple):
     fields: str  # JSON, parsed only when the template has placeholders
 
 
-_new_row_to_send = functools.partial(tuple.__new__, RowToSend)
-
-
-class Outcome(NamedTuple):
-    """What a sender learned about one row: its new state and the provider's answer."""
-
-    id: int
-    state: str  # SENT, FAILED, UNKNOWN, or PENDING (the request did not take effect: send it again later)
-    message_id: str | None = None
-    cost: float | None = None
-    error: str | None = None
-    error_kind: str | None = None
-
-
-_id = operator.attrgetter("id")
-
-# A message as readers see it: its plan row with its status (none yet: pending, never sent). 'sending' is laid over
-# by the caller from the claims (see _with_claims).
-_STATE = "COALESCE(s.state, 'pending')"
-_WITH_STATUS = "messages LEFT JOIN message_status AS s ON s.id = messages.id"
-_RECORD_COLUMNS = f"""messages.id, messages.campaign_id, messages.row, messages.phone, messages.fields, messages.text,
-    messages.encoding, messages.segments, {_STATE} AS state, s.message_id, s.cost, s.error, s.error_kind,
-    COALESCE(s.attempts, 0) AS attempts, messages.created_at, s.sending_at, s.done_at, s.delivery, s.delivery_at"""
+# A message as readers see it: its plan row joined with its status row.
+_WITH_STATUS = "messages JOIN message_status AS s ON s.id = messages.id"
+_RECORD_COLUMNS = """messages.id, messages.campaign_id, messages.row, messages.phone, messages.fields, messages.text,
+    messages.encoding, messages.segments, s.state, s.message_id, s.cost, s.error, s.error_kind, s.attempts,
+    messages.created_at, s.sending_at, s.done_at, s.delivery, s.delivery_at"""
 
 
 class Journal:
     def __init__(self, db: Database):
         self.db = db
-        # A claim is what stops a second send after a power cut, so its commit waits for the disk
+        # A claim ('sending') is what stops a second send after a power cut, so its commit waits for the disk
         # (synchronous=FULL). Results may stay at the connection's NORMAL: WAL+NORMAL survives any process death
-        # (the commit is in the OS's hands), and a result lost to a power cut leaves its claim -> 'unknown',
-        # which never re-sends. Costs ~0.2 ms per claiming commit; the sender claims several requests per commit.
+        # (the commit is in the OS's hands), and a result lost to a power cut leaves its row 'sending' ->
+        # 'unknown', which never re-sends.
         self.durable_marks = True
         self._synchronous: str | None = None
-        self._claims = ClaimBook()
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -295,8 +272,15 @@ class Journal:
                     "Two messages to the same number in one campaign: the recipient plan must remove duplicates"
                 ) from exc
             conn.executemany(
-                "INSERT INTO message_status (id, state, error, error_kind, done_at) VALUES (?, ?, ?, ?, ?)",
-                [(first_id + index, SKIPPED, reason, kind_, now) for index, reason, kind_ in skipped_rows],
+                "INSERT INTO message_status (id, state) VALUES (?, ?)",
+                [(first_id + index, PENDING.value) for index in range(len(rows))],
+            )
+            conn.executemany(
+                "UPDATE message_status SET state = ?, error = ?, error_kind = ?, done_at = ? WHERE id = ?",
+                [
+                    (SKIPPED.value, reason, kind_, now, first_id + index)
+                    for index, reason, kind_ in skipped_rows
+                ],
             )
         return campaign_id
 
@@ -351,14 +335,10 @@ class Journal:
     def counts(self, campaign_id: str) -> dict[str, int]:
         counts = dict.fromkeys(MESSAGE_STATES, 0)
         for state, number in self.conn.execute(
-            f"SELECT {_STATE}, COUNT(*) FROM {_WITH_STATUS} WHERE messages.campaign_id = ? GROUP BY 1",
+            f"SELECT s.state, COUNT(*) FROM {_WITH_STATUS} WHERE messages.campaign_id = ? GROUP BY 1",
             (campaign_id,),
         ):
-            counts[state] = number
-        (held,) = self.conn.execute(
-            "SELECT COALESCE(SUM(size), 0) FROM claims WHERE campaign_id = ?", (campaign_id,)
-        ).fetchone()
-        _move_held_to_sending(counts, held)
+            counts[MessageState(state)] = number
         return counts
 
     def messages(
@@ -370,115 +350,71 @@ class Journal:
         limit: int | None = None,
     ) -> list[MessageRecord]:
         """Rows in journal order (the file's order), optionally only some states, after an id, at most `limit`."""
-        held = claims.open_claims(self.conn, campaign_id)
         sql = (
             f"SELECT {_RECORD_COLUMNS} FROM {_WITH_STATUS} WHERE messages.campaign_id = ? AND messages.id > ?"
         )
         params: list[Any] = [campaign_id, after_id]
-        wanted: set[str] | None = None
         if states is not None:
-            wanted = set(states)
+            wanted = sorted({MessageState(state).value for state in states})
             if not wanted:
                 return []
-            stored = (wanted - {SENDING}) | ({PENDING} if SENDING in wanted else set())
-            sql += f" AND {_STATE} IN ({','.join('?' * len(stored))})"
-            params += sorted(stored)
+            sql += f" AND s.state IN ({','.join('?' * len(wanted))})"
+            params += wanted
         sql += " ORDER BY messages.id"
-        # Rows a claim holds are stored pending: when that decides whether a row is wanted, count in Python.
-        filter_here = bool(held) and wanted is not None and (PENDING in wanted) != (SENDING in wanted)
-        if limit is not None and not filter_here:
+        if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
-        records = []
-        for row in self.conn.execute(sql, params):
-            record = _record(row, held)
-            if wanted is not None and record.state not in wanted:
-                continue
-            records.append(record)
-            if limit is not None and len(records) >= limit:
-                break
-        return records
+        return [_record(row) for row in self.conn.execute(sql, params)]
 
     def rows_to_send(
         self, campaign_id: str, *, after_id: int = 0, limit: int = -1, with_fields: bool = True
     ) -> list[RowToSend]:
-        """Pending rows no claim holds, in send order, after a journal id, at most `limit` (-1: all).
-        `with_fields=False` leaves each row's fields '{}' (for a provider that never reads them)."""
-        held = self._held_after(campaign_id, after_id)
-        # A message with no status row is pending; one with a status row is pending only when put back for a retry.
-        fields = "fields" if with_fields else "'{}' AS fields"
-        query = (
-            f"SELECT messages.id, row, phone, text, encoding, segments, {fields} FROM messages "
-            "WHERE campaign_id = ? AND id > ? AND NOT EXISTS "
-            "(SELECT 1 FROM message_status AS s WHERE s.id = messages.id AND s.state <> 'pending') "
-            "ORDER BY messages.id LIMIT ?"
+        """Pending rows in send order, after a journal id, at most `limit` (-1: all). `with_fields=False` leaves
+        each row's fields '{}' (for a provider that never reads them)."""
+        fields = "messages.fields" if with_fields else "'{}'"
+        cursor = self.conn.execute(
+            f"""SELECT messages.id, messages.row, messages.phone, messages.text, messages.encoding,
+                       messages.segments, {fields} FROM {_WITH_STATUS}
+                WHERE messages.campaign_id = ? AND messages.id > ? AND s.state = ? ORDER BY messages.id LIMIT ?""",
+            (campaign_id, after_id, PENDING.value, limit),
         )
-        params = (campaign_id, after_id, limit if limit < 0 or not held else limit + len(held))
-        rows: list[RowToSend] | None = None
-        if _json_rows:
-            # The page as ONE JSON value, not thousands of rows: the sqlite3 module lets go of the GIL for every
-            # row it steps through, and each time a worker thread busy encoding JSON may keep it for milliseconds.
-            try:
-                (packed,) = self.conn.execute(
-                    "SELECT json_group_array(json_array(id, row, phone, text, encoding, segments, fields)) "
-                    f"FROM ({query})",
-                    params,
-                ).fetchone()
-                # Straight as the tuples they are: RowToSend._make is a Python call per row.
-                rows = list(map(_new_row_to_send, json.loads(packed)))
-            except sqlite3.OperationalError:  # an SQLite without JSON
-                _disable_json_rows()
-        if rows is None:
-            cursor = self.conn.cursor()
-            cursor.row_factory = None  # plain tuples: sqlite3.Row objects cost more than the query
-            rows = list(map(_new_row_to_send, cursor.execute(query, params)))
-        if held:
-            rows = [row for row in rows if row.id not in held]
-            if limit >= 0:
-                del rows[limit:]
-        return rows
-
-    def _held_after(self, campaign_id: str, after_id: int) -> set[int]:
-        """Rows after `after_id` that open claims hold: a few claims at most (one per request in flight)."""
-        return {row for row in claims.open_claims(self.conn, campaign_id) if row > after_id}
+        return [
+            RowToSend(
+                id=id_, row=row, phone=phone, text=text, encoding=encoding, segments=segments, fields=fields
+            )
+            for id_, row, phone, text, encoding, segments, fields in cursor
+        ]
 
     def message(self, message_row_id: int) -> MessageRecord | None:
         row = self.conn.execute(
             f"SELECT {_RECORD_COLUMNS} FROM {_WITH_STATUS} WHERE messages.id = ?", (message_row_id,)
         ).fetchone()
-        return _record(row, claims.open_claims(self.conn, row["campaign_id"])) if row else None
+        return _record(row) if row else None
 
     def interrupted_campaigns(self) -> list[CampaignSummary]:
         """Campaigns with rows still to send that are neither finished nor discarded: offer to resume them."""
         return [c for c in self.list_campaigns(include_tests=False) if c.resumable]
 
     def _stats(self, campaign_id: str | None) -> dict[str, dict[str, Any]]:
-        sql = f"""SELECT messages.campaign_id, {_STATE} AS state, COUNT(*) AS n, SUM(messages.segments) AS segments,
+        sql = f"""SELECT messages.campaign_id, s.state AS state, COUNT(*) AS n, SUM(messages.segments) AS segments,
                          SUM(s.cost) AS cost
                   FROM {_WITH_STATUS} {{where}} GROUP BY messages.campaign_id, 2"""
-        held_sql = "SELECT campaign_id, SUM(size) FROM claims {where} GROUP BY campaign_id"
         if campaign_id is None:
-            open_campaigns = "campaign_id IN (SELECT id FROM campaigns WHERE totals IS NULL)"
-            rows = self.conn.execute(sql.format(where=f"WHERE messages.{open_campaigns}"))
-            held = self.conn.execute(held_sql.format(where=f"WHERE {open_campaigns}")).fetchall()
+            where = "WHERE messages.campaign_id IN (SELECT id FROM campaigns WHERE totals IS NULL)"
+            rows = self.conn.execute(sql.format(where=where))
         else:
             rows = self.conn.execute(sql.format(where="WHERE messages.campaign_id = ?"), (campaign_id,))
-            held = self.conn.execute(
-                held_sql.format(where="WHERE campaign_id = ?"), (campaign_id,)
-            ).fetchall()
         stats: dict[str, dict[str, Any]] = {}
         for row in rows:
             entry = stats.setdefault(
                 row["campaign_id"], {"counts": dict.fromkeys(MESSAGE_STATES, 0), "segments": 0, "cost": None}
             )
-            entry["counts"][row["state"]] = row["n"]
-            if row["state"] != SKIPPED:
+            state = MessageState(row["state"])
+            entry["counts"][state] = row["n"]
+            if state != SKIPPED:
                 entry["segments"] += row["segments"] or 0
-            if row["state"] == SENT and row["cost"] is not None:
+            if state == SENT and row["cost"] is not None:
                 entry["cost"] = (entry["cost"] or 0.0) + row["cost"]
-        for held_campaign, size in held:
-            if held_campaign in stats:
-                _move_held_to_sending(stats[held_campaign]["counts"], size or 0)
         return stats
 
     @staticmethod
@@ -491,7 +427,7 @@ class Journal:
             created_at=row["created_at"],
             account=row["account"],
             provider=row["provider"],
-            state=row["state"],
+            state=CampaignState(row["state"]),
             stop_reason=row["stop_reason"],
             counts=counts,
             total=sum(counts.values()),
@@ -503,19 +439,18 @@ class Journal:
     # -- recovery and user decisions -------------------------------------------------------------------------------
 
     def recover(self, campaign_id: str) -> int:
-        """Rows a claim still holds become 'unknown'. Call only while holding the campaign's lock. Returns how many."""
+        """Rows left 'sending' become 'unknown'. Call only while holding the campaign's lock. Returns how many."""
         now = now_iso()
         with self.db.transaction() as conn:
-            changed = 0
-            for rows, claimed_at in conn.execute(
-                "SELECT rows, claimed_at FROM claims WHERE campaign_id = ?", (campaign_id,)
-            ).fetchall():
-                ids = claims.claim_rows(rows)
-                changed += claims.mark_unknown(
-                    conn, ids, claimed_at, INTERRUPTED_REASON, INTERRUPTED_KIND, now
-                )
-                self._claims.forget_rows(ids)
-            conn.execute("DELETE FROM claims WHERE campaign_id = ?", (campaign_id,))
+            stuck = ids_in_state(conn, campaign_id, (SENDING,))
+            changed = change_states(
+                conn,
+                [
+                    Outcome(id=row, state=UNKNOWN, error=INTERRUPTED_REASON, error_kind=INTERRUPTED_KIND)
+                    for row in stuck
+                ],
+                now,
+            )
             conn.execute(
                 "UPDATE campaigns SET state = ?, stop_reason = ?, updated_at = ? WHERE id = ? AND state = ?",
                 (
@@ -529,16 +464,17 @@ class Journal:
         return changed
 
     def recover_interrupted(self) -> list[str]:
-        """On start-up: every campaign left mid-send by a crash gets the rows its claims hold marked 'unknown'.
+        """On start-up: every campaign left mid-send by a crash gets its 'sending' rows marked 'unknown'.
 
         Campaigns another window or process is sending right now are left alone. Returns the recovered ids.
         """
         candidates = [
             row[0]
             for row in self.conn.execute(
-                "SELECT id FROM campaigns WHERE state NOT IN (?, ?) AND (state = ? OR EXISTS "
-                "(SELECT 1 FROM claims WHERE claims.campaign_id = campaigns.id))",
-                (FINISHED, DISCARDED, RUNNING),
+                "SELECT id FROM campaigns WHERE state NOT IN (?, ?) AND (state = ? OR id IN "
+                "(SELECT messages.campaign_id FROM message_status AS s JOIN messages ON messages.id = s.id "
+                "WHERE s.state = ?))",
+                (FINISHED, DISCARDED, RUNNING, SENDING),
             )
         ]
         recovered = []
@@ -568,13 +504,8 @@ class Journal:
             self.recover(campaign_id)
             with self.db.transaction() as conn:
                 # attempts stay: they count what really left
-                changed = conn.execute(
-                    f"""UPDATE message_status SET state = ?, message_id = NULL, cost = NULL, error = NULL,
-                            error_kind = NULL, done_at = NULL, sending_at = NULL
-                        WHERE state IN ({",".join("?" * len(states))})
-                          AND id IN (SELECT id FROM messages WHERE campaign_id = ?)""",
-                    (PENDING, *states, campaign_id),
-                ).rowcount
+                again = ids_in_state(conn, campaign_id, states)
+                changed = change_states(conn, [Outcome(id=row, state=PENDING) for row in again], now)
                 if changed:
                     conn.execute(
                         "UPDATE campaigns SET state = ?, stop_reason = NULL, updated_at = ?, totals = NULL "
@@ -590,21 +521,13 @@ class Journal:
         with self.lock(campaign_id):
             self.recover(campaign_id)
             with self.db.transaction() as conn:
-                changed = conn.execute(
-                    f"""INSERT INTO message_status (id, state, error, error_kind, done_at)
-                        SELECT messages.id, ?, ?, ?, ? FROM {_WITH_STATUS}
-                        WHERE messages.campaign_id = ? AND {_STATE} = ?
-                        ON CONFLICT (id) DO UPDATE SET state = excluded.state, error = excluded.error,
-                            error_kind = excluded.error_kind, done_at = excluded.done_at""",
-                    (
-                        SKIPPED,
-                        "not sent: the campaign was discarded",
-                        DISCARDED_KIND,
-                        now,
-                        campaign_id,
-                        PENDING,
-                    ),
-                ).rowcount
+                left = ids_in_state(conn, campaign_id, (PENDING,))
+                reason = "not sent: the campaign was discarded"
+                changed = change_states(
+                    conn,
+                    [Outcome(id=row, state=SKIPPED, error=reason, error_kind=DISCARDED_KIND) for row in left],
+                    now,
+                )
                 conn.execute(
                     "UPDATE campaigns SET state = ?, updated_at = ?, totals = ? WHERE id = ?",
                     (DISCARDED, now, _totals_json(self._count(campaign_id)[0]), campaign_id),
@@ -620,22 +543,9 @@ class Journal:
         with self.lock(campaign_id):
             self.recover(campaign_id)
             with self.db.transaction() as conn:
-                changed = conn.execute(
-                    f"""INSERT INTO message_status (id, state, error, error_kind, done_at)
-                        SELECT messages.id, ?, ?, ?, ? FROM {_WITH_STATUS}
-                        WHERE messages.campaign_id = ? AND {_STATE} = ?
-                        ON CONFLICT (id) DO UPDATE SET state = excluded.state, error = excluded.error,
-                            error_kind = excluded.error_kind, done_at = excluded.done_at""",
-                    (SKIPPED, "cancelled", CANCELLED_KIND, now, campaign_id, PENDING),
-                ).rowcount
-                for start in range(0, len(handed_over), 500):
-                    chunk = list(handed_over[start : start + 500])
-                    changed += conn.execute(
-                        f"""UPDATE message_status SET state = ?, error = ?, error_kind = ?, done_at = ?
-                            WHERE state = ? AND id IN ({",".join("?" * len(chunk))})
-                              AND id IN (SELECT id FROM messages WHERE campaign_id = ?)""",
-                        (SKIPPED, "cancelled", CANCELLED_KIND, now, SENT, *chunk, campaign_id),
-                    ).rowcount
+                changed = claims.cancel_scheduled(
+                    conn, campaign_id, handed_over, "cancelled", CANCELLED_KIND, now
+                )
                 stats = self._stats(campaign_id).get(campaign_id)
                 self._store_state(conn, campaign_id, CANCELLED, "cancelled", stats)
         return changed
@@ -680,22 +590,17 @@ class Journal:
         changed: list[int] = []
         with self.db.transaction() as conn:
             for row_id, state, message_id, reason in wanted:
-                updated = conn.execute(
-                    """UPDATE message_status SET state = ?, message_id = COALESCE(?, message_id), error = ?,
-                           error_kind = ?, done_at = ?
-                       WHERE id = ? AND state = ? AND id IN (SELECT id FROM messages WHERE campaign_id = ?)""",
-                    (
-                        state,
-                        message_id,
-                        None if state == SENT else reason,
-                        None if state == SENT else "not_received",
-                        now,
-                        row_id,
-                        UNKNOWN,
-                        campaign_id,
-                    ),
-                ).rowcount
-                if updated:
+                sent = state == SENT
+                if claims.settle_unknown(
+                    conn,
+                    campaign_id,
+                    row_id,
+                    MessageState(state),
+                    message_id,
+                    None if sent else reason,
+                    None if sent else "not_received",
+                    now,
+                ):
                     changed.append(row_id)
             if changed:
                 closed = conn.execute("SELECT state FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()
@@ -717,7 +622,7 @@ class Journal:
         return counts
 
     def finish(self, campaign_id: str) -> dict[str, int] | None:
-        """Close the campaign as finished if no row is left to send (pending, or held by a claim), and return its
+        """Close the campaign as finished if no row is left to send (pending or sending), and return its
         counts; None, and nothing changed, if some are left."""
         with self.db.transaction() as conn:
             stats, counts = self._count(campaign_id)
@@ -745,75 +650,36 @@ class Journal:
             (state, reason, now_iso(), _totals_json(stats), campaign_id),
         )
 
-    def commit(
-        self,
-        outcomes: Sequence[Outcome] = (),
-        requests: Sequence[Sequence[int]] = (),
-        campaign_id: str | None = None,
-    ) -> list[int | None]:
+    def commit(self, outcomes: Sequence[Outcome] = (), requests: Sequence[Sequence[int]] = ()) -> list[bool]:
         """Record answers and claim the rows of the requests about to leave, in ONE transaction.
 
-        `outcomes` are answers for rows a claim holds (others are ignored: those rows are not 'sending'); each of
-        `requests` is the row ids one request carries, all of `campaign_id` (read from the first row if None).
-        The commit is synced to disk when it claims anything. Returns one claim id per request, or None for a
-        request with a row that is not pending or is held already: the caller must not send that one.
+        `outcomes` are answers for rows that are 'sending' (others change nothing: see store/claims.py); each of
+        `requests` is the row ids one request carries. The commit is synced to disk when it claims anything.
+        Returns, per request, whether its rows were claimed: False when one of them is not pending (or is listed
+        twice), and then none is; the caller must not send that request.
         """
         if not outcomes and not requests:
             return []
         self._set_synchronous("FULL" if requests and self.durable_marks else "NORMAL")
         now = now_iso()
-        book = self._claims
-        claim_ids: list[int | None] = []
         with self.db.transaction() as conn:
-            if outcomes:
-                for claimed_at, answered in book.take_answers(conn, outcomes).items():
-                    claims.record(conn, answered, claimed_at, now)
-            if requests:
-                if campaign_id is None:
-                    first = next((rows[0] for rows in requests if rows), None)
-                    found = conn.execute("SELECT campaign_id FROM messages WHERE id = ?", (first,)).fetchone()
-                    campaign_id = found[0] if found else ""
-                refused = book.refused(conn, campaign_id, requests)
-                for rows in requests:
-                    if not rows or not refused.isdisjoint(rows):
-                        claim_ids.append(None)
-                        continue
-                    claim_ids.append(
-                        conn.execute(
-                            "INSERT INTO claims (campaign_id, rows, size, claimed_at) VALUES (?, ?, ?, ?)",
-                            (campaign_id, claims.rows_text(rows), len(rows), now),
-                        ).lastrowid
-                    )
-                    refused.update(rows)  # the same row twice in one commit: the second request is refused
-        # Committed: now the book may say so.
-        if outcomes:
-            book.answered(outcomes)
-        for claim_id, rows in zip(claim_ids, requests, strict=True):
-            if claim_id is not None:
-                book.add(claim_id, rows, now)
-        return claim_ids
+            change_states(conn, outcomes, now)
+            return [claim(conn, rows, now) for rows in requests]
 
     def mark_sending(self, ids: Sequence[int]) -> int:
         """Claim pending rows for one request about to leave; committed (and synced) before this returns.
         Returns how many rows were claimed: all of them, or none."""
-        (claim_id,) = self.commit((), [list(ids)]) or [None]
-        return len(ids) if claim_id is not None else 0
+        (claimed,) = self.commit((), [list(ids)])
+        return len(ids) if claimed else 0
 
     def record(self, outcomes: Sequence[Outcome]) -> None:
-        """Record answers for rows a claim holds, in one transaction."""
+        """Record answers for rows that are 'sending', in one transaction."""
         self.commit(outcomes)
 
     def _set_synchronous(self, level: str) -> None:
         if self._synchronous != level:
             self.conn.execute(f"PRAGMA synchronous = {level}")
             self._synchronous = level
-
-
-def _move_held_to_sending(counts: dict[str, int], held: int) -> None:
-    """Claimed rows are stored pending; readers see them 'sending'."""
-    held = min(held, counts.get(PENDING, 0))
-    counts[PENDING] = counts.get(PENDING, 0) - held
-    counts[SENDING] = counts.get(SENDING, 0) + held
 
 
 def _totals_json(stats: dict[str, Any] | None) -> str | None:
@@ -831,15 +697,12 @@ def _frozen_totals(text: str | None) -> dict[str, Any] | None:
         return None  # damaged by hand: count the rows instead
 
 
-def _record(row: sqlite3.Row, held: dict[int, str]) -> MessageRecord:
-    """A joined message row as readers see it; `held`: rows a claim holds -> when claimed (shown 'sending')."""
+def _record(row: sqlite3.Row) -> MessageRecord:
+    """A joined message row as readers see it."""
     try:
         fields = json.loads(row["fields"] or "{}")
     except ValueError:
         fields = {}
-    state, sending_at = row["state"], row["sending_at"]
-    if state == PENDING and row["id"] in held:
-        state, sending_at = SENDING, held[row["id"]]
     return MessageRecord(
         id=row["id"],
         campaign_id=row["campaign_id"],
@@ -849,15 +712,15 @@ def _record(row: sqlite3.Row, held: dict[int, str]) -> MessageRecord:
         text=row["text"],
         encoding=row["encoding"],
         segments=row["segments"],
-        state=state,
+        state=MessageState(row["state"]),
         message_id=row["message_id"],
         cost=row["cost"],
         error=row["error"],
         error_kind=row["error_kind"],
         delivery=row["delivery"],
-        attempts=row["attempts"] + (1 if state == SENDING else 0),
+        attempts=row["attempts"],
         created_at=row["created_at"],
-        sending_at=sending_at,
+        sending_at=row["sending_at"],
         done_at=row["done_at"],
         delivery_at=row["delivery_at"],
     )

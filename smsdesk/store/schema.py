@@ -1,7 +1,26 @@
 """The database schema as ordered migrations. A migration is never edited once released: add a new one.
 
 Version N's SQL takes a database from version N-1 to N. `PRAGMA user_version` holds the version.
+
+The SQL here and in the store runs on SQLite 3.24 or newer (MIN_SQLITE_VERSION: `INSERT ... ON CONFLICT DO
+UPDATE`, the newest feature used), one statement for every version: no path depends on the SQLite at hand.
 """
+
+import sqlite3
+
+MIN_SQLITE_VERSION = (3, 24, 0)
+
+
+def sqlite_too_old() -> str | None:
+    """A sentence for the user when this Python's SQLite is older than the store needs, else None."""
+    if sqlite3.sqlite_version_info >= MIN_SQLITE_VERSION:
+        return None
+    wanted = ".".join(map(str, MIN_SQLITE_VERSION))
+    return (
+        f"SMSDesk needs SQLite {wanted} or newer; this Python has SQLite {sqlite3.sqlite_version}. "
+        "Install a newer Python (python.org builds bring their own SQLite)."
+    )
+
 
 MIGRATIONS: list[tuple[int, str]] = [
     (
@@ -159,10 +178,58 @@ MIGRATIONS: list[tuple[int, str]] = [
         CREATE UNIQUE INDEX messages_one_per_phone ON messages (campaign_id, phone) WHERE segments > 0;
         """,
     ),
+    (
+        4,
+        """
+        -- A message's state is one column, 'sending' included: every message has a status row from the moment its
+        -- campaign is made, and every change of state is an UPDATE of that row (store/claims.py, the one place
+        -- that changes it). Version 3 kept 'sending' in a claims table holding JSON lists of message ids.
+        CREATE TABLE message_status_v4 (
+            id          INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+            state       TEXT NOT NULL DEFAULT 'pending'
+                        CHECK (state IN ('pending','sending','sent','failed','skipped','unknown')),
+            message_id  TEXT,
+            cost        REAL,
+            error       TEXT,
+            error_kind  TEXT,
+            attempts    INTEGER NOT NULL DEFAULT 0,         -- requests that carried this message
+            sending_at  TEXT,                               -- when the last request carrying it was claimed
+            done_at     TEXT,
+            delivery    TEXT,                               -- delivered|failed|pending, from delivery status
+            delivery_at TEXT
+        );
+        INSERT INTO message_status_v4 (id, state, message_id, cost, error, error_kind, attempts, sending_at, done_at,
+                                       delivery, delivery_at)
+            SELECT s.id, s.state, s.message_id, s.cost, s.error, s.error_kind, s.attempts, s.sending_at, s.done_at,
+                   s.delivery, s.delivery_at
+            FROM message_status AS s JOIN messages ON messages.id = s.id;
+        INSERT INTO message_status_v4 (id, state)
+            SELECT id, 'pending' FROM messages WHERE id NOT IN (SELECT id FROM message_status);
+        -- The messages version 3's claims held (a crash left them out) become 'sending', as they were: recovery
+        -- makes them 'unknown'. A claim's ids are a list "[1,2,3]"; split here with plain string functions.
+        WITH RECURSIVE held(rest, id, claimed_at) AS (
+            SELECT trim(rows, '[] ') || ',', NULL, claimed_at FROM claims
+            UNION ALL
+            SELECT substr(rest, instr(rest, ',') + 1), CAST(trim(substr(rest, 1, instr(rest, ',') - 1)) AS INTEGER),
+                   claimed_at
+            FROM held WHERE rest <> ''
+        )
+        UPDATE message_status_v4
+            SET state = 'sending', attempts = attempts + 1,
+                sending_at = (SELECT MAX(claimed_at) FROM held WHERE held.id = message_status_v4.id)
+            WHERE state = 'pending' AND id IN (SELECT id FROM held WHERE id IS NOT NULL);
+        DROP TABLE message_status;
+        DROP TABLE claims;
+        ALTER TABLE message_status_v4 RENAME TO message_status;
+        -- Messages out on a request are few (the requests in flight): this index holds only those, so finding
+        -- what a crash left 'sending' reads a few rows, not the whole history.
+        CREATE INDEX message_status_sending ON message_status (state) WHERE state = 'sending';
+        """,
+    ),
     # -- Scheduling (issue 16). Self-contained on purpose: it only adds columns, so it can be renumbered to follow
     # -- whatever migration lands before it without touching its SQL.
     (
-        4,
+        5,
         """
         -- When a campaign is to go out. NULL: at once. ISO 8601 with the offset the user meant it in.
         ALTER TABLE campaigns ADD COLUMN scheduled_at TEXT;

@@ -21,7 +21,7 @@ import keyring.backend
 import keyring.errors
 
 if TYPE_CHECKING:
-    from smsdesk.providers.base import Account
+    from smsdesk.core.account import Account
 
 SERVICE = "SMSDesk"
 SANDBOX_SECRET = "sandbox"  # the built-in demo account's fixed key: not a secret, never stored

@@ -284,7 +284,7 @@ class AccountsDialog(QDialog):
     # -- editing -----------------------------------------------------------------------------------------------
 
     def account_from_form(self):
-        from smsdesk.providers.base import Account
+        from smsdesk.core.account import Account
 
         previous = self.db.get_account(self.editing) if self.editing else None
         account = Account(

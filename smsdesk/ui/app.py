@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 from pathlib import Path
@@ -13,6 +14,43 @@ from smsdesk.store.db import Database, StoreError
 STYLE_SHEET = Path(__file__).resolve().parent / "assets" / "style.qss"
 
 log = logging.getLogger(__name__)
+
+
+class CollectorPolicy:
+    """The GUI process's one garbage-collector policy (the engine sends in its own process and sets none).
+
+    Measured with benchmarks/bench_gui.py, 10,000 recipients loaded: a full collection walks every object and takes
+    50-60 ms, longer than a GUI-thread stall may last (50 ms; a keystroke 16 ms). So what a page loaded (a plan, a
+    campaign's rows) is moved out of the collector's sight (gc.freeze: reference counting still frees it), and while
+    results stream in, collections wait. `undo()` puts the collector back as Python has it.
+    """
+
+    def __init__(self) -> None:
+        self._sends = 0
+
+    def loaded(self) -> None:
+        """A page holds what it just loaded for as long as it shows it. What an earlier load froze is let go first,
+        so it is collected again once nothing shows it."""
+        gc.unfreeze()
+        gc.freeze()
+
+    def send_started(self) -> None:
+        if self._sends == 0:
+            gc.disable()
+        self._sends += 1
+
+    def send_ended(self) -> None:
+        self._sends = max(0, self._sends - 1)
+        if self._sends == 0:
+            gc.enable()
+
+    def undo(self) -> None:
+        self._sends = 0
+        gc.enable()
+        gc.unfreeze()
+
+
+COLLECTOR = CollectorPolicy()
 
 
 def create_app(argv: list[str] | None = None):
@@ -63,8 +101,34 @@ def install_error_dialog(window) -> None:
     sys.excepthook = report
 
 
+# PySide6 builds SMSDesk refuses to run on (pyproject.toml excludes them too): 6.12.0 drops a reference to None on
+# every void call under Python 3.11, which aborts the interpreter after a while.
+EXCLUDED_PYSIDE6 = ("6.12.0",)
+
+
+def excluded_pyside6() -> str | None:
+    """A sentence for the user when the installed PySide6 is one SMSDesk cannot run on, else None."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    for distribution in ("PySide6-Essentials", "PySide6"):
+        try:
+            found = version(distribution)
+        except PackageNotFoundError:
+            continue
+        if found in EXCLUDED_PYSIDE6:
+            return (
+                f"SMSDesk cannot run on {distribution} {found} (it crashes the interpreter); install another "
+                "version: pip install -c requirements.lock -e ."
+            )
+    return None
+
+
 def run_gui(argv: list[str]) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
+    excluded = excluded_pyside6()
+    if excluded:
+        print(excluded, file=sys.stderr)
+        return 1
     app = create_app(argv)
     from smsdesk.ui.startup import open_database
 
@@ -84,6 +148,7 @@ def run_gui(argv: list[str]) -> int:
     code = app.exec()
     window.shutdown()
     window.db.close()
+    COLLECTOR.undo()
     return code
 
 

@@ -8,6 +8,7 @@ the table gets 5 repaints a second whether 10 or 10,000 results arrived meanwhil
 from __future__ import annotations
 
 import logging
+import subprocess
 import threading
 from collections import deque
 from pathlib import Path
@@ -15,10 +16,13 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
+from smsdesk.core.states import CampaignState
+from smsdesk.engine import child
+from smsdesk.engine.results import MessageUpdate, StateUpdate
 from smsdesk.ui.jobs import user_message
 
 if TYPE_CHECKING:
-    import subprocess
+    from smsdesk.engine.sender import CampaignRunner
 
 log = logging.getLogger(__name__)
 
@@ -26,22 +30,6 @@ DRAIN_INTERVAL_MS = 200
 MAX_ROWS_PER_BATCH = (
     1000  # more than this waiting: hand them over in several event-loop turns, painting between
 )
-
-
-def update_as_dict(update: Any) -> dict[str, Any] | None:
-    """The engine's MessageUpdate as the keys the results model takes (tolerant of its exact shape)."""
-    if isinstance(update, dict):
-        data = dict(update)
-    else:
-        data = {
-            name: getattr(update, name)
-            for name in ("id", "status", "state", "message_id", "cost", "error", "segments")
-            if hasattr(update, name)
-        }
-    # engine.sender.MessageUpdate says "status"; the journal and the model say "state"
-    if "status" in data:
-        data["state"] = data.pop("status")
-    return data if data.get("id") is not None else None
 
 
 class _RunnerThread(QThread):
@@ -65,7 +53,7 @@ class CampaignWorker(QObject):
         self.runner_options = runner_options
         self._queue: deque[dict[str, Any]] = deque()
         self._states: deque[tuple[str, str]] = deque()
-        self._runner: Any = None  # the engine's CampaignRunner, once the thread has built it
+        self._runner: CampaignRunner | None = None
         self._lock = threading.Lock()
         self._pending_control: list[str] = []
         self._error: str | None = None
@@ -77,16 +65,14 @@ class CampaignWorker(QObject):
 
     # -- worker thread -------------------------------------------------------------------------------------------
 
-    def _on_update(self, update: Any) -> None:
-        data = update_as_dict(update)
-        if data is not None:
-            self._queue.append(data)
+    def _on_update(self, update: MessageUpdate) -> None:
+        self._queue.append(dict(vars(update)))  # the results model takes the fields it shows, by name
 
-    def _on_state(self, state: Any, reason: Any = None) -> None:
-        state_name = getattr(state, "value", state)
-        self._states.append((str(state_name), "" if reason is None else str(reason)))
+    def _on_state(self, state: CampaignState, reason: str | None = None) -> None:
+        self._states.append((state.value, reason or ""))
 
     def _run(self) -> None:
+        # Here, not at the top: the engine (httpx, the providers) loads when a send starts, not with the window.
         from smsdesk.engine.schedule import runner_arguments
         from smsdesk.engine.sender import CampaignRunner
 
@@ -173,26 +159,8 @@ class CampaignWorker(QObject):
         self.finished.emit(self._error or "")
 
 
-CAMPAIGN_PROCESS_FLAG = "--campaign-process"  # smsdesk.__main__ hands this to smsdesk.ui.campaign_process
-
-
-def child_command() -> list[str] | None:
-    """How to start the engine's child process, or None where it cannot be started (then send on a thread).
-
-    From source: this Python with -m. Frozen: the console executable beside the app (a windowed executable has no
-    usable stdout on Windows), which dispatches the hidden flag before its CLI.
-    """
-    import sys
-
-    if not getattr(sys, "frozen", False):
-        return [sys.executable, "-m", "smsdesk.ui.campaign_process"]
-    suffix = ".exe" if sys.platform == "win32" else ""
-    cli = Path(sys.executable).with_name(f"smsdesk-cli{suffix}")
-    return [str(cli), CAMPAIGN_PROCESS_FLAG] if cli.exists() else None
-
-
 class ProcessCampaignWorker(CampaignWorker):
-    """The same worker, with the engine in a child process (smsdesk.ui.campaign_process).
+    """The same worker, with the engine in a child process (smsdesk.engine.child).
 
     A reader thread turns the child's lines into the same queues the thread worker fills; the drain timer, batching
     and signals are shared. Used for every account that talks over the network; the built-in demo account's sandbox
@@ -205,24 +173,7 @@ class ProcessCampaignWorker(CampaignWorker):
         self._reader: threading.Thread | None = None
 
     def start(self) -> None:
-        import json
-        import subprocess
-
-        from smsdesk.platforms import child_process_options
-
-        command = child_command()
-        assert command is not None  # the results page picks this worker only when there is a child to start
-        self._process = subprocess.Popen(
-            [*command, str(self.db_path), self.campaign_id, json.dumps(self.runner_options)],
-            # No console window on Windows, UTF-8 pipes everywhere: smsdesk/platforms.py decides.
-            **child_process_options(),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            encoding="utf-8",
-            bufsize=1,
-        )
+        self._process = child.spawn(self.db_path, self.campaign_id, self.runner_options)
         self._reader = threading.Thread(target=self._read, name=f"campaign-{self.campaign_id}", daemon=True)
         self._done = threading.Event()
         self.timer.timeout.connect(self._check_done)
@@ -233,37 +184,20 @@ class ProcessCampaignWorker(CampaignWorker):
         self._pending_control.clear()
 
     def _read(self) -> None:
-        import json
-
         process = self._process
-        # Started with stdout=PIPE before this thread was.
         assert process is not None and process.stdout is not None
         ended = False
         try:
             for line in process.stdout:
-                try:
-                    message = json.loads(line)
-                except ValueError:
-                    continue
-                if "u" in message:
-                    row_id, state, message_id, cost, error, segments = message["u"]
-                    self._queue.append(
-                        {
-                            "id": row_id,
-                            "state": state,
-                            "message_id": message_id,
-                            "cost": cost,
-                            "error": error,
-                            "segments": segments,
-                        }
-                    )
-                elif "s" in message:
-                    state, reason = message["s"]
-                    self._states.append((state, reason or ""))
-                elif "error" in message:
-                    self._error = message["error"]
+                event = child.decode(line)
+                if isinstance(event, MessageUpdate):
+                    self._on_update(event)
+                elif isinstance(event, StateUpdate):
+                    self._on_state(event.state, event.reason)
+                elif isinstance(event, child.RunFailed):
+                    self._error = event.message
                     ended = True
-                elif "end" in message:
+                elif isinstance(event, child.RunEnded):
                     ended = True
         finally:
             with process:  # closes its pipes once it has ended
@@ -279,8 +213,7 @@ class ProcessCampaignWorker(CampaignWorker):
         if process is None:
             self._pending_control.append(action)
             return
-        if process.poll() is None:
-            assert process.stdin is not None  # started with stdin=PIPE
+        if process.poll() is None and process.stdin is not None:
             try:
                 process.stdin.write(action + "\n")
                 process.stdin.flush()

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from smsdesk.core.states import MessageState
 from smsdesk.ui.results_page import CAMPAIGN_STATE_TEXT
 from smsdesk.ui.widgets import RowsModel, heading, hint, local_time, thousands
 
@@ -43,8 +44,8 @@ def interrupted_campaigns(db) -> list:
 
 def describe_campaign(campaign) -> str:
     counts = campaign.counts
-    sent = counts.get("sent", 0)
-    to_send = campaign.total - counts.get("skipped", 0)
+    sent = counts.get(MessageState.SENT, 0)
+    to_send = campaign.total - counts.get(MessageState.SKIPPED, 0)
     when = local_time(campaign.created_at)
     return (
         f"{campaign.name} ({when}, {campaign.account}): {thousands(sent)} of {thousands(to_send)} sent, "
@@ -159,11 +160,11 @@ class HistoryPage(QWidget):
                     campaign.name,
                     campaign.account,
                     CAMPAIGN_STATE_TEXT.get(campaign.state, campaign.state).split(" — ")[0],
-                    thousands(campaign.total - counts.get("skipped", 0)),
-                    thousands(counts.get("sent", 0)),
-                    thousands(counts.get("failed", 0)),
-                    thousands(counts.get("unknown", 0)),
-                    thousands(counts.get("pending", 0) + counts.get("sending", 0)),
+                    thousands(campaign.total - counts.get(MessageState.SKIPPED, 0)),
+                    thousands(counts.get(MessageState.SENT, 0)),
+                    thousands(counts.get(MessageState.FAILED, 0)),
+                    thousands(counts.get(MessageState.UNKNOWN, 0)),
+                    thousands(counts.get(MessageState.PENDING, 0) + counts.get(MessageState.SENDING, 0)),
                     thousands(campaign.segments),
                     f"{campaign.cost:g}" if campaign.cost is not None else "",
                 ]

@@ -62,13 +62,6 @@ class MainWindow(QMainWindow):
 
     def __init__(self, db, *, prompts: Prompts | None = None, parent: QWidget | None = None):
         super().__init__(parent)
-        from PySide6.QtWidgets import QApplication
-
-        from smsdesk.ui import refguard
-
-        # First turn of the event loop, not here: building the window leaks a few hundred references at most,
-        # and the guard's set-up (ctypes, the cushion) should not delay the window's first appearance.
-        QTimer.singleShot(0, lambda: refguard.install(QApplication.instance()))
         self.db = db
         self.prompts = prompts or Prompts()
         self.jobs = JobPool(self)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smsdesk.ui.app import COLLECTOR
 from smsdesk.ui.widgets import (
     CountryCombo,
     ProgressBar,
@@ -30,7 +31,6 @@ from smsdesk.ui.widgets import (
     heading,
     hint,
     plural,
-    settle_garbage_collector,
     thousands,
 )
 
@@ -533,7 +533,7 @@ class RecipientsPage(QWidget):
             if generation == self._plan_generation:
                 self.draft.set_plan(result)
                 self._refresh()
-                settle_garbage_collector()
+                COLLECTOR.loaded()
 
         def failed(message: str) -> None:
             if generation == self._plan_generation:

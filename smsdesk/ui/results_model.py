@@ -11,6 +11,7 @@ from typing import Any, cast
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
+from smsdesk.core.states import MessageState
 from smsdesk.ui.widgets import STATE_LABELS, state_colour, status_icon
 
 COLUMNS = ("Row", "Name", "Number", "Status", "Delivery", "Provider id", "SMS", "Cost", "Error")
@@ -101,7 +102,14 @@ class ResultsModel(QAbstractTableModel):
             position = self._position.get(update["id"])
             if position is None:
                 row = [update["id"], update.get("row"), update.get("name", ""), update.get("phone", "")]
-                row += [update.get("state", "pending"), None, None, update.get("segments"), None, None]
+                row += [
+                    update.get("state", MessageState.PENDING),
+                    None,
+                    None,
+                    update.get("segments"),
+                    None,
+                    None,
+                ]
                 self._position[update["id"]] = len(self._rows) + len(appended)
                 appended.append(row)
                 self.counts[row[_STATE]] = self.counts.get(row[_STATE], 0) + 1
@@ -151,7 +159,7 @@ class ResultsModel(QAbstractTableModel):
             if self._rows:
                 self.dataChanged.emit(self.index(0, STATUS), self.index(len(self._rows) - 1, STATUS))
 
-    def message_ids(self, states: Iterable[str] = ("sent",)) -> list[str]:
+    def message_ids(self, states: Iterable[str] = (MessageState.SENT,)) -> list[str]:
         wanted = set(states)
         return [row[_MESSAGE_ID] for row in self._rows if row[_STATE] in wanted and row[_MESSAGE_ID]]
 
@@ -161,7 +169,9 @@ class ResultsModel(QAbstractTableModel):
             dict.fromkeys(
                 row[_MESSAGE_ID]
                 for row in self._rows
-                if row[_STATE] == "sent" and row[_MESSAGE_ID] and row[_DELIVERY] in (None, "pending")
+                if row[_STATE] == MessageState.SENT
+                and row[_MESSAGE_ID]
+                and row[_DELIVERY] in (None, "pending")
             )
         )
 

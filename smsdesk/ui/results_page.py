@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smsdesk.core.states import CampaignState, MessageState
+from smsdesk.ui.app import COLLECTOR
 from smsdesk.ui.campaign_worker import CampaignWorker, ProcessCampaignWorker
 from smsdesk.ui.results_model import COLUMNS, ResultsModel, StatusFilter, row_from_record
 from smsdesk.ui.widgets import (
@@ -31,10 +33,7 @@ from smsdesk.ui.widgets import (
     heading,
     hint,
     local_time,
-    pause_garbage_collector,
     plural,
-    resume_garbage_collector,
-    settle_garbage_collector,
     thousands,
 )
 
@@ -47,26 +46,27 @@ log = logging.getLogger(__name__)
 
 FILTERS = (
     ("All messages", None),
-    ("Sent", ("sent",)),
+    ("Sent", (MessageState.SENT,)),
     ("Delivered", ("delivered",)),
-    ("Failed", ("failed",)),
+    ("Failed", (MessageState.FAILED,)),
     ("Not delivered", ("undelivered",)),
-    ("Unknown", ("unknown",)),
-    ("Waiting to send", ("pending", "sending")),
-    ("Skipped", ("skipped",)),
+    ("Unknown", (MessageState.UNKNOWN,)),
+    ("Waiting to send", (MessageState.PENDING, MessageState.SENDING)),
+    ("Skipped", (MessageState.SKIPPED,)),
 )
 DELIVERY_REFRESH_SECONDS = 180  # "every few minutes", never faster than the provider allows
 RATE_WINDOW_SECONDS = 20
-CAMPAIGN_STATE_TEXT = {
-    "ready": "Ready to send",
-    "scheduled": "Scheduled",
-    "running": "Sending",
-    "paused": "Paused",
-    "cancelled": "Cancelled — the rest can be resumed",
-    "stopped": "Stopped by the provider",
-    "finished": "Finished",
-    "interrupted": "Interrupted — the rest can be resumed",
-    "discarded": "Closed (the rest was discarded)",
+CAMPAIGN_STATE_TEXT: dict[str, str] = {
+    CampaignState.READY: "Ready to send",
+    CampaignState.SCHEDULED: "Scheduled",
+    CampaignState.RUNNING: "Sending",
+    CampaignState.WAITING: "Waiting",
+    CampaignState.PAUSED: "Paused",
+    CampaignState.CANCELLED: "Cancelled — the rest can be resumed",
+    CampaignState.STOPPED: "Stopped by the provider",
+    CampaignState.FINISHED: "Finished",
+    CampaignState.INTERRUPTED: "Interrupted — the rest can be resumed",
+    CampaignState.DISCARDED: "Closed (the rest was discarded)",
 }
 
 
@@ -300,7 +300,7 @@ class ResultsPage(QWidget):
             self.campaign, rows, self.schedule = result
             self.campaign_state = self.campaign.state
             self.model.set_rows(rows)
-            settle_garbage_collector()
+            COLLECTOR.loaded()
             self._show_header()
             self._update_progress()
             self._update_controls()
@@ -405,8 +405,8 @@ class ResultsPage(QWidget):
         self.worker.state_changed.connect(self._campaign_state_changed)
         self.worker.finished.connect(self._worker_finished)
         self._progress_samples.clear()
-        self.campaign_state = "running"
-        pause_garbage_collector()
+        self.campaign_state = CampaignState.RUNNING
+        COLLECTOR.send_started()
         self.worker.start()
         self.clock.start()
         self._show_header()
@@ -445,7 +445,7 @@ class ResultsPage(QWidget):
 
         if self.worker_mode != "auto":
             return self.worker_mode == "process"
-        from smsdesk.ui.campaign_worker import child_command
+        from smsdesk.engine.child import child_command
 
         if child_command() is None:
             return False  # a frozen build without its console executable beside it
@@ -460,7 +460,7 @@ class ResultsPage(QWidget):
     def _campaign_state_changed(self, state: str, reason: str) -> None:
         self.campaign_state = state
         self._show_header()
-        if reason and state in ("stopped", "interrupted"):
+        if reason and state in (CampaignState.STOPPED, CampaignState.INTERRUPTED, CampaignState.WAITING):
             self.state_label.setText(f"{CAMPAIGN_STATE_TEXT.get(state, state)}: {reason}")
         elif reason and state == "waiting" and reason.startswith("waiting "):
             # the send gate: quiet hours or the campaign's time (engine/schedule.py); it goes on by itself
@@ -473,17 +473,22 @@ class ResultsPage(QWidget):
         if worker is not None:
             worker.wait()
             worker.deleteLater()
-            resume_garbage_collector()
+            COLLECTOR.send_ended()
         self.clock.stop()
         from smsdesk.store.journal import Journal
 
         if self.campaign_id is not None:
             self.campaign = Journal(self.db).get_campaign(self.campaign_id)
             self.campaign_state = self.campaign.state
-            if self.campaign.stop_reason and self.campaign.state in ("stopped",):
+            if self.campaign.stop_reason and self.campaign.state in (CampaignState.STOPPED,):
                 error = error or self.campaign.stop_reason
         self._show_header()
-        if error and self.campaign_state in ("stopped", "interrupted", "ready", "running"):
+        if error and self.campaign_state in (
+            CampaignState.STOPPED,
+            CampaignState.INTERRUPTED,
+            CampaignState.READY,
+            CampaignState.RUNNING,
+        ):
             self.state_label.setText(f"Stopped: {error}")
         self._update_progress()
         self._update_controls()
@@ -493,7 +498,7 @@ class ResultsPage(QWidget):
         if self._after_stop is not None:
             callback, self._after_stop = self._after_stop, None
             callback()
-        elif error and self.campaign_state != "finished":
+        elif error and self.campaign_state != CampaignState.FINISHED:
             self.prompts.inform(self, "Sending stopped", error, warning=True)
 
     def toggle_pause(self) -> None:
@@ -502,10 +507,10 @@ class ResultsPage(QWidget):
         assert self.worker is not None  # is_sending() says so
         if self.worker.paused:
             self.worker.resume()
-            self.campaign_state = "running"
+            self.campaign_state = CampaignState.RUNNING
         else:
             self.worker.pause()
-            self.campaign_state = "paused"
+            self.campaign_state = CampaignState.PAUSED
         self._show_header()
         self._update_controls()
 
@@ -538,17 +543,17 @@ class ResultsPage(QWidget):
             self.worker.wait(30000)
             self.worker.timer.stop()
             self.worker = None
-            resume_garbage_collector()
+            COLLECTOR.send_ended()
         self.delivery_timer.stop()
         self.clock.stop()
 
     # -- retry -----------------------------------------------------------------------------------------------------
 
     def retry_failed(self) -> None:
-        self._retry(("failed",))
+        self._retry((MessageState.FAILED,))
 
     def retry_unknown(self) -> None:
-        unknown = self.model.counts.get("unknown", 0)
+        unknown = self.model.counts.get(MessageState.UNKNOWN, 0)
         if not unknown:
             return
         if not self.prompts.confirm(
@@ -562,7 +567,7 @@ class ResultsPage(QWidget):
             warning=True,
         ):
             return
-        self._retry(("unknown",))
+        self._retry((MessageState.UNKNOWN,))
 
     def _retry(self, states: tuple[str, ...]) -> None:
         if self.campaign_id is None or self.is_sending():
@@ -832,18 +837,18 @@ class ResultsPage(QWidget):
 
     def _update_progress(self) -> None:
         counts = self.model.counts
-        skipped = counts.get("skipped", 0)
+        skipped = counts.get(MessageState.SKIPPED, 0)
         to_send = self.model.total() - skipped
-        waiting = counts.get("pending", 0) + counts.get("sending", 0)
+        waiting = counts.get(MessageState.PENDING, 0) + counts.get(MessageState.SENDING, 0)
         done = to_send - waiting
         self.progress.setValue(int(1000 * done / to_send) if to_send else 0)
         self.progress.setFormat(
             f"{thousands(done)} of {thousands(to_send)} done" if to_send else "Nothing to send"
         )
         parts = [
-            f"Sent {thousands(counts.get('sent', 0))}",
-            f"Failed {thousands(counts.get('failed', 0))}",
-            f"Unknown {thousands(counts.get('unknown', 0))}",
+            f"Sent {thousands(counts.get(MessageState.SENT, 0))}",
+            f"Failed {thousands(counts.get(MessageState.FAILED, 0))}",
+            f"Unknown {thousands(counts.get(MessageState.UNKNOWN, 0))}",
             f"Waiting {thousands(waiting)}",
         ]
         if skipped:
@@ -886,13 +891,17 @@ class ResultsPage(QWidget):
         self.cancel_button.setEnabled(sending)
         self.cancel_button.setVisible(sending)
         self.pause_button.setVisible(sending)
-        closed = self.campaign_state in ("finished", "discarded")
-        can_resume = has_campaign and not sending and not closed and counts.get("pending", 0) > 0
+        closed = self.campaign_state in (CampaignState.FINISHED, CampaignState.DISCARDED)
+        can_resume = has_campaign and not sending and not closed and counts.get(MessageState.PENDING, 0) > 0
         scheduled = self.scheduled_ahead()
-        self.resume_button.setVisible(can_resume and self.campaign_state != "scheduled")
+        self.resume_button.setVisible(can_resume and self.campaign_state != CampaignState.SCHEDULED)
         self.cancel_schedule_button.setVisible(has_campaign and not sending and scheduled)
-        self.retry_failed_button.setEnabled(has_campaign and not sending and counts.get("failed", 0) > 0)
-        self.retry_unknown_button.setEnabled(has_campaign and not sending and counts.get("unknown", 0) > 0)
+        self.retry_failed_button.setEnabled(
+            has_campaign and not sending and counts.get(MessageState.FAILED, 0) > 0
+        )
+        self.retry_unknown_button.setEnabled(
+            has_campaign and not sending and counts.get(MessageState.UNKNOWN, 0) > 0
+        )
         self.export_button.setEnabled(has_campaign)
         unknown = counts.get("unknown", 0) if has_campaign else 0
         provider_type = self._provider_type()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smsdesk.core.states import MessageState
 from smsdesk.ui.widgets import duration_text, heading, hint, plural, thousands
 
 if TYPE_CHECKING:
@@ -476,7 +477,7 @@ class ReviewPage(QWidget):
                 db.close()
 
         def done(result) -> None:
-            if result.status == "sent":
+            if result.status == MessageState.SENT:
                 suffix = " (sandbox: nothing really sent)" if account.provider == "sandbox" else ""
                 self._test_result(f"Test sent to {result.phone}{suffix}. Check your phone.", ok=True)
             else:

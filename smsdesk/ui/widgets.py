@@ -21,26 +21,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smsdesk.core.states import MessageState
+
 ASSETS = Path(__file__).resolve().parent / "assets"
 
 # Message states (journal) and delivery states, with the colour people read them by.
 STATE_COLOURS = {
-    "pending": "#6b7280",
-    "sending": "#2f6fd1",
-    "sent": "#2e7d32",
+    MessageState.PENDING: "#6b7280",
+    MessageState.SENDING: "#2f6fd1",
+    MessageState.SENT: "#2e7d32",
     "delivered": "#1f6e43",
-    "failed": "#c62828",
-    "skipped": "#6b7280",
-    "unknown": "#b86e00",
+    MessageState.FAILED: "#c62828",
+    MessageState.SKIPPED: "#6b7280",
+    MessageState.UNKNOWN: "#b86e00",
 }
 STATE_LABELS = {
-    "pending": "Pending",
-    "sending": "Sending",
-    "sent": "Sent",
+    MessageState.PENDING: "Pending",
+    MessageState.SENDING: "Sending",
+    MessageState.SENT: "Sent",
     "delivered": "Delivered",
-    "failed": "Failed",
-    "skipped": "Skipped",
-    "unknown": "Unknown",
+    MessageState.FAILED: "Failed",
+    MessageState.SKIPPED: "Skipped",
+    MessageState.UNKNOWN: "Unknown",
 }
 
 
@@ -111,39 +113,6 @@ def card(*widgets: QWidget, object_name: str = "card") -> QFrame:
     for widget in widgets:
         layout.addWidget(widget)
     return frame
-
-
-def settle_garbage_collector() -> None:
-    """After loading a big file or campaign: keep Python's cycle collector from rescanning those objects.
-
-    A full collection walks every live object; with 10,000 recipients that is tens of milliseconds, long enough to
-    drop a keystroke or stall the table. What is loaded now lives as long as the window shows it.
-    """
-    import gc
-
-    gc.freeze()
-
-
-_gc_pauses = 0
-
-
-def pause_garbage_collector() -> None:
-    """While results stream in: no cycle collection. A full one walks every object allocated since the last freeze
-    (30 ms with 10,000 rows in flight); reference counting still frees everything the stream drops."""
-    import gc
-
-    global _gc_pauses
-    _gc_pauses += 1
-    gc.disable()
-
-
-def resume_garbage_collector() -> None:
-    import gc
-
-    global _gc_pauses
-    _gc_pauses = max(0, _gc_pauses - 1)
-    if _gc_pauses == 0:
-        gc.enable()
 
 
 def thousands(number: int | float) -> str:

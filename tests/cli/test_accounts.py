@@ -145,7 +145,7 @@ def test_balance_refused_by_the_provider_is_exit_3_with_one_line(capsys, memory,
 
 def test_balance_without_a_saved_key(capsys, memory):
     with Database() as db:
-        from smsdesk.providers.base import Account
+        from smsdesk.core.account import Account
 
         db.save_account(Account(name="Orphan", provider="ip1"))
     code, _, err = run(capsys, "accounts", "balance", "Orphan", "--json")

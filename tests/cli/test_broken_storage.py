@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from smsdesk import paths
-from smsdesk.providers.base import Account
+from smsdesk.core.account import Account
 from smsdesk.store.db import BUSY_TIMEOUT_MS, Database
 from smsdesk.store.journal import PENDING, RUNNING, SENT, Journal
 

@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from smsdesk.providers.base import Account
+from smsdesk.core.account import Account
 from smsdesk.store.db import Database
 from smsdesk.store.journal import Journal
 from tests.cli.test_broken_storage import LATENCY, smsdesk_command, wait_for_results

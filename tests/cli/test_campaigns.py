@@ -9,8 +9,8 @@ import openpyxl
 import pytest
 
 from smsdesk.cli import run_cli
+from smsdesk.core.account import Account
 from smsdesk.core.costing import PlannedMessage
-from smsdesk.providers.base import Account
 from smsdesk.store.db import Database
 from smsdesk.store.journal import Journal, Outcome
 
@@ -109,9 +109,9 @@ def test_retry_failed_and_unknown_only_when_asked(capsys, db, sandbox):
     journal.mark_sending(ids)
     journal.record(
         [
-            Outcome(ids[0], "sent", "m"),
-            Outcome(ids[1], "failed", error="x"),
-            Outcome(ids[2], "unknown", error="t"),
+            Outcome(id=ids[0], state="sent", message_id="m"),
+            Outcome(id=ids[1], state="failed", error="x"),
+            Outcome(id=ids[2], state="unknown", error="t"),
         ]
     )
     code, out, _ = cli(capsys, "campaigns", "retry", campaign_id, "--json")

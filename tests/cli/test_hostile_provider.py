@@ -15,7 +15,7 @@ import openpyxl
 import pytest
 
 from smsdesk.cli import run_cli
-from smsdesk.providers.base import Account
+from smsdesk.core.account import Account
 from smsdesk.store import secrets
 from smsdesk.store.db import Database
 from tests.providers.hostile import HostileServer

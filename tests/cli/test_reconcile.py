@@ -7,9 +7,10 @@ import json
 import pytest
 
 from smsdesk.cli import run_cli
+from smsdesk.core.account import Account
 from smsdesk.engine.reconcile import NOT_RECEIVED
 from smsdesk.providers import provider_class
-from smsdesk.providers.base import Account, OutgoingMessage
+from smsdesk.providers.base import OutgoingMessage
 from smsdesk.sandbox.server import DEFAULT_CREDENTIALS
 from smsdesk.store import secrets
 from smsdesk.store.journal import Journal, Outcome

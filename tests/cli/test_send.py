@@ -7,7 +7,7 @@ import json
 import pytest
 
 from smsdesk.cli import run_cli
-from smsdesk.providers.base import Account
+from smsdesk.core.account import Account
 from smsdesk.store.db import Database
 from smsdesk.store.journal import Journal
 
@@ -234,3 +234,22 @@ def test_an_account_without_a_saved_key_exits_2(capsys, demo, recipients):
         capsys, "--account", "Shop", "--file", str(recipients), "--message", "Hej", "--yes", "--json"
     )
     assert code == 2 and "not sending" in err and "Traceback" not in err
+
+
+def test_a_provider_that_keeps_failing_stops_the_send_saying_each_wait_exit_3(
+    capsys, demo, recipients, monkeypatch
+):
+    from smsdesk.engine import sender
+    from smsdesk.engine.outcomes import RetryPolicy
+
+    fast = RetryPolicy(unreachable_after=3, backoff_base=0.01, backoff_cap=0.02)
+    monkeypatch.setattr(sender, "RetryPolicy", lambda: fast)
+    demo.state.faults.fail_next = 1000
+    code, lines, err = send(
+        capsys, "--account", "Demo", "--file", str(recipients), "--message", "Hej {Navn}", "--json", "--yes"
+    )
+    assert code == 3
+    waits = [line for line in err.splitlines() if "next try in" in line]
+    assert len(waits) == 2 and all(line.endswith("next try in under a second") for line in waits)
+    assert "Stopped: Sandbox (no real SMS) could not be reached (3 tries in a row" in err
+    assert lines[-1]["pending"] == 3 and lines[-1]["sent"] == 0

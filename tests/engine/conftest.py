@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
+from smsdesk.core.account import Account
 from smsdesk.core.costing import PlannedMessage
+from smsdesk.engine.outcomes import RetryPolicy
 from smsdesk.engine.pacing import forget_shared_pacers
-from smsdesk.engine.sender import RetryPolicy
-from smsdesk.providers.base import Account
 from smsdesk.store.journal import Journal
 
 # Back-off in milliseconds, so fault-path tests stay fast; the shapes (doubling, jitter, bounds) are pacing's tests.
-FAST_RETRY = RetryPolicy(max_attempts=3, give_up_streak=2, backoff_base=0.01, backoff_cap=0.05)
+FAST_RETRY = RetryPolicy(max_attempts=3, unreachable_after=4, backoff_base=0.01, backoff_cap=0.05)
 
 
 @pytest.fixture(autouse=True)
@@ -19,6 +22,28 @@ def _fresh_pacers():
     forget_shared_pacers()
     yield
     forget_shared_pacers()
+
+
+LATENCY = 0.05  # seconds per request at the external sandbox
+
+
+@pytest.fixture
+def external_sandbox():
+    """A sandbox in its own process (what it accepted survives any kill of ours), answering after LATENCY."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "smsdesk.sandbox", "--port", "0", "--latency", str(LATENCY)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        url = process.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:"), url
+        yield url
+    finally:
+        process.kill()
+        process.wait(10)
+        process.stdout.close()
 
 
 @pytest.fixture

@@ -11,10 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from smsdesk.core.account import Account
+from smsdesk.engine.outcomes import RetryPolicy
 from smsdesk.engine.reconcile import NOT_RECEIVED, reconcile
-from smsdesk.engine.sender import CampaignRunner, RetryPolicy
+from smsdesk.engine.sender import CampaignRunner
 from smsdesk.providers import provider_class
-from smsdesk.providers.base import Account
 from smsdesk.sandbox.server import DEFAULT_CREDENTIALS
 from smsdesk.store.journal import FAILED, SENT, UNKNOWN
 from tests.engine.conftest import FAST_RETRY, make_campaign, phone
@@ -126,7 +127,7 @@ def test_no_sequence_of_answers_gets_a_message_accepted_twice(db, journal, sandb
     account = account_for(db, sandbox, name)
     db.set_setting(f"lookup_at:{account.name}", "0")  # every example may look its list up again
     campaign_id = make_campaign(journal, account, 4, text="Hej")
-    retry = RetryPolicy(max_attempts=3, give_up_streak=5, backoff_base=0.001, backoff_cap=0.005)
+    retry = RetryPolicy(max_attempts=3, unreachable_after=5, backoff_base=0.001, backoff_cap=0.005)
     run(db, campaign_id, account, retry=retry, timeout=0.2)
     journal.retry(campaign_id, (FAILED,))  # "Retry failed"
     run(db, campaign_id, account, retry=retry, timeout=0.2)  # and a resume

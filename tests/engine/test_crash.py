@@ -18,7 +18,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from smsdesk.providers.base import Account
+from smsdesk.core.account import Account
 from smsdesk.store.db import Database
 from smsdesk.store.journal import FAILED, FINAL_STATES, PENDING, SENDING, SENT, UNKNOWN, Journal
 from tests.engine.conftest import make_campaign
@@ -29,28 +29,10 @@ pytestmark = [
 ]
 
 RECIPIENTS = 500
-LATENCY = 0.05  # seconds per request at the sandbox
 BATCH = 2  # messages per request
 CONCURRENCY = 4  # the sandbox provider's default requests in flight
 MIN_KILLS = 12
 DEADLINE = 100.0  # seconds for the whole kill loop; the test stays bounded on a slow machine
-
-
-@pytest.fixture
-def external_sandbox():
-    process = subprocess.Popen(
-        [sys.executable, "-m", "smsdesk.sandbox", "--port", "0", "--latency", str(LATENCY)],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        url = process.stdout.readline().strip()
-        assert url.startswith("http://127.0.0.1:"), url
-        yield url
-    finally:
-        process.kill()
-        process.wait(10)
-        process.stdout.close()
 
 
 def start_sender(campaign_id: str, out: Path) -> subprocess.Popen:

@@ -232,3 +232,17 @@ def test_shared_pacer_is_one_per_account_and_limits():
         assert c is not a
     finally:
         forget_shared_pacers()
+
+
+@pytest.mark.parametrize("asked", [1e20, float("inf"), 601.0])
+def test_a_retry_after_beyond_the_maximum_is_clamped(asked):
+    from smsdesk.engine.pacing import MAX_RETRY_AFTER
+
+    pacer = Pacer(clock=lambda: 0.0, rng=random.Random(1))
+    hold = pacer.on_rate_limited(asked)
+    assert MAX_RETRY_AFTER <= hold <= MAX_RETRY_AFTER + 1.0
+
+
+def test_a_retry_after_that_is_not_a_number_backs_off_instead():
+    pacer = Pacer(clock=lambda: 0.0, rng=random.Random(1), backoff_base=2.0)
+    assert 1.0 <= pacer.on_rate_limited(float("nan")) <= 2.0

@@ -6,8 +6,9 @@ import math
 
 import pytest
 
+from smsdesk.core.account import Account
 from smsdesk.engine import preflight
-from smsdesk.providers.base import Account, Balance
+from smsdesk.providers.base import Balance
 from smsdesk.store.journal import KIND_TEST, SENT, Journal
 from tests.engine.conftest import make_campaign, planned
 

@@ -7,8 +7,10 @@ from zoneinfo import ZoneInfo
 
 from smsdesk.core.costing import PlannedMessage
 from smsdesk.core.schedule import QuietHours
+from smsdesk.core.states import CampaignState
+from smsdesk.engine.results import MessageUpdate
 from smsdesk.engine.schedule import SendGate
-from smsdesk.engine.sender import WAITING, CampaignRunner, MessageUpdate
+from smsdesk.engine.sender import CampaignRunner
 from smsdesk.store.journal import FINISHED, SENDING, SENT
 from tests.engine.conftest import FAST_RETRY, make_campaign, phone
 
@@ -36,7 +38,7 @@ def run(db, campaign_id, gate, **kwargs):
     states: list[tuple[str, str | None]] = []
 
     def on_update(update: MessageUpdate) -> None:
-        if update.status == SENDING:
+        if update.state == SENDING:
             claimed[update.phone] = gate.clock.__self__.current
 
     outcome = CampaignRunner(
@@ -69,7 +71,7 @@ def test_a_run_reaching_quiet_hours_stops_at_the_boundary_and_resumes_at_their_e
     assert before and after and len(before) + len(after) == 40
     assert max(before).astimezone(CPH).time() < datetime(2026, 12, 3, 20, 0).time()
     assert min(after).astimezone(CPH).hour == 8
-    assert (WAITING, "waiting for quiet hours to end at 08:00") in states
+    assert (CampaignState.WAITING, "waiting for quiet hours to end at 08:00") in states
     assert len(sandbox.state.accepted_numbers()) == 40
 
 
@@ -102,7 +104,7 @@ def test_a_number_in_another_zone_is_held_by_that_zone(db, journal, account, san
         assert claimed[number] == datetime(2026, 12, 3, 18, 30, tzinfo=CPH)
     for number in uganda:
         assert claimed[number] == datetime(2026, 12, 4, 6, 0, tzinfo=CPH)
-    assert (WAITING, "waiting for quiet hours to end at 08:00 Africa/Kampala time") in states
+    assert (CampaignState.WAITING, "waiting for quiet hours to end at 08:00 Africa/Kampala time") in states
 
 
 def test_nothing_leaves_before_the_scheduled_time(db, journal, account, sandbox):
@@ -114,4 +116,4 @@ def test_nothing_leaves_before_the_scheduled_time(db, journal, account, sandbox)
     outcome, claimed, states = run(db, campaign_id, gate)
 
     assert outcome.state == FINISHED and set(claimed.values()) == {at}
-    assert (WAITING, "waiting until the scheduled time 2026-12-04T09:00+01:00") in states
+    assert (CampaignState.WAITING, "waiting until the scheduled time 2026-12-04T09:00+01:00") in states

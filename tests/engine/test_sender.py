@@ -7,15 +7,18 @@ import time
 
 import pytest
 
+from smsdesk.core.account import Account
+from smsdesk.core.states import CampaignState
+from smsdesk.engine.outcomes import RetryPolicy
 from smsdesk.engine.pacing import Pacer
-from smsdesk.engine.sender import (
+from smsdesk.engine.results import (
     STOPPED_BY_PROVIDER,
     STOPPED_BY_SETUP,
     STOPPED_BY_UNREACHABLE,
-    CampaignRunner,
     MessageUpdate,
 )
-from smsdesk.providers.base import Account, OutcomeUnknown
+from smsdesk.engine.sender import CampaignRunner
+from smsdesk.providers.base import OutcomeUnknown, Transient
 from smsdesk.providers.sandbox import SandboxProvider
 from smsdesk.providers.ugsms import UgsmsProvider
 from smsdesk.store.db import Database
@@ -35,6 +38,8 @@ from smsdesk.store.journal import (
     Journal,
 )
 from tests.engine.conftest import FAST_RETRY, make_campaign, phone
+
+WAITING = CampaignState.WAITING
 
 
 def runner_for(db, campaign_id, **kwargs) -> CampaignRunner:
@@ -66,9 +71,9 @@ def test_sends_every_pending_row_once_and_reports_each_result(db, journal, accou
     # Each row: first "sending", then its result; results carry what the GUI table shows.
     by_row: dict[int, list[str]] = {}
     for update in updates:
-        by_row.setdefault(update.row, []).append(update.status)
+        by_row.setdefault(update.row, []).append(update.state)
     assert all(seq == [SENDING, SENT] for seq in by_row.values()) and len(by_row) == 12
-    final = [u for u in updates if u.status == SENT]
+    final = [u for u in updates if u.state == SENT]
     assert all(u.message_id in accepted_ids and u.segments == 1 and u.cost == 1.0 for u in final)
     # Our message key travels as the provider's reference.
     assert {a.reference for a in sandbox.state.accepted} == {f"{campaign_id}-{r.id}" for r in sent}
@@ -165,17 +170,46 @@ def test_transient_errors_are_retried_and_nothing_is_lost(db, journal, account, 
     assert [r.attempts for r in journal.messages(campaign_id)] == [3] * 6  # one request, sent three times
 
 
-def test_transient_errors_give_up_after_a_bound_then_stop_the_campaign(db, journal, account, sandbox):
+def test_a_provider_that_cannot_be_reached_stops_the_run_after_a_bound_saying_when_it_tries_next(
+    db, journal, account, sandbox
+):
     campaign_id = make_campaign(journal, account, 5)
     sandbox.state.faults.fail_next = 1000
-    outcome = runner_for(db, campaign_id, concurrency=1, max_batch=1).run()
+    seen: list[tuple[str, str | None]] = []
+    outcome = runner_for(
+        db, campaign_id, max_batch=1, concurrency=1, on_state=lambda s, r: seen.append((s, r))
+    ).run()
     assert outcome.state == STOPPED and outcome.stopped_by == STOPPED_BY_UNREACHABLE
-    assert "could not be reached" in outcome.reason
-    # give_up_streak=2: two messages failed after 3 attempts each; the rest wait for a resume.
-    assert states(journal, campaign_id) == [FAILED, FAILED, PENDING, PENDING, PENDING]
-    failed = journal.messages(campaign_id, states=[FAILED])
-    assert all(r.attempts == 3 and r.error.startswith("Gave up after 3 attempts") for r in failed)
+    assert "could not be reached (4 tries in a row" in outcome.reason
+    # Nothing was taken, so nothing is failed: every row waits for a resume.
+    assert states(journal, campaign_id) == [PENDING] * 5
     assert sandbox.state.accepted == []
+    tries = [r for r in sandbox.state.requests if r[2] == "/sandbox/v1/messages"]
+    assert len(tries) == 4  # FAST_RETRY.unreachable_after, each after a wait it announced
+    waits = [reason for state, reason in seen if state == WAITING]
+    assert len(waits) == 3 and all("next try in" in reason for reason in waits)
+
+
+def test_a_request_that_keeps_failing_while_others_go_through_is_given_up(db, journal, account, sandbox):
+    campaign_id = make_campaign(journal, account, 3)
+    first = journal.messages(campaign_id)[0]
+    calls: list[str] = []
+
+    class FirstNumberFails(SandboxProvider):
+        def send(self, batch):
+            calls.append(batch[0].to)
+            if batch[0].to == first.phone:
+                raise Transient("server busy (HTTP 500)")
+            return super().send(batch)
+
+    outcome = runner_for(
+        db, campaign_id, provider=lambda: FirstNumberFails(account, "sandbox"), max_batch=1, concurrency=1
+    ).run()
+    assert outcome.state == FINISHED
+    assert states(journal, campaign_id) == [FAILED, SENT, SENT]
+    failed = journal.messages(campaign_id, states=[FAILED])[0]
+    assert failed.attempts == 3 and failed.error.startswith("Gave up after 3 attempts")
+    assert calls.count(first.phone) == 3
 
 
 def test_connection_refused_is_transient(db, journal, sandbox):
@@ -190,7 +224,21 @@ def test_connection_refused_is_transient(db, journal, sandbox):
     outcome = runner_for(db, campaign_id, concurrency=1, max_batch=1).run()
     assert outcome.state == STOPPED and outcome.stopped_by == STOPPED_BY_UNREACHABLE
     assert "Could not reach" in outcome.reason
-    assert states(journal, campaign_id) == [FAILED, FAILED, PENDING]  # never unknown: nothing left
+    assert states(journal, campaign_id) == [PENDING] * 3  # never unknown, never failed: it never left
+
+
+def test_a_provider_that_keeps_answering_429_stops_the_run_saying_so(db, journal, account, sandbox):
+    campaign_id = make_campaign(journal, account, 3)
+    sandbox.state.faults.rate_limit_next = 1000
+    sandbox.state.faults.retry_after = 0.01
+    seen: list[tuple[str, str | None]] = []
+    retry = RetryPolicy(max_rate_limited=3, backoff_base=0.01, backoff_cap=0.05)
+    outcome = runner_for(db, campaign_id, retry=retry, on_state=lambda s, r: seen.append((s, r))).run()
+    assert outcome.state == STOPPED and outcome.stopped_by == STOPPED_BY_UNREACHABLE
+    assert "kept asking us to slow down (3 times in a row)" in outcome.reason
+    assert states(journal, campaign_id) == [PENDING] * 3
+    waits = [reason for state, reason in seen if state == WAITING]
+    assert len(waits) == 2 and all("asked us to slow down; next try in" in reason for reason in waits)
 
 
 def test_rate_limited_waits_as_told_then_goes_on(db, journal, account, sandbox):
@@ -281,7 +329,7 @@ def test_rows_found_sending_become_unknown_and_are_not_sent(db, journal, account
     updates: list[MessageUpdate] = []
     outcome = runner_for(db, campaign_id, on_update=updates.append, settle_unknowns=False).run()
     assert states(journal, campaign_id) == [UNKNOWN, SENT, SENT]
-    assert [(u.id, u.status, u.error_kind) for u in updates if u.status == UNKNOWN] == [
+    assert [(u.id, u.state, u.error_kind) for u in updates if u.state == UNKNOWN] == [
         (first, UNKNOWN, "interrupted")
     ]
     assert outcome.counts[UNKNOWN] == 1
@@ -305,7 +353,7 @@ def test_cancel_keeps_unsent_rows_pending_and_resume_sends_only_them(db, journal
     runner = None
 
     def on_update(update):
-        if update.status == SENT and update.row == 4:
+        if update.state == SENT and update.row == 4:
             runner.cancel()
 
     runner = runner_for(db, campaign_id, on_update=on_update, concurrency=1, max_batch=1)
@@ -328,7 +376,7 @@ def test_pause_holds_until_resume_and_nothing_is_sent_meanwhile(db, journal, acc
     runner = None
 
     def on_update(update):
-        if update.status == SENT and update.row == 3:
+        if update.state == SENT and update.row == 3:
             runner.pause()
 
     def on_state(state, reason):
@@ -365,7 +413,7 @@ def test_a_failing_callback_still_records_what_was_in_flight(db, journal, accoun
     campaign_id = make_campaign(journal, account, 6)
 
     def on_update(update):
-        if update.status == SENT:
+        if update.state == SENT:
             raise RuntimeError("the GUI fell over")
 
     with pytest.raises(RuntimeError, match="GUI"):
@@ -417,53 +465,6 @@ def test_the_journal_is_the_only_state_a_second_run_needs(db, journal, account, 
     assert Journal(db).get_campaign(campaign_id).state == FINISHED
 
 
-def test_a_run_tunes_the_interpreter_and_puts_it_back(db, journal, account, sandbox):
-    import gc
-    import sys
-
-    from smsdesk.engine.workers import RUN_SWITCH_INTERVAL, tuned_for_a_run
-
-    gc.unfreeze()  # as in the CLI: nothing frozen before the run (UI tests in this process may have frozen)
-    before = sys.getswitchinterval()
-    frozen_before = gc.get_freeze_count()
-    campaign_id = make_campaign(journal, account, 3)
-    during: list[tuple[float, int]] = []
-    outcome = runner_for(
-        db, campaign_id, on_update=lambda _: during.append((sys.getswitchinterval(), gc.get_freeze_count()))
-    ).run()
-    assert outcome.state == FINISHED
-    assert during and max(interval for interval, _ in during) <= RUN_SWITCH_INTERVAL
-    assert (
-        min(frozen for _, frozen in during) > frozen_before
-    )  # what existed before the run: out of the GC's way
-    assert sys.getswitchinterval() == before and gc.get_freeze_count() == frozen_before
-    # Runs that overlap in one process: only the last one out puts things back.
-    first, second = tuned_for_a_run(), tuned_for_a_run()
-    first.__enter__()
-    second.__enter__()
-    first.__exit__(None, None, None)
-    assert sys.getswitchinterval() <= RUN_SWITCH_INTERVAL and gc.get_freeze_count() > frozen_before
-    second.__exit__(None, None, None)
-    assert sys.getswitchinterval() == before and gc.get_freeze_count() == frozen_before
-    # A process that froze objects itself (the window, after loading a file) keeps them frozen after a run.
-    # (Frozen objects are the ones the collector no longer lists; the count itself drifts as objects are freed.)
-    loaded = [["a recipient"]]
-
-    def collected() -> bool:
-        return any(tracked is loaded for tracked in gc.get_objects())
-
-    assert collected()
-    gc.freeze()
-    try:
-        assert not collected()
-        with tuned_for_a_run():
-            pass
-        assert not collected()
-    finally:
-        gc.unfreeze()
-    assert collected()
-
-
 def test_a_row_put_back_to_pending_behind_the_run_is_sent_before_it_finishes(db, journal, account, sandbox):
     """The run closes the campaign only when the journal has nothing left to send, whatever the run believed."""
     campaign_id = make_campaign(journal, account, 4)
@@ -477,7 +478,7 @@ def test_a_row_put_back_to_pending_behind_the_run_is_sent_before_it_finishes(db,
                 other = Database(db.path)
                 try:
                     with other.transaction() as conn:
-                        conn.execute("DELETE FROM message_status WHERE id = ?", (first,))
+                        conn.execute("UPDATE message_status SET state = 'pending' WHERE id = ?", (first,))
                 finally:
                     other.close()
             return super().send(batch)

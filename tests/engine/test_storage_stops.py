@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from smsdesk.engine.sender import STOPPED_BY_STORAGE, CampaignRunner
+from smsdesk.engine.results import STOPPED_BY_STORAGE
+from smsdesk.engine.sender import CampaignRunner
 from smsdesk.store.journal import PENDING, SENT, STOPPED, Journal
 from tests.engine.conftest import FAST_RETRY, make_campaign
 
@@ -14,13 +15,13 @@ def test_a_refused_claim_stops_the_run_resumable_instead_of_crashing(
     real_commit = Journal.commit
     calls = {"claims": 0}
 
-    def commit(self, outcomes=(), requests=(), campaign_id=None):
-        answer = real_commit(self, outcomes, requests, campaign_id)
+    def commit(self, outcomes=(), requests=()):
+        answer = real_commit(self, outcomes, requests)
         if requests:
             calls["claims"] += 1
             if calls["claims"] == 3:  # as if another SMSDesk had claimed these rows meanwhile
                 self.recover(campaign_id)
-                return [None] * len(answer)
+                return [False] * len(answer)
         return answer
 
     monkeypatch.setattr(Journal, "commit", commit)

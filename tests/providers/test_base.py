@@ -18,8 +18,8 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from smsdesk.core.account import Account
 from smsdesk.providers.base import (
-    Account,
     AccountError,
     MessageRejected,
     OutcomeUnknown,

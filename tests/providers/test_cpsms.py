@@ -9,6 +9,7 @@ import time
 
 import pytest
 
+from smsdesk.core.account import Account
 from smsdesk.providers import create_provider
 from smsdesk.providers.base import (
     DELIVERED,
@@ -16,7 +17,6 @@ from smsdesk.providers.base import (
     PENDING,
     UCS2,
     UNDELIVERED,
-    Account,
     AccountError,
     InvalidRecipient,
     MessageRejected,

@@ -10,11 +10,11 @@ import time
 
 import pytest
 
+from smsdesk.core.account import Account
 from smsdesk.providers import provider_class
 from smsdesk.providers.base import (
     MAX_WAIT,
     PREFIX,
-    Account,
     LookupQuery,
     OutcomeUnknown,
     OutgoingMessage,

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from smsdesk.core.account import Account
 from smsdesk.providers import ip1 as ip1_module
 from smsdesk.providers.base import (
     DELIVERED,
@@ -17,7 +18,6 @@ from smsdesk.providers.base import (
     PENDING,
     UCS2,
     UNDELIVERED,
-    Account,
     AccountError,
     Balance,
     InvalidRecipient,

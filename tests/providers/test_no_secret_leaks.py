@@ -16,8 +16,9 @@ from urllib.parse import quote, quote_plus, urlencode
 
 import pytest
 
+from smsdesk.core.account import Account
 from smsdesk.providers import PROVIDERS, provider_class
-from smsdesk.providers.base import Account, OutgoingMessage, Provider, SendResult
+from smsdesk.providers.base import OutgoingMessage, Provider, SendResult
 from smsdesk.sandbox.server import DEFAULT_CREDENTIALS, Request, Response, SandboxState, route
 
 PROBE = "Pr0be-S3cret-7f3a9c"

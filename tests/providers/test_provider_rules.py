@@ -7,9 +7,10 @@ import json
 import pytest
 
 from smsdesk.cli import run_cli
+from smsdesk.core.account import Account
 from smsdesk.core.encoding import count as analyze
 from smsdesk.engine.preflight import balance_refusal
-from smsdesk.providers.base import Account, AccountError, Balance, MessageRejected, OutgoingMessage
+from smsdesk.providers.base import AccountError, Balance, MessageRejected, OutgoingMessage
 from smsdesk.providers.cpsms import MAX_CHARACTERS, CpsmsProvider, parse_danish_number
 from smsdesk.providers.customersms import CustomerSmsProvider
 from smsdesk.providers.ip1 import Ip1Provider

@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from smsdesk.core.account import Account
 from smsdesk.providers import create_provider
 from smsdesk.providers.base import (
     DELIVERED,
@@ -13,7 +14,6 @@ from smsdesk.providers.base import (
     PENDING,
     UCS2,
     UNDELIVERED,
-    Account,
     AccountError,
     InvalidRecipient,
     MessageRejected,

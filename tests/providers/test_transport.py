@@ -8,8 +8,9 @@ from collections.abc import Iterator
 
 import pytest
 
+from smsdesk.core.account import Account
 from smsdesk.providers import PROVIDERS, provider_class
-from smsdesk.providers.base import Account, OutcomeUnknown, OutgoingMessage, Provider, Transient, make_client
+from smsdesk.providers.base import OutcomeUnknown, OutgoingMessage, Provider, Transient, make_client
 from smsdesk.sandbox.server import DEFAULT_CREDENTIALS
 
 MESSAGE = OutgoingMessage("transport-1", "+4520123456", "Hej", "GSM-7", 1)

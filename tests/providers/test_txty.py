@@ -7,11 +7,11 @@ import math
 
 import pytest
 
+from smsdesk.core.account import Account
 from smsdesk.providers import create_provider
 from smsdesk.providers.base import (
     GSM7,
     UCS2,
-    Account,
     AccountError,
     InvalidRecipient,
     MessageRejected,

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from smsdesk.core.account import Account
 from smsdesk.providers.base import (
     GSM7,
-    Account,
     AccountError,
     Balance,
     InvalidRecipient,

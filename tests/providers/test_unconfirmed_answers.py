@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from smsdesk.core.account import Account
 from smsdesk.providers import provider_class
-from smsdesk.providers.base import Account, OutcomeUnknown, OutgoingMessage, ProviderError
+from smsdesk.providers.base import OutcomeUnknown, OutgoingMessage, ProviderError
 from smsdesk.sandbox.server import Response
 from tests.providers.canned import CannedAnswers
 

@@ -10,7 +10,7 @@ import threading
 import pytest
 
 from smsdesk import paths
-from smsdesk.providers.base import Account
+from smsdesk.core.account import Account
 from smsdesk.store import db as db_module
 from smsdesk.store.db import SANDBOX_ACCOUNT, Database, StoreError
 from smsdesk.store.schema import SCHEMA_VERSION

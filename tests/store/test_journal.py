@@ -8,8 +8,9 @@ import sqlite3
 
 import pytest
 
+from smsdesk.core.account import Account
 from smsdesk.core.costing import PlannedMessage
-from smsdesk.providers.base import Account, DeliveryReport
+from smsdesk.providers.base import DeliveryReport
 from smsdesk.store.db import Database
 from smsdesk.store.journal import (
     DISCARDED,
@@ -111,9 +112,8 @@ def test_unknown_state_is_refused_by_the_schema(db, journal):
     (row_id,) = db.conn.execute(
         "SELECT MIN(id) FROM messages WHERE campaign_id = ?", (campaign_id,)
     ).fetchone()
-    for state in ("delivered", "sending"):  # 'sending' is a claim's, never a stored state
-        with pytest.raises(sqlite3.IntegrityError):
-            db.conn.execute("INSERT INTO message_status (id, state) VALUES (?, ?)", (row_id, state))
+    with pytest.raises(sqlite3.IntegrityError):
+        db.conn.execute("UPDATE message_status SET state = 'delivered' WHERE id = ?", (row_id,))
 
 
 def test_commit_claims_only_pending_rows_and_records_answers(db, journal):
@@ -121,52 +121,83 @@ def test_commit_claims_only_pending_rows_and_records_answers(db, journal):
     ids = [r.id for r in journal.messages(campaign_id)]
     assert journal.mark_sending(ids[:2]) == 2
     assert journal.mark_sending(ids[:2]) == 0  # already sending: never claimed twice
-    assert journal.commit((), [[ids[1], ids[2]]]) == [None]  # one row of it held already: none claimed
+    assert journal.commit((), [[ids[1], ids[2]]]) == [False]  # one row of it sending already: none claimed
     rows = journal.messages(campaign_id, states=[SENDING])
     assert [r.attempts for r in rows] == [1, 1] and all(r.sending_at for r in rows)
     assert journal.counts(campaign_id)[SENDING] == 2 and journal.counts(campaign_id)[PENDING] == 1
-    claims = journal.commit(
+    claimed = journal.commit(
         [
-            Outcome(ids[0], SENT, "m-1", 1.0),
-            Outcome(ids[1], FAILED, error="bad", error_kind="invalid_recipient"),
+            Outcome(id=ids[0], state=SENT, message_id="m-1", cost=1.0),
+            Outcome(id=ids[1], state=FAILED, error="bad", error_kind="invalid_recipient"),
         ],
         [[ids[2]]],
     )
-    assert len(claims) == 1 and claims[0] is not None
+    assert claimed == [True]
     first, second, third = journal.messages(campaign_id)
     assert (first.state, first.message_id, first.cost) == (SENT, "m-1", 1.0) and first.done_at
     assert (second.state, second.error, second.error_kind) == (FAILED, "bad", "invalid_recipient")
     assert first.attempts == second.attempts == 1 and first.sending_at == rows[0].sending_at
     assert third.state == SENDING
     assert journal.mark_sending([ids[0]]) == 0  # answered: not pending any more
-    journal.record([Outcome(ids[2], PENDING, error="server error", error_kind="transient")])
+    journal.record([Outcome(id=ids[2], state=PENDING, error="server error", error_kind="transient")])
     third = journal.messages(campaign_id)[2]
     assert third.state == PENDING and third.done_at is None and third.attempts == 1
-    assert db.conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0] == 0
     assert journal.mark_sending([ids[2]]) == 1  # put back: claimable again
-    journal.record([Outcome(ids[2], SENT, "m-3")])
+    journal.record([Outcome(id=ids[2], state=SENT, message_id="m-3")])
     assert journal.messages(campaign_id)[2].attempts == 2
 
 
-def test_a_claim_is_one_row_per_request_whatever_its_size(db, journal):
-    campaign_id = create(journal, 5)
-    ids = [r.id for r in journal.messages(campaign_id)]
-    claims = journal.commit((), [ids[:3], ids[3:]], campaign_id)
-    assert None not in claims and len(set(claims)) == 2
-    stored = db.conn.execute("SELECT rows, size FROM claims ORDER BY id").fetchall()
-    assert [(json.loads(rows), size) for rows, size in stored] == [(ids[:3], 3), (ids[3:], 2)]
-    # Claimed rows are not to be sent again, and readers see them 'sending'.
+def test_a_state_is_a_column_anyone_can_select(db, journal):
+    campaign_id = create(journal, 5, skipped=1)
+    ids = [r.id for r in journal.messages(campaign_id, states=[PENDING])]
+    assert journal.commit((), [ids[:3], ids[3:]]) == [True, True]
+    journal.record([Outcome(id=i, state=SENT, message_id=f"m-{i}") for i in ids[:3]])
+    stored = db.conn.execute(
+        "SELECT s.state, COUNT(*) FROM message_status AS s JOIN messages ON messages.id = s.id "
+        "WHERE messages.campaign_id = ? GROUP BY s.state ORDER BY s.state",
+        (campaign_id,),
+    ).fetchall()
+    assert [tuple(r) for r in stored] == [("sending", 2), ("sent", 3), ("skipped", 1)]
     assert journal.rows_to_send(campaign_id) == []
-    assert [r.state for r in journal.messages(campaign_id)] == [SENDING] * 5
-    journal.record([Outcome(i, SENT, f"m-{i}") for i in ids[:3]])
-    assert [tuple(r) for r in db.conn.execute("SELECT id FROM claims")] == [(claims[1],)]
+
+
+def test_a_final_state_is_never_overwritten(journal):
+    """The guard of store/claims.py: an answer lands only on a row that is 'sending'; sent and skipped rows
+    never change state, whatever is recorded, recovered, retried or discarded after."""
+    campaign_id = create(journal, 3, skipped=1)
+    sent, failed, unknown = (r.id for r in journal.messages(campaign_id, states=[PENDING]))
+    journal.mark_sending([sent, failed, unknown])
+    journal.record(
+        [
+            Outcome(id=sent, state=SENT, message_id="m-1"),
+            Outcome(id=failed, state=FAILED, error="bad"),
+            Outcome(id=unknown, state=UNKNOWN, error="504"),
+        ]
+    )
+    skipped = journal.messages(campaign_id, states=[SKIPPED])[0].id
+    for late in (SENT, FAILED, UNKNOWN, PENDING):  # a late or repeated answer changes nothing
+        journal.record(
+            [Outcome(id=row, state=late, message_id="late") for row in (sent, failed, unknown, skipped)]
+        )
+    assert journal.mark_sending([sent]) == 0 and journal.mark_sending([skipped]) == 0
+    journal.recover(campaign_id)
+    journal.retry(campaign_id, states=(FAILED, UNKNOWN))  # the user's choice: failed and unknown go back
+    journal.discard(campaign_id)
+    by_id = {r.id: (r.state, r.message_id) for r in journal.messages(campaign_id)}
+    assert by_id[sent] == (SENT, "m-1") and by_id[skipped][0] == SKIPPED
+    assert by_id[failed][0] == by_id[unknown][0] == SKIPPED  # retried to pending, then discarded
 
 
 def test_answers_for_rows_no_claim_holds_are_not_recorded(journal):
     campaign_id = create(journal, 2)
     first, second = (r.id for r in journal.messages(campaign_id))
     journal.mark_sending([first])
-    journal.record([Outcome(first, SENT, "m"), Outcome(second, SENT, "never sent")])
+    journal.record(
+        [
+            Outcome(id=first, state=SENT, message_id="m"),
+            Outcome(id=second, state=SENT, message_id="never sent"),
+        ]
+    )
     assert [r.state for r in journal.messages(campaign_id)] == [SENT, PENDING]
 
 
@@ -180,14 +211,14 @@ def test_a_claim_made_through_another_connection_is_honoured(db, journal):
         other.close()
     assert journal.mark_sending([first, second]) == 0
     assert [r.id for r in journal.rows_to_send(campaign_id)] == [second]
-    journal.record([Outcome(first, SENT, "m")])
+    journal.record([Outcome(id=first, state=SENT, message_id="m")])
     assert journal.messages(campaign_id)[0].state == SENT
 
 
 def test_recording_never_touches_a_row_that_is_not_sending(journal):
     campaign_id = create(journal, 1)
     row_id = journal.messages(campaign_id)[0].id
-    journal.record([Outcome(row_id, SENT, "m")])
+    journal.record([Outcome(id=row_id, state=SENT, message_id="m")])
     assert journal.messages(campaign_id)[0].state == PENDING
 
 
@@ -196,7 +227,7 @@ def test_recover_turns_sending_into_unknown_and_running_into_interrupted(journal
     ids = [r.id for r in journal.messages(campaign_id)]
     journal.set_state(campaign_id, RUNNING)
     journal.mark_sending(ids[:2])
-    journal.record([Outcome(ids[0], SENT, "m")])
+    journal.record([Outcome(id=ids[0], state=SENT, message_id="m")])
     assert journal.recover_interrupted() == [campaign_id]
     states = [r.state for r in journal.messages(campaign_id)]
     assert states == [SENT, UNKNOWN, PENDING]
@@ -234,9 +265,9 @@ def test_retry_failed_only_unless_unknown_is_asked(journal):
     journal.mark_sending(ids)
     journal.record(
         [
-            Outcome(ids[0], SENT, "m"),
-            Outcome(ids[1], FAILED, error="x", error_kind="message_rejected"),
-            Outcome(ids[2], UNKNOWN, error="timeout", error_kind="unknown"),
+            Outcome(id=ids[0], state=SENT, message_id="m"),
+            Outcome(id=ids[1], state=FAILED, error="x", error_kind="message_rejected"),
+            Outcome(id=ids[2], state=UNKNOWN, error="timeout", error_kind="unknown"),
         ]
     )
     journal.set_state(campaign_id, FINISHED)
@@ -255,7 +286,7 @@ def test_discard_closes_the_campaign_and_skips_what_is_left(journal):
     campaign_id = create(journal, 3)
     first = journal.messages(campaign_id)[0].id
     journal.mark_sending([first])
-    journal.record([Outcome(first, SENT, "m")])
+    journal.record([Outcome(id=first, state=SENT, message_id="m")])
     assert journal.discard(campaign_id) == 2
     campaign = journal.get_campaign(campaign_id)
     assert campaign.state == DISCARDED and not campaign.resumable
@@ -277,7 +308,12 @@ def test_summary_cost_sums_what_the_provider_reported(journal):
     ids = [r.id for r in journal.messages(campaign_id)]
     journal.mark_sending(ids)
     assert journal.list_campaigns()[0].cost is None
-    journal.record([Outcome(ids[0], SENT, "a", 1.5), Outcome(ids[1], SENT, "b", 2.0)])
+    journal.record(
+        [
+            Outcome(id=ids[0], state=SENT, message_id="a", cost=1.5),
+            Outcome(id=ids[1], state=SENT, message_id="b", cost=2.0),
+        ]
+    )
     assert journal.list_campaigns()[0].cost == 3.5
 
 
@@ -294,7 +330,11 @@ def test_set_delivery_updates_every_row_with_that_provider_id(journal):
     ids = [r.id for r in journal.messages(campaign_id)]
     journal.mark_sending(ids)
     journal.record(
-        [Outcome(ids[0], SENT, "batch-1"), Outcome(ids[1], SENT, "batch-1"), Outcome(ids[2], SENT, "x")]
+        [
+            Outcome(id=ids[0], state=SENT, message_id="batch-1"),
+            Outcome(id=ids[1], state=SENT, message_id="batch-1"),
+            Outcome(id=ids[2], state=SENT, message_id="x"),
+        ]
     )
     changed = journal.set_delivery(campaign_id, [DeliveryReport("batch-1", "delivered")])
     assert changed == 2
@@ -335,7 +375,12 @@ def test_closed_campaigns_keep_frozen_totals_and_reopen_on_retry(db, journal):
     campaign_id = create(journal, 2)
     ids = [r.id for r in journal.messages(campaign_id)]
     journal.mark_sending(ids)
-    journal.record([Outcome(ids[0], SENT, "a", 1.0), Outcome(ids[1], FAILED, error="x")])
+    journal.record(
+        [
+            Outcome(id=ids[0], state=SENT, message_id="a", cost=1.0),
+            Outcome(id=ids[1], state=FAILED, error="x"),
+        ]
+    )
     journal.set_state(campaign_id, FINISHED)
     frozen = db.conn.execute("SELECT totals FROM campaigns WHERE id = ?", (campaign_id,)).fetchone()[0]
     assert frozen is not None
@@ -349,40 +394,7 @@ def test_closed_campaigns_keep_frozen_totals_and_reopen_on_retry(db, journal):
     assert journal.list_campaigns()[0].counts == journal.counts(campaign_id)
 
 
-def test_recording_without_json_gives_the_same_rows(journal, monkeypatch):
-    """An SQLite without JSON: the journal falls back to one statement per row."""
-    from smsdesk.store import claims as claims_module
-
-    results = []
-    for one_statement in (True, False):
-        monkeypatch.setattr(claims_module, "_json_records", one_statement)
-        campaign_id = create(journal, 3)
-        ids = [r.id for r in journal.messages(campaign_id)]
-        journal.mark_sending(ids)
-        journal.record(
-            [
-                Outcome(ids[0], SENT, "m-0", 1.5),
-                Outcome(ids[1], SENT, "m-1", None),
-                Outcome(ids[2], FAILED, error="bad", error_kind="invalid_recipient"),
-            ]
-        )
-        results.append(
-            [(r.state, r.message_id, r.cost, r.error, r.error_kind) for r in journal.messages(campaign_id)]
-        )
-    assert (
-        results[0]
-        == results[1]
-        == [
-            (SENT, "m-0", 1.5, None, None),
-            (SENT, "m-1", None, None, None),
-            (FAILED, None, None, "bad", "invalid_recipient"),
-        ]
-    )
-
-
-def test_rows_to_send_are_the_same_with_or_without_json_packing(journal, monkeypatch):
-    from smsdesk.store import journal as journal_module
-
+def test_rows_to_send_carry_texts_and_fields_as_written(journal):
     campaign_id = journal.create_campaign(
         name="x",
         account=ACCOUNT,
@@ -398,28 +410,24 @@ def test_rows_to_send_are_the_same_with_or_without_json_packing(journal, monkeyp
             PlannedMessage(4, "12", skip_reason="too short", skip_kind="invalid"),
         ],
     )
-    packed = journal.rows_to_send(campaign_id)
-    monkeypatch.setattr(journal_module, "_json_rows", False)
-    plain = journal.rows_to_send(campaign_id)
-    assert packed == plain and len(plain) == 2
-    assert plain[0].text == 'Hej Æble "æ" \\ 😀\n' and json.loads(plain[0].fields) == {
-        "Navn": 'Æble "æ" \\ 😀'
-    }
-    assert journal.rows_to_send(campaign_id, after_id=plain[0].id, limit=1) == plain[1:]
+    rows = journal.rows_to_send(campaign_id)
+    assert len(rows) == 2
+    assert rows[0].text == 'Hej Æble "æ" \\ 😀\n' and json.loads(rows[0].fields) == {"Navn": 'Æble "æ" \\ 😀'}
+    assert journal.rows_to_send(campaign_id, with_fields=False)[0].fields == "{}"
+    assert journal.rows_to_send(campaign_id, after_id=rows[0].id, limit=1) == rows[1:]
 
 
 def test_answers_with_one_cost_and_with_mixed_costs_are_recorded_alike(journal):
-    """Answers sharing a cost go as one id -> message id object; mixed costs as [id, message id, cost] items."""
     campaign_id = create(journal, 6)
     ids = [r.id for r in journal.messages(campaign_id)]
     journal.mark_sending(ids)
     outcomes = [
-        Outcome(ids[0], SENT, "same-0", 1.0),
-        Outcome(ids[1], SENT, "same-1", 1.0),
-        Outcome(ids[2], SENT, None, 1.0),
-        Outcome(ids[3], FAILED, "f-3", 0.5, error="x", error_kind="rejected"),
-        Outcome(ids[4], FAILED, "f-4", 0.25, error="x", error_kind="rejected"),
-        Outcome(ids[5], SENT, "ø-5", None),
+        Outcome(id=ids[0], state=SENT, message_id="same-0", cost=1.0),
+        Outcome(id=ids[1], state=SENT, message_id="same-1", cost=1.0),
+        Outcome(id=ids[2], state=SENT, message_id=None, cost=1.0),
+        Outcome(id=ids[3], state=FAILED, message_id="f-3", cost=0.5, error="x", error_kind="rejected"),
+        Outcome(id=ids[4], state=FAILED, message_id="f-4", cost=0.25, error="x", error_kind="rejected"),
+        Outcome(id=ids[5], state=SENT, message_id="ø-5", cost=None),
     ]
     journal.record(outcomes)
     rows = {r.id: (r.state, r.message_id, r.cost, r.error) for r in journal.messages(campaign_id)}
@@ -435,7 +443,11 @@ def test_a_sender_reads_the_campaign_without_counting_and_gets_the_counts_when_i
     assert full.counts[PENDING] == 3 and light.counts[PENDING] == 0
     journal.mark_sending(ids)
     journal.record(
-        [Outcome(ids[0], SENT, "a", 1.0), Outcome(ids[1], FAILED, error="x"), Outcome(ids[2], SENT)]
+        [
+            Outcome(id=ids[0], state=SENT, message_id="a", cost=1.0),
+            Outcome(id=ids[1], state=FAILED, error="x"),
+            Outcome(id=ids[2], state=SENT),
+        ]
     )
     assert journal.set_state(campaign_id, RUNNING) is None  # not closed: nothing counted
     counts = journal.set_state(campaign_id, FINISHED)
@@ -448,10 +460,10 @@ def test_finish_closes_only_a_campaign_with_nothing_left_to_send(db, journal):
     journal.set_state(campaign_id, RUNNING)
     assert journal.finish(campaign_id) is None  # two pending
     journal.mark_sending([first, second])
-    journal.record([Outcome(first, SENT, "m")])
-    assert journal.finish(campaign_id) is None  # one still held by its claim
+    journal.record([Outcome(id=first, state=SENT, message_id="m")])
+    assert journal.finish(campaign_id) is None  # one still sending
     assert journal.get_campaign(campaign_id).state == RUNNING
-    journal.record([Outcome(second, FAILED, error="x")])
+    journal.record([Outcome(id=second, state=FAILED, error="x")])
     counts = journal.finish(campaign_id)
     assert counts == journal.counts(campaign_id) and counts[SENT] == 1 and counts[FAILED] == 1
     campaign = journal.get_campaign(campaign_id)
@@ -465,7 +477,9 @@ def test_rows_far_apart_are_claimed_only_while_pending(journal):
     campaign_id = create(journal, 40)
     ids = [r.id for r in journal.messages(campaign_id)]
     journal.mark_sending([ids[0], ids[39]])
-    journal.record([Outcome(ids[0], SENT, "a"), Outcome(ids[39], FAILED, error="x")])
+    journal.record(
+        [Outcome(id=ids[0], state=SENT, message_id="a"), Outcome(id=ids[39], state=FAILED, error="x")]
+    )
     assert journal.mark_sending([ids[0], ids[20]]) == 0  # one of them was sent: the request is refused
     journal.retry(campaign_id)
     assert journal.mark_sending([ids[5], ids[39]]) == 2  # the failed one is pending again

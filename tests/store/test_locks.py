@@ -17,7 +17,7 @@ from tests.engine.conftest import planned
 
 @pytest.fixture
 def campaign(journal):
-    from smsdesk.providers.base import Account
+    from smsdesk.core.account import Account
 
     account = Account(name="Demo", provider="sandbox")
     return journal.create_campaign(

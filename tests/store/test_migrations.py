@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from smsdesk import paths
-from smsdesk.providers.base import Account
+from smsdesk.core.account import Account
 from smsdesk.store import db as db_module
 from smsdesk.store.db import SANDBOX_ACCOUNT, Database
 from smsdesk.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -197,3 +197,90 @@ def test_version_2_journal_migrates_and_rows_it_left_sending_become_unknown():
         assert journal.counts("2026-11-01-001")[SENDING] == 0
     finally:
         db.close()
+
+
+def make_version_3_database(path) -> None:
+    """A database as version 3 left it: a claim per request in flight holding a JSON list of message ids, status
+    rows only for messages that had an answer, and a sender killed with two requests out."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    raw = sqlite3.connect(path)
+    for _version, sql in MIGRATIONS[:3]:
+        raw.executescript(sql)
+    raw.execute("PRAGMA user_version = 3")
+    raw.execute(
+        "INSERT INTO campaigns (id, name, created_at, account, provider, template, state)"
+        " VALUES ('2026-11-02-001', 'Sale', '2026-11-02T10:00:00+00:00', 'Shop', 'sandbox', 'Hej', 'running')"
+    )
+    raw.executemany(
+        "INSERT INTO messages (id, campaign_id, row, phone, fields, text, encoding, segments, created_at)"
+        " VALUES (?, '2026-11-02-001', ?, ?, '{}', 'Hej', 'GSM-7', ?, '2026-11-02T10:00:00+00:00')",
+        [
+            (10 + i, i + 2, phone, 0 if phone == "12" else 1)
+            for i, phone in enumerate(
+                [
+                    "+4520000001",
+                    "+4520000002",
+                    "+4520000003",
+                    "+4520000004",
+                    "+4520000005",
+                    "+4520000006",
+                    "12",
+                ]
+            )
+        ],
+    )
+    raw.executemany(
+        "INSERT INTO message_status (id, state, message_id, error, attempts, sending_at, done_at) VALUES"
+        " (?, ?, ?, ?, ?, '2026-11-02T10:01:00+00:00', ?)",
+        [
+            (10, "sent", "m-1", None, 1, "2026-11-02T10:01:01+00:00"),
+            (11, "failed", None, "bad number", 1, "2026-11-02T10:01:01+00:00"),
+            (13, "pending", None, "server busy", 1, None),  # put back after a 500; its retry is out now
+            (16, "skipped", None, "too short", 0, "2026-11-02T10:00:00+00:00"),
+        ],
+    )
+    raw.executemany(
+        "INSERT INTO claims (campaign_id, rows, size, claimed_at) VALUES ('2026-11-02-001', ?, ?, ?)",
+        [("[12]", 1, "2026-11-02T10:02:00+00:00"), ("[13,14]", 2, "2026-11-02T10:03:00+00:00")],
+    )
+    raw.commit()
+    raw.close()
+
+
+def test_version_3_claims_become_sending_rows_and_recover_to_unknown():
+    from smsdesk.store.journal import FAILED, PENDING, SENDING, SENT, SKIPPED, UNKNOWN, Journal
+
+    make_version_3_database(paths.database_path())
+    db = Database()
+    try:
+        assert db.schema_version == SCHEMA_VERSION == 5
+        assert "claims" not in table_names(db.conn)
+        journal = Journal(db)
+        before = journal.messages("2026-11-02-001")
+        assert [r.state for r in before] == [SENT, FAILED, SENDING, SENDING, SENDING, PENDING, SKIPPED]
+        assert [r.attempts for r in before] == [1, 1, 1, 2, 1, 0, 0]  # a claim counted its request
+        assert [r.sending_at for r in before[2:5]] == [
+            "2026-11-02T10:02:00+00:00",
+            "2026-11-02T10:03:00+00:00",
+            "2026-11-02T10:03:00+00:00",
+        ]
+        assert before[0].message_id == "m-1" and before[6].error == "too short"
+        assert [r.id for r in journal.rows_to_send("2026-11-02-001")] == [15]
+        assert journal.recover_interrupted() == ["2026-11-02-001"]
+        after = journal.messages("2026-11-02-001")
+        assert [r.state for r in after] == [SENT, FAILED, UNKNOWN, UNKNOWN, UNKNOWN, PENDING, SKIPPED]
+        assert journal.counts("2026-11-02-001")[SENDING] == 0
+    finally:
+        db.close()
+    assert paths.database_path().with_name(paths.database_path().name + ".v3.bak").is_file()
+
+
+def test_too_old_an_sqlite_is_refused_with_a_sentence(monkeypatch):
+    from smsdesk.store import schema
+
+    monkeypatch.setattr(schema.sqlite3, "sqlite_version_info", (3, 22, 0))
+    monkeypatch.setattr(schema.sqlite3, "sqlite_version", "3.22.0")
+    with pytest.raises(
+        db_module.StoreError, match=r"needs SQLite 3\.24\.0 or newer; this Python has SQLite 3\.22"
+    ):
+        Database()

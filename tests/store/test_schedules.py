@@ -73,8 +73,8 @@ def test_quiet_hours_default_then_user_setting_then_campaign(db, journal, monkey
 def test_cancel_skips_pending_and_handed_over_rows_as_cancelled(db, journal):
     campaign_id = create(journal, 3)
     rows = journal.rows_to_send(campaign_id)
-    journal.commit([], [[rows[0].id]], campaign_id)
-    journal.commit([Outcome(rows[0].id, SENT, "m-1", None, None, None)], [], campaign_id)
+    journal.commit([], [[rows[0].id]])
+    journal.commit([Outcome(id=rows[0].id, state=SENT, message_id="m-1")], [])
     assert journal.cancel_scheduled(campaign_id, handed_over=[rows[0].id]) == 3
     records = journal.messages(campaign_id)
     assert {(r.state, r.error, r.error_kind) for r in records} == {(SKIPPED, "cancelled", CANCELLED_KIND)}

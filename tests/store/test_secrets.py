@@ -10,7 +10,7 @@ import keyring.backends.null
 import keyring.core
 import pytest
 
-from smsdesk.providers.base import Account
+from smsdesk.core.account import Account
 from smsdesk.store import secrets
 from smsdesk.store.secrets import SERVICE, SecretStoreError
 from tests.store.fixtures import fake_keyring

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from smsdesk.providers.base import Account
+from smsdesk.core.account import Account
 from smsdesk.store.journal import FAILED, FINISHED, SENT, UNKNOWN, Outcome
 from tests.engine.conftest import make_campaign
 

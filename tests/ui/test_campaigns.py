@@ -44,7 +44,7 @@ def crash_mid_send(db, campaign_id: str, sent: int = 4, in_flight: int = 3) -> N
     ids = [row.id for row in journal.messages(campaign_id)]
     journal.set_state(campaign_id, "running")
     journal.mark_sending(ids[:sent])
-    journal.record([Outcome(row_id, "sent", f"old-{row_id}") for row_id in ids[:sent]])
+    journal.record([Outcome(id=row_id, state="sent", message_id=f"old-{row_id}") for row_id in ids[:sent]])
     journal.mark_sending(ids[sent : sent + in_flight])
 
 
@@ -288,7 +288,7 @@ def test_a_network_account_sends_from_its_own_process_with_pause_and_resume(
 ):
     """Accounts that talk over the network run the engine in a child process (the window keeps its CPU and its
     interpreter lock); pause and resume reach it through the pipe, and results still stream into the table."""
-    from smsdesk.providers.base import Account
+    from smsdesk.core.account import Account
 
     db.save_account(Account(name="Sandbox over HTTP", provider="sandbox", base_url=sandbox.url))
     campaign_id = make_campaign(db, count=20)
@@ -316,28 +316,10 @@ def test_a_network_account_sends_from_its_own_process_with_pause_and_resume(
     assert sorted(accepted) == sorted(set(accepted)) and len(accepted) == 20
 
 
-def test_the_reference_guard_keeps_none_alive_through_many_qt_calls(qtbot, window):
-    import sys
-
-    from PySide6.QtWidgets import QLabel
-
-    from smsdesk.ui import refguard
-
-    qtbot.waitUntil(lambda: refguard._installed is not None)  # set up on the window's first event-loop turn
-    label = QLabel()
-    for index in range(30_000):  # more void calls than a fresh window holds references to None
-        label.setText(str(index))
-    refguard.top_up()
-    if refguard._installed:
-        assert sys.getrefcount(None) >= refguard._baseline[id(None)]
-    else:
-        assert not refguard.leaks_references()
-
-
 def test_closing_while_a_child_process_sends_stops_it_and_keeps_the_rest(
     qtbot, db, prompts, make_window, sandbox
 ):
-    from smsdesk.providers.base import Account
+    from smsdesk.core.account import Account
 
     db.save_account(Account(name="Sandbox over HTTP", provider="sandbox", base_url=sandbox.url))
     campaign_id = make_campaign(db, count=30)
@@ -376,3 +358,25 @@ def test_a_page_opens_the_accounts_dialog_on_its_account_and_hears_of_changes(
     with qtbot.waitSignal(page.accounts_changed, timeout=2000):
         page.manage_accounts()
     assert shown == ["Sandbox"]
+
+
+def test_a_provider_that_fails_shows_why_the_send_waits_and_when_it_tries_next(
+    qtbot, db, prompts, make_window, sandbox
+):
+    from smsdesk.core.account import Account
+
+    db.save_account(Account(name="Sandbox over HTTP", provider="sandbox", base_url=sandbox.url))
+    campaign_id = make_campaign(db, count=5)
+    with db.transaction() as conn:
+        conn.execute("UPDATE campaigns SET account = ? WHERE id = ?", ("Sandbox over HTTP", campaign_id))
+    sandbox.state.faults.fail_next = 1000
+    window = make_window()
+    results = window.results_page
+    results.runner_options = {"max_batch": 1, "concurrency": 1}
+    window.open_campaign(campaign_id, resume=True)
+    qtbot.waitUntil(lambda: "next try in" in results.state_label.text(), timeout=30000)
+    assert results.state_label.text().startswith("Waiting: ")
+    qtbot.mouseClick(results.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: results.worker is None, timeout=60000)
+    campaign = Journal(db).get_campaign(campaign_id)
+    assert campaign.counts["pending"] == 5 and sandbox.state.accepted_numbers() == []

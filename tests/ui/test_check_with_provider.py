@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from smsdesk.providers.base import Account, OutgoingMessage
+from smsdesk.core.account import Account
+from smsdesk.providers.base import OutgoingMessage
 from smsdesk.store.journal import Journal
 from tests.ui.test_campaigns import crash_mid_send, make_campaign
 

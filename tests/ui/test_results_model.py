@@ -72,14 +72,19 @@ def test_names_come_from_name_columns_in_any_language():
 
 
 def test_the_worker_hands_results_over_in_bounded_batches(qtbot):
+    from smsdesk.core.states import MessageState
+    from smsdesk.engine.results import MessageUpdate
     from smsdesk.ui.campaign_worker import MAX_ROWS_PER_BATCH, CampaignWorker
+
+    def update(index: int, state: MessageState) -> MessageUpdate:
+        return MessageUpdate(id=index, row=index + 2, phone="+4520000000", state=state, segments=1)
 
     worker = CampaignWorker("unused.sqlite3", "c1")
     batches = []
     worker.updates.connect(batches.append)
     for index in range(2500):
-        worker._on_update({"id": index, "status": "sent"})
-    worker._on_update({"id": 5, "status": "failed"})  # a later result for the same row wins
+        worker._on_update(update(index, MessageState.SENT))
+    worker._on_update(update(5, MessageState.FAILED))  # a later result for the same row wins
     worker.timer.start()
     worker.drain()
     qtbot.waitUntil(lambda: not worker._queue)
@@ -88,4 +93,6 @@ def test_the_worker_hands_results_over_in_bounded_batches(qtbot):
     merged = {item["id"]: item for batch in batches for item in batch}  # later batches win, as in the model
     assert len(merged) == 2500
     assert merged[5]["state"] == "failed"
-    assert all("status" not in item for batch in batches for item in batch)
+    assert all(
+        set(item) >= {"id", "state", "message_id", "error", "segments"} for batch in batches for item in batch
+    )

@@ -4,7 +4,7 @@ when that names a PNG file). Without the variable nothing here does anything.
 
 The frozen app's smoke test (tests/test_frozen_build.py) relies on it: an offscreen GUI gives no other sign from
 outside that its window really opened. Qt is imported only inside the functions, so importing this module costs
-nothing and keeps Qt out of everything below smsdesk/ui.
+nothing until the hook is armed.
 """
 
 from __future__ import annotations
