@@ -56,6 +56,7 @@ from smsdesk.engine.results import STOPPED_BY_SETUP, STOPPED_BY_STORAGE, Message
 from smsdesk.engine.schedule import SendGate
 from smsdesk.engine.sender import CampaignRunner
 from smsdesk.providers import provider_class, split_message_id
+from smsdesk.providers.base import Account
 from smsdesk.store import schedules
 from smsdesk.store.db import Database, StoreError
 from smsdesk.store.journal import (
@@ -141,10 +142,7 @@ def handle(args: argparse.Namespace) -> int:
 
 
 def _send(args: argparse.Namespace, db: Database, text: str) -> int:
-    account = db.get_account(args.account)
-    if account is None:
-        names = ", ".join(a.name for a in db.list_accounts()) or "none yet (smsdesk accounts add)"
-        raise UsageError(f"no account named {args.account!r}; the accounts are: {names}")
+    account = _account(db, args.account)
     country = checked_country(args.country or db.default_country)
     timing = None  # a bad --at is told before the file is read
     if args.at is not None:
@@ -178,23 +176,10 @@ def _send(args: argparse.Namespace, db: Database, text: str) -> int:
         print(f"smsdesk send: not sending: {totals.refusal}", file=sys.stderr)
         return EXIT_PROVIDER_STOPPED
     if timing is not None:
-        print(timing.sentence(provider_class(account.provider).label), file=human)
-        rule = provider_class(account.provider).limits
-        if timing.by == schedules.BY_PROVIDER and not rule.cancels_scheduled:
-            print(f"Note: {rule.cancel_rule}.", file=human)
-        schedule.check_quiet_moment(
-            timing,
-            [m.phone for m in messages if m.skip_reason is None],
-            interactive=not args.yes and sys.stdin.isatty(),
-        )
-    if not args.yes:
-        if not sys.stdin.isatty():
-            raise UsageError("not sending without a confirmation: add --yes (input is not a terminal)")
-        when = f" at {format_moment(timing.at)}" if timing else ""
-        answer = input(f"Send {totals.messages} messages via {account.name}{when}? [y/N] ")
-        if answer.strip().lower() not in ("y", "yes", "j", "ja"):
-            print("Nothing was sent.", file=human)
-            return EXIT_OK
+        _tell_timing(timing, account, messages, yes=args.yes, human=human)
+    if not args.yes and not _confirmed(totals, account, timing):
+        print("Nothing was sent.", file=human)
+        return EXIT_OK
     journal = Journal(db)
     campaign_id = journal.create_campaign(
         name=args.name or f"{table.path.name} {datetime.now():%Y-%m-%d %H:%M}",
@@ -215,18 +200,8 @@ def _send(args: argparse.Namespace, db: Database, text: str) -> int:
             scheduled_by=timing.by,
             quiet_hours="off" if args.ignore_quiet_hours else None,
         )
-    if timing is not None and timing.by == schedules.BY_APP:
-        journal.set_state(campaign_id, SCHEDULED)
-        print(
-            f"Campaign {campaign_id}: {totals.messages} messages scheduled for {format_moment(timing.at)}.",
-            file=human,
-        )
-        if args.json:
-            counts = journal.counts(campaign_id)
-            print_json(
-                sys.stdout, summary_line(campaign_id, counts, SCHEDULED, None, format_moment(timing.at))
-            )
-        return EXIT_OK
+        if timing.by == schedules.BY_APP:
+            return _keep_scheduled(journal, campaign_id, totals, timing, json_lines=args.json, human=human)
     verb = "handing over" if timing is not None else "sending"
     print(f"Campaign {campaign_id}: {verb} {totals.messages} messages.", file=human, flush=True)
     if args.json:
@@ -243,6 +218,64 @@ def _send(args: argparse.Namespace, db: Database, text: str) -> int:
         )
     arguments = schedule.run_arguments(db, campaign_id, ignore_quiet_hours=args.ignore_quiet_hours)
     return run_campaign(db, campaign_id, json_lines=args.json, batch_size=args.batch_size, **arguments)
+
+
+def _account(db: Database, name: str) -> Account:
+    account = db.get_account(name)
+    if account is None:
+        names = ", ".join(a.name for a in db.list_accounts()) or "none yet (smsdesk accounts add)"
+        raise UsageError(f"no account named {name!r}; the accounts are: {names}")
+    return account
+
+
+def _tell_timing(
+    timing: schedule.Plan,
+    account: Account,
+    messages: list[costing.PlannedMessage],
+    *,
+    yes: bool,
+    human: TextIO,
+) -> None:
+    """When the campaign will go and who keeps the time; asks (or refuses) when that moment is in quiet hours."""
+    print(timing.sentence(provider_class(account.provider).label), file=human)
+    rule = provider_class(account.provider).limits
+    if timing.by == schedules.BY_PROVIDER and not rule.cancels_scheduled:
+        print(f"Note: {rule.cancel_rule}.", file=human)
+    schedule.check_quiet_moment(
+        timing,
+        [m.phone for m in messages if m.skip_reason is None],
+        interactive=not yes and sys.stdin.isatty(),
+    )
+
+
+def _confirmed(totals: preflight.SendTotals, account: Account, timing: schedule.Plan | None) -> bool:
+    """The person at the terminal said yes; UsageError when there is nobody to ask."""
+    if not sys.stdin.isatty():
+        raise UsageError("not sending without a confirmation: add --yes (input is not a terminal)")
+    when = f" at {format_moment(timing.at)}" if timing else ""
+    answer = input(f"Send {totals.messages} messages via {account.name}{when}? [y/N] ")
+    return answer.strip().lower() in ("y", "yes", "j", "ja")
+
+
+def _keep_scheduled(
+    journal: Journal,
+    campaign_id: str,
+    totals: preflight.SendTotals,
+    timing: schedule.Plan,
+    *,
+    json_lines: bool,
+    human: TextIO,
+) -> int:
+    """SMSDesk keeps the time: the campaign waits as scheduled, and only the summary line is printed."""
+    journal.set_state(campaign_id, SCHEDULED)
+    print(
+        f"Campaign {campaign_id}: {totals.messages} messages scheduled for {format_moment(timing.at)}.",
+        file=human,
+    )
+    if json_lines:
+        counts = journal.counts(campaign_id)
+        print_json(sys.stdout, summary_line(campaign_id, counts, SCHEDULED, None, format_moment(timing.at)))
+    return EXIT_OK
 
 
 def _message_text(args: argparse.Namespace) -> str:

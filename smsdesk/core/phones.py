@@ -145,12 +145,9 @@ def normalise(raw: str, country: str = DEFAULT_COUNTRY) -> PhoneResult:
         text = _ascii_digits(text).strip(_INVISIBLE_AND_SPACE)
     if text.isdigit():  # the common case, ASCII by now
         return _parse(original, text, country)
-    if text[0] == "'" or text[:4].lower() == "tel:":
-        # Excel's text marker pasted along, or a link copied from a web page or a vCard.
-        text = text[1:] if text[0] == "'" else text[4:]
-        text = text.strip(_INVISIBLE_AND_SPACE)
-        if not text:
-            return PhoneResult(original, None, EMPTY)
+    text = _without_marker(text)
+    if not text:
+        return PhoneResult(original, None, EMPTY)
     if "E" in text or "e" in text:
         scientific = _SCIENTIFIC.fullmatch(text.replace(" ", ""))
         if scientific:
@@ -164,16 +161,30 @@ def normalise(raw: str, country: str = DEFAULT_COUNTRY) -> PhoneResult:
         trailing_zero = _TRAILING_POINT_ZERO.fullmatch(text)
         if trailing_zero:
             text = trailing_zero.group(1)
-    if not text.isdigit() and _MAYBE_NOT_A_PHONE.search(text):
-        what = looks_like(text)
-        if what is not None:
-            return PhoneResult(original, None, f"{what}, not a phone number")
+    what = _reads_as_other(text)
+    if what is not None:
+        return PhoneResult(original, None, f"{what}, not a phone number")
     if "(0)" in text and text[0] == "+":
         text = text.replace("(0)", "", 1)  # "+44 (0)7911 123456": the trunk zero written for local callers
     text = text.translate(_SEPARATORS)
     if not _DIGITS_ONLY.fullmatch(text):
         return PhoneResult(original, None, NOT_A_NUMBER)
     return _parse(original, text, country)
+
+
+def _without_marker(text: str) -> str:
+    """The text without Excel's text marker pasted along ("'20123456") or a link's "tel:" (web pages, vCards)."""
+    if text[0] == "'" or text[:4].lower() == "tel:":
+        text = text[1:] if text[0] == "'" else text[4:]
+        text = text.strip(_INVISIBLE_AND_SPACE)
+    return text
+
+
+def _reads_as_other(text: str) -> str | None:
+    """What a text with separators reads as instead of a phone number (looks_like), or None; bare digits skip it."""
+    if text.isdigit() or not _MAYBE_NOT_A_PHONE.search(text):
+        return None
+    return looks_like(text)
 
 
 @functools.lru_cache(maxsize=64)
@@ -216,7 +227,11 @@ def _validity_rules(country: str) -> dict[int, tuple] | None:
     type's pattern)}, the patterns compiled for fullmatch. None where the calling code is shared (+1, +44, +7:
     which region a number belongs to then depends on its digits, so phonenumbers decides)."""
     metadata = phonenumbers.PhoneMetadata.metadata_for_region(country)
-    if metadata is None or len(phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(metadata.country_code, ())) != 1:
+    if (
+        metadata is None
+        or metadata.country_code is None
+        or len(phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(metadata.country_code, ())) != 1
+    ):
         return None
     general = metadata.general_desc
     if general is None or not general.national_number_pattern or not general.possible_length:
@@ -273,7 +288,7 @@ def _parse(original: str, text: str, country: str) -> PhoneResult:
             # is too long to be a national number; the other order otherwise.
             rest = text[len(calling_code) :]
             longest = max(_validity_rules(country) or _validity_lengths(country), default=0)
-            tries = (rest, text) if len(text) > longest else (text, rest)
+            tries: tuple[str, ...] = (rest, text) if len(text) > longest else (text, rest)
         else:
             tries = (national,)
         for national in tries:
@@ -308,7 +323,8 @@ def _parse(original: str, text: str, country: str) -> PhoneResult:
 @functools.lru_cache(maxsize=64)
 def _validity_lengths(country: str) -> tuple[int, ...]:
     metadata = phonenumbers.PhoneMetadata.metadata_for_region(country)
-    return tuple(metadata.general_desc.possible_length) if metadata is not None else ()
+    general = metadata.general_desc if metadata is not None else None
+    return tuple(general.possible_length) if general is not None else ()
 
 
 def _e164(number: phonenumbers.PhoneNumber) -> str:

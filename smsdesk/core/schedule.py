@@ -109,7 +109,7 @@ def recipient_zone(phone: str, fallback: tzinfo | None = None) -> tzinfo | None:
         return fallback
     zones = phone_zones.time_zones_for_number(number)
     name = zones[0] if zones and zones[0] != phone_zones.UNKNOWN_TIMEZONE else None
-    if name is None:
+    if name is None and number.country_code is not None:
         region = phonenumbers.region_code_for_country_code(number.country_code)
         name = _country_zone(region) if region and region != "ZZ" else None
     zone = _zone_named(name) if name else None
@@ -238,9 +238,9 @@ def stale_reasons(
                 reasons.append(f'the text says "{word}" but it was meant for {meant_day.isoformat()}')
                 break
     for weekday, words in _WEEKDAYS.items():
-        word = next((w for w in words if _mentions(text, w)), None)
-        if word is not None and _next_weekday(meant_day, weekday) < today:
-            reasons.append(f'the text says "{word}", which has passed')
+        said = next((w for w in words if _mentions(text, w)), None)
+        if said is not None and _next_weekday(meant_day, weekday) < today:
+            reasons.append(f'the text says "{said}", which has passed')
     return reasons
 
 

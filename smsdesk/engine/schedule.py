@@ -87,7 +87,7 @@ class SendGate:
                 queue.insert(index + 1, _part(batch, waiting))
                 self.reason = None
                 return index, 0.0
-            until = min(held)  # type: ignore[type-var]
+            until = min(when for when in held if when is not None)  # all are held here
             if soonest is None or until < soonest:
                 soonest = until
                 soonest_phone = batch.rows[held.index(until)].phone

@@ -139,6 +139,7 @@ def read_table(
     if kind == "text":
         if sheet:
             raise TableError(f"{path.name}: is a text file, it has no sheets (asked for sheet {sheet!r})")
+        assert data is not None  # _sniff hands over the bytes of every text file
         grid, numbers, used_encoding, used_delimiter, notices = _read_text(
             path, data, encoding, delimiter, watcher
         )
@@ -156,13 +157,13 @@ def read_table(
     else:
         from smsdesk.io.workbook_process import read_workbook
 
-        grid = read_workbook(path, sheet=sheet, country=country, watcher=watcher)
-        if not any(any(row) for row in grid.rows):
+        book = read_workbook(path, sheet=sheet, country=country, watcher=watcher)
+        if not any(any(row) for row in book.rows):
             if sheet is not None:
-                raise TableError(f"{path.name}: sheet {grid.sheet!r} is empty")
+                raise TableError(f"{path.name}: sheet {book.sheet!r} is empty")
             raise TableError(f"{path.name}: is empty (no sheet has any data)")
         header, rows, row_numbers, found_header_row = _shape(
-            path, grid.rows, grid.numbers, header_row, grid.first_col, country
+            path, book.rows, book.numbers, header_row, book.first_col, country
         )
         table = Table(
             path,
@@ -170,9 +171,9 @@ def read_table(
             rows,
             row_numbers,
             found_header_row,
-            sheet=grid.sheet,
-            sheets=grid.sheets,
-            notices=grid.notices,
+            sheet=book.sheet,
+            sheets=book.sheets,
+            notices=book.notices,
         )
     watcher.report(1.0)
     return table
@@ -211,7 +212,6 @@ def _sniff(path: Path) -> tuple[str, bytes | None]:
             )
         with path.open("rb") as handle:
             head = handle.read(8)
-            suffix = path.suffix.lower()
             if head.startswith(_ZIP_MAGIC):
                 return "workbook", None
             if head.startswith(_OLE_MAGIC):
@@ -233,6 +233,13 @@ def _sniff(path: Path) -> tuple[str, bytes | None]:
         raise TableError(f"{name}: is a folder, not a file") from None
     except OSError as exc:
         raise TableError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    _check_text(name, path.suffix.lower(), data)
+    return "text", data
+
+
+def _check_text(name: str, suffix: str, data: bytes) -> None:
+    """Raises TableError for bytes that are not a text table: empty, a known binary kind, a web page or binary
+    data under a spreadsheet's name, or binary data at all."""
     if not data.strip(b" \t\r\n\x00") or data in (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
         raise TableError(f"{name}: is empty")
     for magic, what in _BINARY_KINDS:
@@ -249,7 +256,6 @@ def _sniff(path: Path) -> tuple[str, bytes | None]:
         # Many "Excel exports" are tab- or semicolon-separated text with an .xls name; read them as what they are.
     elif not _looks_like_text(data):
         raise TableError(f"{name}: is not a text (CSV) file; it looks like binary data")
-    return "text", data
 
 
 def _looks_like_text(data: bytes) -> bool:
@@ -568,11 +574,11 @@ def _looks_like_data(cell: str) -> bool:
     return sum(ch.isdigit() for ch in cell) >= 6
 
 
-def _filled(row: list[str]) -> int:
+def _filled(row: Sequence[str]) -> int:
     return sum(1 for cell in row if cell)
 
 
-def _is_header_like(row: list[str]) -> bool:
+def _is_header_like(row: Sequence[str]) -> bool:
     """Mostly short text labels, and nothing that is plainly data."""
     filled = [cell for cell in row if cell]
     labels = sum(1 for cell in filled if _is_label(cell))

@@ -210,29 +210,29 @@ def row_text(row) -> list[str]:
 
 def cell_text(value: object) -> str:
     """A spreadsheet cell as the text a person sees in Excel (phone numbers first: no ".0", no lost digits)."""
-    kind = type(value)
-    if kind is str:
-        return value.strip(INVISIBLE)  # type: ignore[union-attr]
-    if kind is float:
-        if value.is_integer():  # type: ignore[union-attr]
-            whole = int(value)  # type: ignore[arg-type]
+    # Exact types, not isinstance: bool is an int and datetime a date, and each is written its own way.
+    if type(value) is str:
+        return value.strip(INVISIBLE)
+    if type(value) is float:
+        if value.is_integer():
+            whole = int(value)
             return _scientific_if_damaged(whole) if abs(whole) >= 100_000_000 else str(whole)
         if value != value or value in (float("inf"), float("-inf")):
             return str(value)
         return f"{value:.15g}"  # Excel shows 15 significant digits: 0.1 + 0.2 is "0.3"
-    if kind is int:
-        return _scientific_if_damaged(value) if abs(value) >= 100_000_000 else str(value)  # type: ignore[arg-type]
-    if kind is bool:
+    if type(value) is int:
+        return _scientific_if_damaged(value) if abs(value) >= 100_000_000 else str(value)
+    if type(value) is bool:
         return BooleanText("TRUE" if value else "FALSE")
-    if kind is dt.datetime:
-        if value.time() == dt.time(0):  # type: ignore[union-attr]
-            return DateText(value.date().isoformat())  # type: ignore[union-attr]
-        return DateTimeText(value.isoformat(sep=" ", timespec="seconds"))  # type: ignore[union-attr]
-    if kind is dt.date:
-        return DateText(value.isoformat())  # type: ignore[union-attr]
-    if kind is dt.time:
-        return TimeText(value.isoformat())  # type: ignore[union-attr]
-    if kind is dt.timedelta:
+    if type(value) is dt.datetime:
+        if value.time() == dt.time(0):
+            return DateText(value.date().isoformat())
+        return DateTimeText(value.isoformat(sep=" ", timespec="seconds"))
+    if type(value) is dt.date:
+        return DateText(value.isoformat())
+    if type(value) is dt.time:
+        return TimeText(value.isoformat())
+    if type(value) is dt.timedelta:
         return DurationText(str(value))
     if value is None:
         return ""

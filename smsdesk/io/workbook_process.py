@@ -86,7 +86,12 @@ def read_workbook(path: Path, *, sheet: str | None, country: str, watcher, sheet
     """The chosen (or named) sheet of the workbook at path; TableError with one line for whatever goes wrong."""
     from smsdesk.io.tables import TableError
 
-    request = {"path": str(path), "sheet": sheet, "country": country, "sheets_only": sheets_only}
+    request: dict[str, object] = {
+        "path": str(path),
+        "sheet": sheet,
+        "country": country,
+        "sheets_only": sheets_only,
+    }
     seconds, memory = limits_for(path.stat().st_size)
     request["memory"] = memory
     grid = Grid()
@@ -96,6 +101,7 @@ def read_workbook(path: Path, *, sheet: str | None, country: str, watcher, sheet
         return grid
     with tempfile.TemporaryFile() as errors:
         process = _start(command, errors)
+        assert process.stdin is not None and process.stdout is not None  # _start opens both as pipes
         try:
             messages: queue.Queue = queue.Queue()
             threading.Thread(target=_receive, args=(process.stdout, messages), daemon=True).start()
@@ -240,6 +246,8 @@ def _memory_in_use(process: subprocess.Popen) -> int | None:
 
 
 def _windows_private_bytes(process: subprocess.Popen) -> int | None:
+    if sys.platform != "win32":
+        return None  # ctypes.windll is Windows-only; this check also tells mypy so on the other systems
     try:
         import ctypes
         from ctypes import wintypes
@@ -261,7 +269,8 @@ def _windows_private_bytes(process: subprocess.Popen) -> int | None:
 
         counters = Counters()
         counters.cb = ctypes.sizeof(Counters)
-        handle = wintypes.HANDLE(int(process._handle))  # type: ignore[attr-defined]
+        # Popen keeps its Windows process handle private (typeshed lacks it); unused-ignore: elsewhere unreachable.
+        handle = wintypes.HANDLE(int(process._handle))  # type: ignore[attr-defined, unused-ignore]
         if not ctypes.windll.psapi.GetProcessMemoryInfo(handle, ctypes.byref(counters), counters.cb):
             return None
         return int(counters.PrivateUsage)
@@ -273,10 +282,10 @@ def _windows_private_bytes(process: subprocess.Popen) -> int | None:
 
 
 def _limit_memory(limit: int) -> None:
-    try:
-        import resource
-    except ImportError:  # Windows: the parent watches instead
-        return
+    if sys.platform == "win32":
+        return  # no rlimit on Windows: the parent watches instead
+    import resource
+
     with contextlib.suppress(ValueError, OSError, AttributeError):
         _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
         cap = limit if hard == resource.RLIM_INFINITY else min(limit, hard)

@@ -124,7 +124,9 @@ class UgsmsProvider(Provider):
         self._per_request = positive_int(
             options.get("max_recipients_per_request"), DEFAULT_RECIPIENTS_PER_REQUEST
         )
-        self.can_test_connection = self.api_version == V2  # v1 has no call that sends nothing
+        # v1 has no call that sends nothing. Provider declares this a ClassVar, but here it depends on the
+        # account's API version, so it is set per instance.
+        self.can_test_connection = self.api_version == V2  # type: ignore[misc]
         self.rate_hint: RateHint | None = None
         self._last_balance: float | None = None
 

@@ -98,20 +98,7 @@ def send(request: Request, state: SandboxState) -> Response:
         text = "".join(ch for ch in text if ch in _GSM_BASIC or ch in _GSM_EXTENDED)
     parts = segments_of(text, unicode)
 
-    valid: list[str] = []
-    errors: list[dict] = []
-    for number in numbers:
-        digits = str(number)
-        if not re.fullmatch(r"\d{8,15}", digits) or state.is_rejected("+" + digits):
-            errors.append(
-                {
-                    "errorCode": 400,
-                    "errMsg": "Phone number length and country code do not match.",
-                    "to": digits,
-                }
-            )
-        else:
-            valid.append(digits)
+    valid, errors = _sort_numbers(numbers, state)
     # CPSMS checks the whole request's price before sending anything: 402 for the request, not per number.
     if valid and not state.take_credit(len(valid)):
         return _error(402, "Not enough SMS points")
@@ -132,6 +119,25 @@ def send(request: Request, state: SandboxState) -> Response:
     if not success:
         return Response(400, {"error": errors})
     return Response(207, {"success": success, "error": errors})
+
+
+def _sort_numbers(numbers: list, state: SandboxState) -> tuple[list[str], list[dict]]:
+    """(the numbers that may be sent to, as digits; an error item for each of the others), in request order."""
+    valid: list[str] = []
+    errors: list[dict] = []
+    for number in numbers:
+        digits = str(number)
+        if not re.fullmatch(r"\d{8,15}", digits) or state.is_rejected("+" + digits):
+            errors.append(
+                {
+                    "errorCode": 400,
+                    "errMsg": "Phone number length and country code do not match.",
+                    "to": digits,
+                }
+            )
+        else:
+            valid.append(digits)
+    return valid, errors
 
 
 def _sender_ok(sender: str) -> bool:

@@ -213,15 +213,9 @@ def post_batch(request: Request, state: SandboxState) -> Response:
     for number in numbers:
         text = texts[number]
         segments = _segments(text, datacoding == "ucs")
-        rejected = None
+        rejected = _rejection(state, number, text, datacoding)
         record = None
-        if datacoding == "gsm" and any(ch not in _GSM for ch in text):
-            rejected = 406  # "with gsm, messages that need UCS characters are rejected" (the docs)
-        elif state.is_rejected("+" + number):
-            rejected = 405
-        elif not state.take_credit(1):
-            rejected = 402
-        else:
+        if rejected is None:
             record = state.accept(
                 PROVIDER, number, text, reference, segments, scheduled_for=opens, scheduled_as=scheduled_as
             )
@@ -250,6 +244,17 @@ def post_batch(request: Request, state: SandboxState) -> Response:
         "deliveryWindows": windows,
     }
     return Response(201, _batch_object(state, batch_id), headers={"Location": f"/v2/batches/{batch_id}"})
+
+
+def _rejection(state: SandboxState, number: str, text: str, datacoding: str) -> int | None:
+    """The status a recipient's message is refused with, or None when it is accepted (its credit then taken)."""
+    if datacoding == "gsm" and any(ch not in _GSM for ch in text):
+        return 406  # "with gsm, messages that need UCS characters are rejected" (the docs)
+    if state.is_rejected("+" + number):
+        return 405
+    if not state.take_credit(1):
+        return 402
+    return None
 
 
 def _delivery_windows(value: Any) -> tuple[list[dict[str, str]] | None, float | None]:
