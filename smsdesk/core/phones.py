@@ -143,6 +143,8 @@ def normalise(raw: str, country: str = DEFAULT_COUNTRY) -> PhoneResult:
         return PhoneResult(original, None, f"{raw.kind}, not a phone number")
     if not text.isascii():
         text = _ascii_digits(text).strip(_INVISIBLE_AND_SPACE)
+        if not text:  # only spaces of other scripts (an ideographic space folds to a plain one)
+            return PhoneResult(original, None, EMPTY)
     if text.isdigit():  # the common case, ASCII by now
         return _parse(original, text, country)
     text = _without_marker(text)

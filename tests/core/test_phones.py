@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smsdesk.core.phones import DEFAULT_COUNTRY, PhoneResult, is_supported_country, normalise
+from smsdesk.core.phones import DEFAULT_COUNTRY, EMPTY, PhoneResult, is_supported_country, normalise
 
 
 @pytest.mark.parametrize(
@@ -258,3 +258,8 @@ def test_a_cell_of_4301_digits_is_too_long_not_a_crash():
     assert normalise("1" * 4301).reason == "too long"
     assert normalise("+45" + "2" * 4301).reason == "too long"
     assert normalise("2" * 4301 + "E+05").e164 is None
+
+
+def test_a_cell_of_only_full_width_spaces_is_empty_not_a_crash():
+    result = normalise("\u3000\u3000")
+    assert result.e164 is None and result.reason == EMPTY
