@@ -49,14 +49,19 @@ def install_error_dialog(window) -> None:
 
     def report(kind, value, trace) -> None:
         log.error("unexpected error", exc_info=(kind, value, trace))
+        from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
+        translate = QCoreApplication.translate
         QMessageBox.warning(
             window,
-            "Something went wrong",
-            f"SMSDesk hit an unexpected error ({kind.__name__}: {value}).\n\n"
-            "Nothing already sent or saved is lost: the send journal keeps every message's state. "
-            "If this happens again, please report it.",
+            translate("App", "Something went wrong"),
+            translate(
+                "App",
+                "SMSDesk hit an unexpected error ({error}).\n\n"
+                "Nothing already sent or saved is lost: the send journal keeps every message's state. "
+                "If this happens again, please report it.",
+            ).format(error=f"{kind.__name__}: {value}"),
         )
 
     sys.excepthook = report
@@ -65,13 +70,19 @@ def install_error_dialog(window) -> None:
 def run_gui(argv: list[str]) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(asctime)s %(name)s %(levelname)s %(message)s")
     app = create_app(argv)
+    from smsdesk.ui import i18n
+
     try:
-        window = create_window()
+        db = Database()
     except StoreError as exc:
+        from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, "SMSDesk cannot start", str(exc))
+        i18n.install(None, app)
+        QMessageBox.critical(None, QCoreApplication.translate("App", "SMSDesk cannot start"), str(exc))
         return 1
+    i18n.install(db.get_setting(i18n.LANGUAGE_SETTING), app)
+    window = create_window(db)
     install_error_dialog(window)
     window.show()
     window.start()

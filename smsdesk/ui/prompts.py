@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
@@ -16,8 +17,8 @@ def confirm_box(
     title: str,
     text: str,
     *,
-    ok: str = "OK",
-    cancel: str = "Cancel",
+    ok: str | None = None,
+    cancel: str | None = None,
     warning: bool = False,
 ) -> tuple[QMessageBox, object]:
     """The question as a message box (returned unshown, with its OK button), so screenshots can show it too."""
@@ -25,30 +26,42 @@ def confirm_box(
     box.setWindowTitle(title)
     box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Question)
     box.setText(text)
-    ok_button = box.addButton(ok, QMessageBox.ButtonRole.AcceptRole)
-    cancel_button = box.addButton(cancel, QMessageBox.ButtonRole.RejectRole)
+    ok_button = box.addButton(
+        ok or QCoreApplication.translate("Prompts", "OK"), QMessageBox.ButtonRole.AcceptRole
+    )
+    cancel_button = box.addButton(
+        cancel or QCoreApplication.translate("Prompts", "Cancel"), QMessageBox.ButtonRole.RejectRole
+    )
     # A warning defaults to the safe answer: Enter must never send twice or throw work away.
     box.setDefaultButton(cancel_button if warning else ok_button)
     box.setEscapeButton(cancel_button)
     return box, ok_button
 
 
-RESUME_TITLE = "Resume interrupted sends?"
+def resume_title() -> str:
+    return QCoreApplication.translate("Prompts", "Resume interrupted sends?")
 
 
 def resume_text(descriptions: list[str]) -> str:
     listing = "\n".join(f"• {line}" for line in descriptions)
-    return (
-        "These sends stopped before every message went out:\n\n"
-        f"{listing}\n\n"
+    return QCoreApplication.translate(
+        "Prompts",
+        "These sends stopped before every message went out:\n\n{listing}\n\n"
         "Resuming sends only the messages that were never sent. Messages whose outcome is unknown "
-        "are not sent again unless you ask in Results."
-    )
+        "are not sent again unless you ask in Results.",
+    ).format(listing=listing)
 
 
 class Prompts:
     def confirm(
-        self, parent: QWidget, title: str, text: str, *, ok: str = "OK", cancel: str = "Cancel", warning=False
+        self,
+        parent: QWidget,
+        title: str,
+        text: str,
+        *,
+        ok: str | None = None,
+        cancel: str | None = None,
+        warning=False,
     ) -> bool:
         box, ok_button = confirm_box(parent, title, text, ok=ok, cancel=cancel, warning=warning)
         box.exec()
@@ -67,7 +80,11 @@ class Prompts:
     def resume_interrupted(self, parent: QWidget, descriptions: list[str]) -> bool:
         """Offered on start-up: campaigns that stopped before every message went out."""
         return self.confirm(
-            parent, RESUME_TITLE, resume_text(descriptions), ok="Show and resume", cancel="Not now"
+            parent,
+            resume_title(),
+            resume_text(descriptions),
+            ok=QCoreApplication.translate("Prompts", "Show and resume"),
+            cancel=QCoreApplication.translate("Prompts", "Not now"),
         )
 
     def save_path(self, parent: QWidget, title: str, suggested: Path, filters: str) -> Path | None:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from smsdesk.ui.campaign_worker import CampaignWorker, ProcessCampaignWorker
+from smsdesk.ui.reasons import error_text
 from smsdesk.ui.results_model import COLUMNS, ResultsModel, StatusFilter, row_from_record
 from smsdesk.ui.widgets import (
     LiveText,
@@ -32,7 +33,6 @@ from smsdesk.ui.widgets import (
     hint,
     local_time,
     pause_garbage_collector,
-    plural,
     resume_garbage_collector,
     settle_garbage_collector,
     thousands,
@@ -44,28 +44,38 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# Labels marked for lupdate here and translated where shown (the language is chosen after import).
 FILTERS = (
-    ("All messages", None),
-    ("Sent", ("sent",)),
-    ("Delivered", ("delivered",)),
-    ("Failed", ("failed",)),
-    ("Not delivered", ("undelivered",)),
-    ("Unknown", ("unknown",)),
-    ("Waiting to send", ("pending", "sending")),
-    ("Skipped", ("skipped",)),
+    (QT_TRANSLATE_NOOP("ResultsPage", "All messages"), None),
+    (QT_TRANSLATE_NOOP("ResultsPage", "Sent"), ("sent",)),
+    (QT_TRANSLATE_NOOP("ResultsPage", "Delivered"), ("delivered",)),
+    (QT_TRANSLATE_NOOP("ResultsPage", "Failed"), ("failed",)),
+    (QT_TRANSLATE_NOOP("ResultsPage", "Not delivered"), ("undelivered",)),
+    (QT_TRANSLATE_NOOP("ResultsPage", "Unknown"), ("unknown",)),
+    (QT_TRANSLATE_NOOP("ResultsPage", "Waiting to send"), ("pending", "sending")),
+    (QT_TRANSLATE_NOOP("ResultsPage", "Skipped"), ("skipped",)),
 )
 DELIVERY_REFRESH_SECONDS = 180  # "every few minutes", never faster than the provider allows
 RATE_WINDOW_SECONDS = 20
 CAMPAIGN_STATE_TEXT = {
-    "ready": "Ready to send",
-    "running": "Sending",
-    "paused": "Paused",
-    "cancelled": "Cancelled — the rest can be resumed",
-    "stopped": "Stopped by the provider",
-    "finished": "Finished",
-    "interrupted": "Interrupted — the rest can be resumed",
-    "discarded": "Closed (the rest was discarded)",
+    "ready": QT_TRANSLATE_NOOP("ResultsPage", "Ready to send"),
+    "running": QT_TRANSLATE_NOOP("ResultsPage", "Sending"),
+    "paused": QT_TRANSLATE_NOOP("ResultsPage", "Paused"),
+    "cancelled": QT_TRANSLATE_NOOP("ResultsPage", "Cancelled — the rest can be resumed"),
+    "stopped": QT_TRANSLATE_NOOP("ResultsPage", "Stopped by the provider"),
+    "finished": QT_TRANSLATE_NOOP("ResultsPage", "Finished"),
+    "interrupted": QT_TRANSLATE_NOOP("ResultsPage", "Interrupted — the rest can be resumed"),
+    "discarded": QT_TRANSLATE_NOOP("ResultsPage", "Closed (the rest was discarded)"),
 }
+CAMPAIGN_STATE_SHORT = {
+    "cancelled": QT_TRANSLATE_NOOP("ResultsPage", "Cancelled"),
+    "interrupted": QT_TRANSLATE_NOOP("ResultsPage", "Interrupted"),
+}
+
+
+def campaign_state_text(state: str, short: bool = False) -> str:
+    text = (short and CAMPAIGN_STATE_SHORT.get(state)) or CAMPAIGN_STATE_TEXT.get(state)
+    return QCoreApplication.translate("ResultsPage", text) if text else state
 
 
 class ResultsPage(QWidget):
@@ -93,7 +103,7 @@ class ResultsPage(QWidget):
         # "thread" / "process" force one (tests, benchmarks).
         self.worker_mode = "auto"
 
-        self.title = heading("Results")
+        self.title = heading(self.tr("Results"))
         self.subtitle = QLabel()
         self.subtitle.setObjectName("hint")
         self.subtitle.setWordWrap(True)
@@ -110,31 +120,33 @@ class ResultsPage(QWidget):
         self.time_left_label.setObjectName("hint")
         self.time_left_label.setFixedWidth(170)
 
-        self.pause_button = QPushButton("Pause")
-        self.pause_button.setToolTip("Stop after the requests in flight; resume any time (Ctrl+P)")
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.pause_button.setToolTip(self.tr("Stop after the requests in flight; resume any time (Ctrl+P)"))
         self.pause_button.clicked.connect(self.toggle_pause)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop sending; what is not sent yet stays pending and can be resumed")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(
+            self.tr("Stop sending; what is not sent yet stays pending and can be resumed")
+        )
         self.cancel_button.clicked.connect(self.cancel)
-        self.resume_button = QPushButton("Resume sending")
+        self.resume_button = QPushButton(self.tr("Resume sending"))
         self.resume_button.setObjectName("primary")
         self.resume_button.setToolTip(
-            "Send the messages that are still pending (never the sent or unknown ones)"
+            self.tr("Send the messages that are still pending (never the sent or unknown ones)")
         )
         self.resume_button.clicked.connect(self.start_sending)
-        self.retry_failed_button = QPushButton("Retry failed")
-        self.retry_failed_button.setToolTip("Send the failed messages again")
+        self.retry_failed_button = QPushButton(self.tr("Retry failed"))
+        self.retry_failed_button.setToolTip(self.tr("Send the failed messages again"))
         self.retry_failed_button.clicked.connect(self.retry_failed)
-        self.retry_unknown_button = QPushButton("Retry unknown…")
+        self.retry_unknown_button = QPushButton(self.tr("Retry unknown…"))
         self.retry_unknown_button.setToolTip(
-            "Messages whose answer was lost may already have arrived: retrying may text them twice"
+            self.tr("Messages whose answer was lost may already have arrived: retrying may text them twice")
         )
         self.retry_unknown_button.clicked.connect(self.retry_unknown)
-        self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Save every row with its status to CSV or Excel (Ctrl+E)")
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save every row with its status to CSV or Excel (Ctrl+E)"))
         self.export_button.clicked.connect(lambda: self.export())
-        self.delivery_button = QPushButton("Refresh delivery")
-        self.delivery_button.setToolTip("Ask the provider which messages reached the phone (F5)")
+        self.delivery_button = QPushButton(self.tr("Refresh delivery"))
+        self.delivery_button.setToolTip(self.tr("Ask the provider which messages reached the phone (F5)"))
         self.delivery_button.clicked.connect(lambda: self.refresh_delivery())
         buttons = QHBoxLayout()
         for button in (self.pause_button, self.cancel_button, self.resume_button):
@@ -150,18 +162,18 @@ class ResultsPage(QWidget):
 
         self.filter_combo = QComboBox()
         for label, states in FILTERS:
-            self.filter_combo.addItem(label, states)
-        self.filter_combo.setToolTip("Show only messages in this state")
+            self.filter_combo.addItem(QCoreApplication.translate("ResultsPage", label), states)
+        self.filter_combo.setToolTip(self.tr("Show only messages in this state"))
         self.filter_combo.currentIndexChanged.connect(self._filter_changed)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search number, name, error…")
+        self.search.setPlaceholderText(self.tr("Search number, name, error…"))
         self.search.setClearButtonEnabled(True)
         self.delivery_note = QLabel()
         self.delivery_note.setObjectName("hint")
         self.delivery_note.setMaximumWidth(560)
         self.delivery_note.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         filters = QHBoxLayout()
-        filters.addWidget(QLabel("Show:"))
+        filters.addWidget(QLabel(self.tr("Show:")))
         filters.addWidget(self.filter_combo)
         filters.addWidget(self.search, 1)
 
@@ -191,8 +203,10 @@ class ResultsPage(QWidget):
             self.table.setColumnWidth(column, width)
 
         self.empty = hint(
-            "Nothing sent yet. Results appear here as soon as you send from Review & send, "
-            "or when you open a campaign from History."
+            self.tr(
+                "Nothing sent yet. Results appear here as soon as you send from Review & send, "
+                "or when you open a campaign from History."
+            )
         )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -237,8 +251,10 @@ class ResultsPage(QWidget):
         if self.is_sending() and campaign_id != self.campaign_id:
             self.prompts.inform(
                 self,
-                "A send is running",
-                f"Campaign {self.campaign_id} is still sending. Pause or cancel it before opening another.",
+                self.tr("A send is running"),
+                self.tr("Campaign {id} is still sending. Pause or cancel it before opening another.").format(
+                    id=self.campaign_id
+                ),
             )
             return
         if self.is_sending():
@@ -249,8 +265,8 @@ class ResultsPage(QWidget):
         self.model.clear()
         self._progress_samples.clear()
         self._last_delivery_query = 0.0
-        self.title.setText("Results")
-        self.subtitle.setText(f"Loading campaign {campaign_id}…")
+        self.title.setText(self.tr("Results"))
+        self.subtitle.setText(self.tr("Loading campaign {id}…").format(id=campaign_id))
         source = self.db
 
         def load(job: Job):
@@ -283,22 +299,24 @@ class ResultsPage(QWidget):
     def _show_header(self) -> None:
         campaign = self.campaign
         if campaign is None:
-            self.title.setText("Results")
+            self.title.setText(self.tr("Results"))
             self.subtitle.setText("")
             self.state_label.setText("")
             return
-        self.title.setText(f"Results — {campaign.name}")
-        self.subtitle.setText(
-            f"Campaign {campaign.id} · created {local_time(campaign.created_at)} · account {campaign.account}"
-            + (" (sandbox: no real SMS)" if campaign.provider == "sandbox" else "")
+        self.title.setText(self.tr("Results — {campaign}").format(campaign=campaign.name))
+        subtitle = self.tr("Campaign {id} · created {created} · account {account}").format(
+            id=campaign.id, created=local_time(campaign.created_at), account=campaign.account
         )
-        self.state_label.setText(CAMPAIGN_STATE_TEXT.get(self.campaign_state, self.campaign_state))
+        if campaign.provider == "sandbox":
+            subtitle += " " + self.tr("(sandbox: no real SMS)")
+        self.subtitle.setText(subtitle)
+        self.state_label.setText(campaign_state_text(self.campaign_state))
         self.state_label.setProperty("state", self.campaign_state)
         self.state_label.style().unpolish(self.state_label)
         self.state_label.style().polish(self.state_label)
 
     def _error(self, message: str) -> None:
-        self.prompts.inform(self, "Results", message, warning=True)
+        self.prompts.inform(self, self.tr("Results"), message, warning=True)
 
     # -- sending -------------------------------------------------------------------------------------------------
 
@@ -342,7 +360,7 @@ class ResultsPage(QWidget):
         self.campaign_state = state
         self._show_header()
         if reason and state in ("stopped", "interrupted"):
-            self.state_label.setText(f"{CAMPAIGN_STATE_TEXT.get(state, state)}: {reason}")
+            self.state_label.setText(f"{campaign_state_text(state)}: {error_text(reason)}")
         self._update_controls()
         self.state_changed.emit()
 
@@ -362,7 +380,7 @@ class ResultsPage(QWidget):
                 error = error or self.campaign.stop_reason
         self._show_header()
         if error and self.campaign_state in ("stopped", "interrupted", "ready", "running"):
-            self.state_label.setText(f"Stopped: {error}")
+            self.state_label.setText(self.tr("Stopped: {reason}").format(reason=error_text(error)))
         self._update_progress()
         self._update_controls()
         self._schedule_delivery()
@@ -372,7 +390,7 @@ class ResultsPage(QWidget):
             callback, self._after_stop = self._after_stop, None
             callback()
         elif error and self.campaign_state != "finished":
-            self.prompts.inform(self, "Sending stopped", error, warning=True)
+            self.prompts.inform(self, self.tr("Sending stopped"), error_text(error), warning=True)
 
     def toggle_pause(self) -> None:
         if not self.is_sending():
@@ -391,10 +409,12 @@ class ResultsPage(QWidget):
             return
         if self.prompts.confirm(
             self,
-            "Cancel sending?",
-            "Stop sending now? Messages not sent yet stay pending: you can resume them later from History.",
-            ok="Stop sending",
-            cancel="Keep sending",
+            self.tr("Cancel sending?"),
+            self.tr(
+                "Stop sending now? Messages not sent yet stay pending: you can resume them later from History."
+            ),
+            ok=self.tr("Stop sending"),
+            cancel=self.tr("Keep sending"),
         ):
             self.worker.cancel()
             self.cancel_button.setEnabled(False)
@@ -428,12 +448,16 @@ class ResultsPage(QWidget):
             return
         if not self.prompts.confirm(
             self,
-            "Retry unknown messages?",
-            f"{plural(unknown, 'message')} may already have reached the phone: the provider's answer was lost "
-            "(timeout, connection dropped, crash). Sending again may text those people twice.\n\n"
-            "Check the provider's own log first if you can.",
-            ok="Send them again",
-            cancel="Don't send",
+            self.tr("Retry unknown messages?"),
+            self.tr(
+                "%Ln message(s) may already have reached the phone: the provider's answer was lost "
+                "(timeout, connection dropped, crash). Sending again may text those people twice.\n\n"
+                "Check the provider's own log first if you can.",
+                "",
+                unknown,
+            ),
+            ok=self.tr("Send them again"),
+            cancel=self.tr("Don't send"),
             warning=True,
         ):
             return
@@ -456,15 +480,17 @@ class ResultsPage(QWidget):
 
     def export(self, path: Path | None = None) -> None:
         if self.campaign_id is None:
-            self.prompts.inform(self, "Export", "Open a campaign first (History), or send one.")
+            self.prompts.inform(
+                self, self.tr("Export"), self.tr("Open a campaign first (History), or send one.")
+            )
             return
         if path is None:
             folder = Path(self.db.get_setting("last_folder", str(Path.home())) or Path.home())
             path = self.prompts.save_path(
                 self,
-                "Export results",
-                folder / f"SMSDesk {self.campaign_id}.xlsx",
-                "Excel workbook (*.xlsx);;CSV for Excel (*.csv)",
+                self.tr("Export results"),
+                folder / self.tr("SMSDesk {campaign}.xlsx").format(campaign=self.campaign_id),
+                self.tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv)"),
             )
             if path is None:
                 return
@@ -487,14 +513,16 @@ class ResultsPage(QWidget):
             self.last_export = path
             window = self.window()
             if hasattr(window, "statusBar"):
-                window.statusBar().showMessage(f"Saved {path}", 8000)
+                window.statusBar().showMessage(self.tr("Saved {file}").format(file=path), 8000)
 
         self.export_button.setEnabled(False)
         self.jobs.start(
             "export",
             write,
             on_success=written,
-            on_failure=lambda message: self._error(f"Could not save {path.name}: {message}"),
+            on_failure=lambda message: self._error(
+                self.tr("Could not save {file}: {reason}").format(file=path.name, reason=message)
+            ),
             on_done=lambda: self.export_button.setEnabled(self.campaign_id is not None),
         )
 
@@ -530,19 +558,20 @@ class ResultsPage(QWidget):
             return
         ids = self.model.undelivered_ids()
         if not ids:
-            self.delivery_note.setText("Every sent message has a final delivery report.")
+            self.delivery_note.setText(self.tr("Every sent message has a final delivery report."))
             return
         wait = limits.delivery_status_min_interval - (time.monotonic() - self._last_delivery_query)
         if wait > 0:
             self.delivery_note.setText(
-                f"The provider allows one check every {duration_text(limits.delivery_status_min_interval)}: "
-                f"next in {duration_text(wait)}"
+                self.tr("The provider allows one check every {interval}: next in {wait}").format(
+                    interval=duration_text(limits.delivery_status_min_interval), wait=duration_text(wait)
+                )
             )
             QTimer.singleShot(int(wait * 1000) + 50, lambda: self.refresh_delivery(automatic=True))
             return
         self._last_delivery_query = time.monotonic()
         account_name, campaign_id, source = self.campaign.account, self.campaign.id, self.db
-        self.delivery_note.setText("Asking the provider for delivery reports…")
+        self.delivery_note.setText(self.tr("Asking the provider for delivery reports…"))
 
         def query(job: Job):
             from smsdesk.providers import create_provider
@@ -567,14 +596,18 @@ class ResultsPage(QWidget):
             self.model.apply_delivery(reports)
             failed = self.model.delivery_counts.get("failed", 0)
             self.delivery_note.setText(
-                f"Receipts checked {time.strftime('%H:%M')}"
-                + (f" · {thousands(failed)} not delivered" if failed else "")
+                self.tr("Receipts checked {time}").format(
+                    time=self.locale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
+                )
+                + (self.tr(" · {count} not delivered").format(count=thousands(failed)) if failed else "")
             )
             self._update_progress()
             self._schedule_delivery()
 
         def failed(message: str) -> None:
-            self.delivery_note.setText(f"Delivery check failed: {message}")
+            self.delivery_note.setText(
+                self.tr("Delivery check failed: {reason}").format(reason=error_text(message))
+            )
 
         self.delivery_job = self.jobs.start("delivery status", query, on_success=answered, on_failure=failed)
 
@@ -618,7 +651,9 @@ class ResultsPage(QWidget):
         return first, last if last >= 0 else self.model.rowCount() - 1
 
     def show_filter(self, label: str) -> None:
-        self.filter_combo.setCurrentIndex(self.filter_combo.findText(label))
+        labels = [english for english, _states in FILTERS]
+        index = labels.index(label) if label in labels else self.filter_combo.findText(label)
+        self.filter_combo.setCurrentIndex(index)
 
     def _update_progress(self) -> None:
         counts = self.model.counts
@@ -628,19 +663,21 @@ class ResultsPage(QWidget):
         done = to_send - waiting
         self.progress.setValue(int(1000 * done / to_send) if to_send else 0)
         self.progress.setFormat(
-            f"{thousands(done)} of {thousands(to_send)} done" if to_send else "Nothing to send"
+            self.tr("{done} of {total} done").format(done=thousands(done), total=thousands(to_send))
+            if to_send
+            else self.tr("Nothing to send")
         )
         parts = [
-            f"Sent {thousands(counts.get('sent', 0))}",
-            f"Failed {thousands(counts.get('failed', 0))}",
-            f"Unknown {thousands(counts.get('unknown', 0))}",
-            f"Waiting {thousands(waiting)}",
+            self.tr("Sent {count}").format(count=thousands(counts.get("sent", 0))),
+            self.tr("Failed {count}").format(count=thousands(counts.get("failed", 0))),
+            self.tr("Unknown {count}").format(count=thousands(counts.get("unknown", 0))),
+            self.tr("Waiting {count}").format(count=thousands(waiting)),
         ]
         if skipped:
-            parts.append(f"Skipped {thousands(skipped)}")
+            parts.append(self.tr("Skipped {count}").format(count=thousands(skipped)))
         delivered = self.model.delivery_counts.get("delivered", 0)
         if delivered:
-            parts.append(f"Delivered {thousands(delivered)}")
+            parts.append(self.tr("Delivered {count}").format(count=thousands(delivered)))
         self.counts_label.setText("   ·   ".join(parts))
         time_left = self._time_left(done, waiting)
         self.time_left_label.setText(time_left)
@@ -656,12 +693,12 @@ class ResultsPage(QWidget):
         while self._progress_samples and now - self._progress_samples[0][0] > RATE_WINDOW_SECONDS:
             self._progress_samples.popleft()
         if waiting == 0:
-            return "finishing…"
+            return self.tr("finishing…")
         first_time, first_done = self._progress_samples[0]
         if now - first_time < 1.5 or done <= first_done:
-            return "estimating time left…"
+            return self.tr("estimating time left…")
         rate = (done - first_done) / (now - first_time)
-        return f"about {duration_text(waiting / rate)} left"
+        return self.tr("about {time} left").format(time=duration_text(waiting / rate))
 
     def _update_controls(self) -> None:
         has_campaign = self.campaign is not None
@@ -670,7 +707,7 @@ class ResultsPage(QWidget):
         sending = self.is_sending()
         counts = self.model.counts
         self.pause_button.setEnabled(sending)
-        self.pause_button.setText("Resume" if sending and self.worker.paused else "Pause")
+        self.pause_button.setText(self.tr("Resume") if sending and self.worker.paused else self.tr("Pause"))
         self.cancel_button.setEnabled(sending)
         self.cancel_button.setVisible(sending)
         self.pause_button.setVisible(sending)
@@ -684,5 +721,5 @@ class ResultsPage(QWidget):
         can_ask = bool(limits and limits.has_delivery_status)
         self.delivery_button.setEnabled(can_ask)
         if has_campaign and not can_ask:
-            self.delivery_button.setToolTip("This provider cannot be asked for delivery reports")
+            self.delivery_button.setToolTip(self.tr("This provider cannot be asked for delivery reports"))
             self.delivery_note.setText("")

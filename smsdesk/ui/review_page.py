@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smsdesk.ui.widgets import duration_text, heading, hint, plural, thousands
+from smsdesk.ui.reasons import error_text
+from smsdesk.ui.widgets import POINT_UNITS, duration_text, heading, hint, local_date, money, thousands
 
 if TYPE_CHECKING:
     from smsdesk.ui.draft import Draft
@@ -57,28 +58,28 @@ class ReviewPage(QWidget):
         # account
         self.account_combo = QComboBox()
         self.account_combo.setMinimumWidth(260)
-        self.account_combo.setToolTip("The provider account the messages go through")
+        self.account_combo.setToolTip(self.tr("The provider account the messages go through"))
         self.account_combo.activated.connect(self._account_chosen)
-        self.manage_button = QPushButton("Manage accounts…")
-        self.manage_button.setToolTip("Add, edit or remove provider accounts; test a connection")
+        self.manage_button = QPushButton(self.tr("Manage accounts…"))
+        self.manage_button.setToolTip(self.tr("Add, edit or remove provider accounts; test a connection"))
         self.manage_button.clicked.connect(self.manage_accounts)
         self.account_note = QLabel()
         self.account_note.setObjectName("hint")
         self.account_note.setWordWrap(True)
         account_row = QHBoxLayout()
-        account_row.addWidget(QLabel("Send through:"))
+        account_row.addWidget(QLabel(self.tr("Send through:")))
         account_row.addWidget(self.account_combo)
         account_row.addWidget(self.manage_button)
         account_row.addStretch(1)
 
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("Name shown in History")
-        self.name_edit.setToolTip("A name to find this send again in History")
+        self.name_edit.setPlaceholderText(self.tr("Name shown in History"))
+        self.name_edit.setToolTip(self.tr("A name to find this send again in History"))
         self.name_edit.setMaximumWidth(420)
         # a name the user typed is theirs: only an untouched (automatic) name follows the file and the date
         self.name_edit.textEdited.connect(lambda _text: self.name_edit.setProperty("auto", False))
         name_form = QFormLayout()
-        name_form.addRow("Campaign name:", self.name_edit)
+        name_form.addRow(self.tr("Campaign name:"), self.name_edit)
 
         # totals
         self.total_labels: dict[str, QLabel] = {}
@@ -88,11 +89,11 @@ class ReviewPage(QWidget):
         grid.setVerticalSpacing(4)
         for column, (key, caption) in enumerate(
             (
-                ("recipients", "recipients"),
-                ("segments", "SMS in total"),
-                ("cost", "estimated cost"),
-                ("balance", "balance"),
-                ("duration", "estimated time"),
+                ("recipients", self.tr("recipients")),
+                ("segments", self.tr("SMS in total")),
+                ("cost", self.tr("estimated cost")),
+                ("balance", self.tr("balance")),
+                ("duration", self.tr("estimated time")),
             )
         ):
             value = QLabel("–")
@@ -129,11 +130,11 @@ class ReviewPage(QWidget):
 
         # test send
         self.test_number = QLineEdit(db.get_setting(TEST_NUMBER_SETTING, "") or "")
-        self.test_number.setPlaceholderText("your mobile, e.g. 20 12 34 56")
+        self.test_number.setPlaceholderText(self.tr("your mobile, e.g. 20 12 34 56"))
         self.test_number.setMaximumWidth(240)
-        self.test_button = QPushButton("Send a test to my number")
+        self.test_button = QPushButton(self.tr("Send a test to my number"))
         self.test_button.setToolTip(
-            "Send the first recipient's message to your own phone, through the chosen account"
+            self.tr("Send the first recipient's message to your own phone, through the chosen account")
         )
         self.test_button.clicked.connect(self.send_test)
         self.test_result = QLabel()
@@ -143,11 +144,11 @@ class ReviewPage(QWidget):
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.test_result, 1)
 
-        self.back_button = QPushButton("←  Message")
+        self.back_button = QPushButton(self.tr("←  Message"))
         self.back_button.clicked.connect(self.back_requested)
-        self.send_button = QPushButton("Send…")
+        self.send_button = QPushButton(self.tr("Send…"))
         self.send_button.setObjectName("primary")
-        self.send_button.setToolTip("Shows the totals once more and asks before anything is sent")
+        self.send_button.setToolTip(self.tr("Shows the totals once more and asks before anything is sent"))
         self.send_button.clicked.connect(self.send)
         self.send_hint = QLabel()
         self.send_hint.setObjectName("hint")
@@ -164,7 +165,7 @@ class ReviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(12)
-        layout.addWidget(heading("Review & send"))
+        layout.addWidget(heading(self.tr("Review & send")))
         layout.addLayout(account_row)
         layout.addWidget(self.account_note)
         layout.addWidget(self.missing, 1)
@@ -174,9 +175,9 @@ class ReviewPage(QWidget):
         body.setSpacing(12)
         body.addLayout(name_form)
         body.addWidget(totals_card)
-        body.addWidget(heading("The message, as the first recipient gets it", 2))
+        body.addWidget(heading(self.tr("The message, as the first recipient gets it"), 2))
         body.addWidget(self.sample_label)
-        body.addWidget(heading("Try it first", 2))
+        body.addWidget(heading(self.tr("Try it first"), 2))
         body.addLayout(test_row)
         body.addStretch(1)
         layout.addWidget(self.body, 1)
@@ -194,7 +195,7 @@ class ReviewPage(QWidget):
         for account in self.db.list_accounts():
             label = account.name
             if account.provider == "sandbox":
-                label += " — no real SMS"
+                label = self.tr("{account} — no real SMS").format(account=account.name)
             self.account_combo.addItem(label, account.name)
         index = self.account_combo.findData(current)
         self.account_combo.setCurrentIndex(max(0, index))
@@ -209,7 +210,7 @@ class ReviewPage(QWidget):
         self.draft.set_account(self.account_combo.currentData())
         account = self.account()
         if account is None:
-            self.account_note.setText("Add an account with Manage accounts… to send.")
+            self.account_note.setText(self.tr("Add an account with Manage accounts… to send."))
         else:
             from smsdesk.providers import provider_class
 
@@ -217,9 +218,9 @@ class ReviewPage(QWidget):
                 cls = provider_class(account.provider)
                 note = cls.label
                 if account.provider == "sandbox":
-                    note = "The sandbox sends nothing for real: use it to try the whole flow."
+                    note = self.tr("The sandbox sends nothing for real: use it to try the whole flow.")
                 elif account.sender:
-                    note += f" · sender {account.sender}"
+                    note += self.tr(" · sender {sender}").format(sender=account.sender)
             except ValueError as exc:
                 note = str(exc)
             self.account_note.setText(note)
@@ -261,20 +262,24 @@ class ReviewPage(QWidget):
 
     def _missing(self) -> str:
         if self.draft.plan is None:
-            return "Nothing to review yet: open a file with your recipients first (step 1)."
+            return self.tr("Nothing to review yet: open a file with your recipients first (step 1).")
         if not self.draft.recipients:
-            return "The file has no valid phone numbers: check the phone column and country in step 1."
+            return self.tr(
+                "The file has no valid phone numbers: check the phone column and country in step 1."
+            )
         problems = self.draft.message_problems()
         if problems:
-            return "The message needs fixing first (step 2): " + " ".join(problems)
+            return self.tr("The message needs fixing first (step 2): {problems}").format(
+                problems=" ".join(problems)
+            )
         if self.account() is None:
-            return "Choose or add an account to send through (Manage accounts…)."
+            return self.tr("Choose or add an account to send through (Manage accounts…).")
         return ""
 
     def _default_name(self) -> str:
         table = self.draft.table
-        stem = Path(table.path).stem if table is not None else "Campaign"
-        return f"{stem} {datetime.now().strftime('%d %b %Y')}"
+        stem = Path(table.path).stem if table is not None else self.tr("Campaign")
+        return f"{stem} {local_date(datetime.now())}"
 
     def _compute_totals(self) -> None:
         """Render every message and ask the engine for the totals (balance included): network, so off the GUI."""
@@ -313,24 +318,31 @@ class ReviewPage(QWidget):
     def balance_text(self) -> str:
         totals = self.totals
         if totals is None:
-            return "checking…"
+            return self.tr("checking…")
         if totals.balance_error:
-            return "unavailable"
+            return self.tr("unavailable")
         balance = totals.balance
         if balance is None or balance.amount is None:
-            return "not reported"
-        return f"{balance.amount:,.2f} {balance.currency or ''}".strip()
+            return self.tr("not reported")
+        return money(balance.amount, balance.currency)
 
     def cost_text(self) -> str:
         totals = self.totals
         if totals is None:
             return "…"
         if totals.estimated_cost is None:
-            return "price not set"
+            return self.tr("price not set")
+        # The price per SMS is in the account's own money: the balance's currency names it, unless it counts points.
         currency = totals.balance.currency if totals.balance is not None else None
-        if currency and currency.lower() in ("credits", "credit", "points", "sms", "messages"):
+        if currency and currency.strip().lower() in POINT_UNITS:
             currency = None
-        return f"{totals.estimated_cost:,.2f}" + (f" {currency}" if currency else "")
+        return money(totals.estimated_cost, currency)
+
+    def _price(self, account) -> str:
+        """The price per SMS as typed in Settings (up to four decimals, none trailing), the locale's way."""
+        text = self.locale().toString(float(account.price_per_segment), "f", 4)
+        decimal = self.locale().decimalPoint()
+        return text.rstrip("0").rstrip(decimal) if decimal in text else text
 
     def _show_totals(self) -> None:
         account = self.account()
@@ -341,43 +353,53 @@ class ReviewPage(QWidget):
         self.total_labels["segments"].setText(thousands(totals.segments))
         self.total_labels["cost"].setText(self.cost_text())
         self.total_captions["cost"].setText(
-            f"estimated cost ({account.price_per_segment:g} per SMS)"
+            self.tr("estimated cost ({price} per SMS)").format(price=self._price(account))
             if account.price_per_segment
-            else "estimated cost"
+            else self.tr("estimated cost")
         )
         self.total_labels["cost"].setToolTip(
-            f"{thousands(totals.segments)} SMS × {account.price_per_segment:g} per SMS"
+            self.tr("%Ln SMS × {price} per SMS", "", totals.segments).format(price=self._price(account))
             if account.price_per_segment
-            else "Set your price per SMS in Settings to see the cost here"
+            else self.tr("Set your price per SMS in Settings to see the cost here")
         )
         self.total_labels["balance"].setText(self.balance_text())
         self.total_labels["balance"].setToolTip(totals.balance_error or "")
         seconds = totals.estimated_seconds
-        self.total_labels["duration"].setText(duration_text(seconds) if seconds >= 1 else "under a second")
+        self.total_labels["duration"].setText(
+            duration_text(seconds) if seconds >= 1 else self.tr("under a second")
+        )
         self.total_labels["duration"].setToolTip(
-            f"{plural(totals.requests, 'request')} to the provider, within its speed limits and your cap"
+            self.tr(
+                "%Ln request(s) to the provider, within its speed limits and your cap", "", totals.requests
+            )
         )
         details = []
         if totals.skipped:
-            details.append(f"{plural(totals.skipped, 'row')} of the file will be skipped (see Recipients)")
+            details.append(
+                self.tr("%Ln row(s) of the file will be skipped (see Recipients)", "", totals.skipped)
+            )
         if totals.unicode_messages:
-            details.append(f"{plural(totals.unicode_messages, 'message')} in Unicode (70 characters per SMS)")
+            details.append(
+                self.tr("%Ln message(s) in Unicode (70 characters per SMS)", "", totals.unicode_messages)
+            )
         longest = max((m.segments for m in self.messages or [] if m.sendable), default=0)
         if longest > 1:
-            details.append(f"the longest message is {longest} SMS")
+            details.append(self.tr("the longest message is %n SMS", "", longest))
         if totals.balance_error:
-            details.append(f"the balance could not be read: {totals.balance_error}")
+            details.append(
+                self.tr("the balance could not be read: {reason}").format(reason=totals.balance_error)
+            )
         text = "; ".join(details)
         self.details_label.setText(text[:1].upper() + text[1:] + "." if text else "")
         self.details_label.setVisible(bool(details))
-        self.warning_label.setText(totals.refusal or "")
+        self.warning_label.setText(error_text(totals.refusal))
         self.warning_label.setVisible(bool(totals.refusal))
         first = next((m for m in self.messages or [] if m.sendable), None)
         self.sample_label.setText(first.text if first else "")
         can_send = totals.recipients > 0 and totals.refusal is None and not self.is_busy()
         self.send_button.setEnabled(can_send)
         self.test_button.setEnabled(totals.recipients > 0)
-        self.send_button.setText(f"Send to {plural(totals.recipients, 'recipient')}…")
+        self.send_button.setText(self.tr("Send to %Ln recipient(s)…", "", totals.recipients))
 
     def is_busy(self) -> bool:
         return self.create_job is not None and self.create_job.is_running()
@@ -389,13 +411,13 @@ class ReviewPage(QWidget):
         raw = self.test_number.text().strip()
         first = next((m for m in self.messages or [] if m.sendable), None)
         if not raw:
-            self._test_result("Type your own mobile number first.", ok=False)
+            self._test_result(self.tr("Type your own mobile number first."), ok=False)
             return
         if first is None or account is None:
             return
         self.db.set_setting(TEST_NUMBER_SETTING, raw)
         self.test_button.setEnabled(False)
-        self._test_result(f"Sending a test to {raw}…", ok=None)
+        self._test_result(self.tr("Sending a test to {number}…").format(number=raw), ok=None)
         source, text, country = self.db, first.text, self.draft.country
 
         def work(job: Job):
@@ -409,17 +431,22 @@ class ReviewPage(QWidget):
 
         def done(result) -> None:
             if result.status == "sent":
-                suffix = " (sandbox: nothing really sent)" if account.provider == "sandbox" else ""
-                self._test_result(f"Test sent to {result.phone}{suffix}. Check your phone.", ok=True)
+                if account.provider == "sandbox":
+                    text = self.tr("Test sent to {number} (sandbox: nothing really sent). Check your phone.")
+                else:
+                    text = self.tr("Test sent to {number}. Check your phone.")
+                self._test_result(text.format(number=result.phone), ok=True)
             else:
                 why = result.error or result.reason or result.status
-                self._test_result(f"The test was not sent: {why}", ok=False)
+                self._test_result(self.tr("The test was not sent: {reason}").format(reason=why), ok=False)
 
         self.test_job = self.jobs.start(
             "test send",
             work,
             on_success=done,
-            on_failure=lambda message: self._test_result(f"The test was not sent: {message}", ok=False),
+            on_failure=lambda message: self._test_result(
+                self.tr("The test was not sent: {reason}").format(reason=message), ok=False
+            ),
             on_done=lambda: self.test_button.setEnabled(True),
         )
 
@@ -434,23 +461,29 @@ class ReviewPage(QWidget):
     def confirmation_text(self) -> str:
         totals, account = self.totals, self.account()
         lines = [
-            f"Send {plural(totals.recipients, 'message')} ({plural(totals.segments, 'SMS', 'SMS')} in total) "
-            f"through {account.name}?",
+            self.tr("Send %Ln message(s)", "", totals.recipients)
+            + " "
+            + self.tr("(%Ln SMS in total) through {account}?", "", totals.segments).format(
+                account=account.name
+            ),
             "",
-            f"Estimated cost: {self.cost_text()}",
-            f"Balance: {self.balance_text()}",
-            f"Estimated time: {self.total_labels['duration'].text()}",
+            self.tr("Estimated cost: {cost}").format(cost=self.cost_text()),
+            self.tr("Balance: {balance}").format(balance=self.balance_text()),
+            self.tr("Estimated time: {time}").format(time=self.total_labels["duration"].text()),
         ]
         if totals.skipped:
-            lines.append(f"Skipped rows: {thousands(totals.skipped)}")
+            lines.append(self.tr("Skipped rows: {count}").format(count=thousands(totals.skipped)))
         if account.provider == "sandbox":
-            lines += ["", "This is the sandbox: no real SMS will be sent."]
+            lines += ["", self.tr("This is the sandbox: no real SMS will be sent.")]
         else:
-            lines += ["", "Messages go out as soon as you confirm. You can pause or cancel at any time."]
+            lines += [
+                "",
+                self.tr("Messages go out as soon as you confirm. You can pause or cancel at any time."),
+            ]
         return "\n".join(lines)
 
     def confirm_button_text(self) -> str:
-        return f"Send {plural(self.totals.recipients, 'message')}"
+        return self.tr("Send %Ln message(s)", "", self.totals.recipients)
 
     def send(self) -> None:
         if self.totals is None or self.messages is None or self.is_busy():
@@ -463,22 +496,24 @@ class ReviewPage(QWidget):
             and self.last_sent[0] == self._fingerprint()
             and not self.prompts.confirm(
                 self,
-                "Send the same again?",
-                f"This message already went to these recipients (campaign {self.last_sent[1]}).\n\n"
-                "Sending again texts every one of them a second time. To send only what failed, use Retry failed "
-                "in Results instead.",
-                ok="Send again to everyone",
-                cancel="Don't send",
+                self.tr("Send the same again?"),
+                self.tr(
+                    "This message already went to these recipients (campaign {campaign}).\n\n"
+                    "Sending again texts every one of them a second time. To send only what failed, use Retry "
+                    "failed in Results instead."
+                ).format(campaign=self.last_sent[1]),
+                ok=self.tr("Send again to everyone"),
+                cancel=self.tr("Don't send"),
                 warning=True,
             )
         ):
             return
         if not self.prompts.confirm(
             self,
-            "Send now?",
+            self.tr("Send now?"),
             self.confirmation_text(),
             ok=self.confirm_button_text(),
-            cancel="Not yet",
+            cancel=self.tr("Not yet"),
         ):
             return
         source, messages = self.db, self.messages
@@ -507,12 +542,14 @@ class ReviewPage(QWidget):
                 db.close()
 
         self.send_button.setEnabled(False)
-        self.send_hint.setText("Saving the campaign…")
+        self.send_hint.setText(self.tr("Saving the campaign…"))
         self.create_job = self.jobs.start(
             "create campaign",
             create,
             on_success=self._created,
-            on_failure=lambda message: self.prompts.inform(self, "Could not start", message, warning=True),
+            on_failure=lambda message: self.prompts.inform(
+                self, self.tr("Could not start"), message, warning=True
+            ),
             on_done=self._create_done,
         )
 

@@ -6,7 +6,16 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,15 +42,21 @@ STATE_COLOURS = {
     "skipped": "#6b7280",
     "unknown": "#b86e00",
 }
+# Marked for lupdate here, translated when shown (state_label): the language is chosen after import.
 STATE_LABELS = {
-    "pending": "Pending",
-    "sending": "Sending",
-    "sent": "Sent",
-    "delivered": "Delivered",
-    "failed": "Failed",
-    "skipped": "Skipped",
-    "unknown": "Unknown",
+    "pending": QT_TRANSLATE_NOOP("States", "Pending"),
+    "sending": QT_TRANSLATE_NOOP("States", "Sending"),
+    "sent": QT_TRANSLATE_NOOP("States", "Sent"),
+    "delivered": QT_TRANSLATE_NOOP("States", "Delivered"),
+    "failed": QT_TRANSLATE_NOOP("States", "Failed"),
+    "skipped": QT_TRANSLATE_NOOP("States", "Skipped"),
+    "unknown": QT_TRANSLATE_NOOP("States", "Unknown"),
 }
+
+
+def state_label(state: str) -> str:
+    label = STATE_LABELS.get(state)
+    return QCoreApplication.translate("States", label) if label else state
 
 
 @cache
@@ -88,7 +103,7 @@ def price_per_segment_spin(tooltip: str) -> QDoubleSpinBox:
     spin = QDoubleSpinBox()
     spin.setDecimals(4)
     spin.setRange(0, 1000)
-    spin.setSpecialValueText("not set")
+    spin.setSpecialValueText(QCoreApplication.translate("Widgets", "not set"))
     spin.setToolTip(tooltip)
     return spin
 
@@ -97,7 +112,7 @@ def messages_per_minute_spin(suffix: str, tooltip: str) -> QSpinBox:
     """An account's own cap on messages per minute, 0 = "no cap" (the account dialog and Settings)."""
     spin = QSpinBox()
     spin.setRange(0, 100000)
-    spin.setSpecialValueText("no cap")
+    spin.setSpecialValueText(QCoreApplication.translate("Widgets", "no cap"))
     spin.setSuffix(suffix)
     spin.setToolTip(tooltip)
     return spin
@@ -146,32 +161,66 @@ def resume_garbage_collector() -> None:
         gc.enable()
 
 
+def locale():
+    """The locale numbers, money and dates are written in (set from the language choice at start-up)."""
+    from PySide6.QtCore import QLocale
+
+    return QLocale()
+
+
 def thousands(number: int | float) -> str:
+    """A count or amount with the locale's separators: 10,000 / 10.000 / 10 000."""
     if isinstance(number, float) and not number.is_integer():
-        return f"{number:,.2f}"
-    return f"{int(number):,}"
+        return locale().toString(number, "f", 2)
+    return locale().toString(int(number))
 
 
-def plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{thousands(count)} {one if count == 1 else (many or one + 's')}"
+# Balances some providers count in points, not money: shown as a number of credits, never with a currency.
+POINT_UNITS = ("credits", "credit", "points", "point", "sms", "messages")
+
+
+def money(amount: float, currency: str | None) -> str:
+    """An amount in the account's currency, the locale's way: 1.234,50 kr. / 1 234,50 SEK / 1,234.50 UGX.
+
+    The locale's own currency gets its own symbol (kr. in Danish); any other is written with its ISO code. Points
+    ("credits") are a number and the word; no currency at all is just the number.
+    """
+    loc = locale()
+    if currency and currency.strip().lower() in POINT_UNITS:
+        return QCoreApplication.translate("Formats", "{amount} credits").format(
+            amount=thousands(float(amount))
+        )
+    if not currency:
+        return loc.toString(float(amount), "f", 2)
+    code = currency.strip().upper()
+    symbol = (
+        loc.currencySymbol() if code == loc.currencySymbol(loc.CurrencySymbolFormat.CurrencyIsoCode) else code
+    )
+    return loc.toCurrencyString(float(amount), symbol, 2)
 
 
 def duration_text(seconds: float) -> str:
     seconds = max(0, int(round(seconds)))
     if seconds < 60:
-        return f"{seconds} s"
+        return QCoreApplication.translate("Formats", "{seconds} s").format(seconds=seconds)
     minutes, seconds = divmod(seconds, 60)
     if minutes < 60:
-        return f"{minutes} min {seconds:02d} s"
+        return QCoreApplication.translate("Formats", "{minutes} min {seconds} s").format(
+            minutes=minutes, seconds=f"{seconds:02d}"
+        )
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return QCoreApplication.translate("Formats", "{hours} h {minutes} min").format(
+        hours=hours, minutes=f"{minutes:02d}"
+    )
 
 
 def local_time(iso: str | None) -> str:
-    """An ISO timestamp from the store (UTC) as the user's wall-clock time, to the minute."""
+    """An ISO timestamp from the store (UTC) as the user's wall-clock time, in the locale's short form."""
     if not iso:
         return ""
     from datetime import UTC, datetime
+
+    from PySide6.QtCore import QDateTime, QLocale
 
     try:
         moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
@@ -179,7 +228,15 @@ def local_time(iso: str | None) -> str:
         return iso.replace("T", " ")[:16]
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
+    return locale().toString(local, QLocale.FormatType.ShortFormat)
+
+
+def local_date(moment) -> str:
+    """A date (datetime.date) in the locale's short form."""
+    from PySide6.QtCore import QDate, QLocale
+
+    return locale().toString(QDate(moment.year, moment.month, moment.day), QLocale.FormatType.ShortFormat)
 
 
 @cache

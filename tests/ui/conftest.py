@@ -58,6 +58,19 @@ class ScriptedPrompts:
         return [title for title, _ in self.asked]
 
 
+@pytest.fixture(autouse=True)
+def language(qapp):
+    """The GUI in English (with its plural forms) unless a test asks for another: set_language("da")."""
+    from smsdesk.ui import i18n
+
+    def set_language(choice: str | None) -> str:
+        return i18n.install(choice, qapp)
+
+    set_language("en")
+    yield set_language
+    set_language("en")
+
+
 @pytest.fixture
 def prompts():
     return ScriptedPrompts()

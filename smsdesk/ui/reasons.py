@@ -1,0 +1,118 @@
+"""The engine's and the importer's reasons in the user's language.
+
+Below ui/ every reason is English on purpose (the CLI and its JSON stay English, scripts read them). Where the GUI
+shows one, the known shapes are recognised here and given a translated sentence; the English original stays
+available as the detail (tool tip). Texts a provider wrote itself are passed through as they are: only the
+provider knows what they mean.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication
+
+
+def exclusion_reason(item) -> str:
+    """Why a row of the file is left out (core.plan's Excluded), translated."""
+    return phone_reason(item.reason)
+
+
+def phone_reason(reason: str) -> str:
+    from smsdesk.core import phones, plan
+
+    fixed = {
+        plan.NO_PHONE_NUMBER: QCoreApplication.translate("Reasons", "no phone number"),
+        plan.ON_OPT_OUT_LIST: QCoreApplication.translate("Reasons", "opted out (on the opt-out list)"),
+        phones.EMPTY: QCoreApplication.translate("Reasons", "no phone number"),
+        phones.NOT_A_NUMBER: QCoreApplication.translate("Reasons", "not a phone number"),
+        phones.TOO_SHORT: QCoreApplication.translate("Reasons", "too short"),
+        phones.TOO_LONG: QCoreApplication.translate("Reasons", "too long"),
+        phones.UNKNOWN_COUNTRY_CODE: QCoreApplication.translate("Reasons", "unknown country code"),
+    }
+    if reason in fixed:
+        return fixed[reason]
+    for pattern, text in _patterns():
+        match = pattern.fullmatch(reason)
+        if match:
+            return text.format(**match.groupdict())
+    return reason
+
+
+def error_text(error: str | None) -> str:
+    """An error the journal holds for a message or a campaign, translated where its shape is known."""
+    if not error:
+        return ""
+    from smsdesk.store.journal import INTERRUPTED_REASON
+
+    if error == INTERRUPTED_REASON:
+        return QCoreApplication.translate(
+            "Reasons",
+            "SMSDesk stopped while this message was being sent (crash, kill or power cut): the provider may or "
+            "may not have accepted it, so it is not sent again unless you ask",
+        )
+    return phone_reason(error)
+
+
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    # Each English shape (as the engine writes it) with its translation; {name} fields carry over unchanged.
+    return [
+        (
+            re.compile(r"duplicate of row (?P<row>\d+)"),
+            QCoreApplication.translate("Reasons", "duplicate of row {row}"),
+        ),
+        (
+            re.compile(r"not valid for its country \((?P<country>\w+)\)"),
+            QCoreApplication.translate("Reasons", "not valid for its country ({country})"),
+        ),
+        (
+            re.compile(r"damaged by Excel \(scientific notation (?P<value>.+) lost digits\)"),
+            QCoreApplication.translate(
+                "Reasons", "damaged by Excel (scientific notation {value} lost digits)"
+            ),
+        ),
+        (
+            re.compile(r"(?P<provider>.+)'s answer did not mention this message; it may have been accepted"),
+            QCoreApplication.translate(
+                "Reasons", "{provider}'s answer did not mention this message; it may have been accepted"
+            ),
+        ),
+        (
+            re.compile(r"(?P<provider>.+) did not accept this message"),
+            QCoreApplication.translate("Reasons", "{provider} did not accept this message"),
+        ),
+        (
+            re.compile(r"Gave up after (?P<attempts>\d+) attempts: (?P<reason>.*)", re.DOTALL),
+            QCoreApplication.translate("Reasons", "Gave up after {attempts} attempts: {reason}"),
+        ),
+        (
+            re.compile(r"(?P<provider>.+) could not be reached: (?P<reason>.*)", re.DOTALL),
+            QCoreApplication.translate("Reasons", "{provider} could not be reached: {reason}"),
+        ),
+        (
+            re.compile(r"(?P<provider>.+) keeps asking us to slow down; try again later"),
+            QCoreApplication.translate("Reasons", "{provider} keeps asking us to slow down; try again later"),
+        ),
+        (
+            re.compile(
+                r"The account has (?P<amount>\S+) (?P<unit>.+?) left; this campaign needs at least "
+                r"(?P<needed>\d+) \(one per message\)\. Top up the account first\."
+            ),
+            QCoreApplication.translate(
+                "Reasons",
+                "The account has {amount} {unit} left; this campaign needs at least {needed} (one per message). "
+                "Top up the account first.",
+            ),
+        ),
+        (
+            re.compile(
+                r"The account has (?P<amount>\S+) (?P<unit>.+?) left; this campaign is estimated at "
+                r"(?P<cost>\S+)\. Top up the account first\."
+            ),
+            QCoreApplication.translate(
+                "Reasons",
+                "The account has {amount} {unit} left; this campaign is estimated at {cost}. Top up the account "
+                "first.",
+            ),
+        ),
+    ]
