@@ -44,7 +44,9 @@ def tool(name: str) -> str:
             return str(candidate)
     found = shutil.which(name)
     if found is None:
-        raise SystemExit(f"translations: {name} not found (it comes with PySide6-Essentials: pip install PySide6-Essentials)")
+        raise SystemExit(
+            f"translations: {name} not found (it comes with PySide6-Essentials: pip install PySide6-Essentials)"
+        )
     return found
 
 
@@ -88,9 +90,12 @@ def unfinished(path: Path) -> list[str]:
         translation = message.find("translation")
         forms = translation.findall("numerusform") if translation is not None else []
         texts = [form.text for form in forms] if message.get("numerus") == "yes" else [translation.text]
-        if translation is None or translation.get("type") in ("unfinished", "vanished", "obsolete"):
-            missing.append(source)
-        elif not all(text and text.strip() for text in texts):
+        finished = translation is not None and translation.get("type") not in (
+            "unfinished",
+            "vanished",
+            "obsolete",
+        )
+        if not finished or not all(text and text.strip() for text in texts):
             missing.append(source)
     return missing
 
@@ -122,7 +127,9 @@ def problems() -> list[str]:
             if not committed.exists():
                 found.append(f"{committed.relative_to(ROOT)} is missing: run packaging/translations.py")
             elif not filecmp.cmp(committed, qm_file(language, scratch), shallow=False):
-                found.append(f"{committed.relative_to(ROOT)} differs from its .ts: run packaging/translations.py")
+                found.append(
+                    f"{committed.relative_to(ROOT)} differs from its .ts: run packaging/translations.py"
+                )
     return found
 
 

@@ -164,7 +164,6 @@ class MessagePage(QWidget):
         self.delete_template_button.setToolTip(self.tr("Forget the chosen saved message"))
         self.delete_template_button.clicked.connect(self.delete_template)
         templates_row = QHBoxLayout()
-        templates_row.addWidget(QLabel(self.tr("Saved messages:")))
         templates_row.addWidget(self.templates_combo)
         templates_row.addWidget(self.save_template_button)
         templates_row.addWidget(self.delete_template_button)
@@ -221,7 +220,7 @@ class MessagePage(QWidget):
         preview_panel = QFrame()
         preview_panel.setObjectName("card")
         preview_panel.setLayout(preview_box)
-        preview_panel.setMinimumWidth(360)
+        preview_panel.setMinimumWidth(280)
 
         columns = QGridLayout()
         columns.setHorizontalSpacing(20)
@@ -328,7 +327,7 @@ class MessagePage(QWidget):
             self.encoding_label.style().polish(self.encoding_label)
         self.segments_label.setText(self.tr("%Ln SMS", "", counted.segments))
         self.remaining_label.setText(
-            self.tr("{count} left in this SMS").format(count=counted.remaining)
+            self.tr("{count} left").format(count=counted.remaining)
             if counted.segments
             else self.tr("{count} per SMS").format(count=counted.per_segment)
         )

@@ -152,7 +152,7 @@ class RecipientsPage(QWidget):
         self.phone_combo.setToolTip(
             self.tr("The column that holds the phone numbers (detected automatically)")
         )
-        self.phone_combo.setMinimumWidth(200)
+        self.phone_combo.setMinimumWidth(170)
         self.phone_combo.activated.connect(lambda _index: self.rebuild_plan())
         self.country_combo = CountryCombo(db.default_country)
         self.country_combo.setToolTip(
@@ -160,17 +160,20 @@ class RecipientsPage(QWidget):
                 "Numbers written without a country code (e.g. 20 12 34 56) are read as numbers of this country"
             )
         )
-        self.country_combo.setMinimumWidth(200)
+        self.country_combo.setMinimumWidth(170)
         self.draft.country = db.default_country
         self.country_combo.activated.connect(self._country_chosen)
         options = QFormLayout()
+        options.setRowWrapPolicy(
+            QFormLayout.RowWrapPolicy.WrapLongRows
+        )  # long Danish/Swedish labels go above
         options.addRow(self.tr("Phone numbers in column:"), self.phone_combo)
         options.addRow(self.tr("Numbers without country code are in:"), self.country_combo)
 
         # counts
         self.count_labels: dict[str, QLabel] = {}
         counts = QGridLayout()
-        counts.setHorizontalSpacing(24)
+        counts.setHorizontalSpacing(18)
         for column, (key, caption, tip) in enumerate(
             (
                 ("valid", self.tr("will get the message"), self.tr("Unique valid numbers: one message each")),

@@ -114,7 +114,7 @@ class ResultsPage(QWidget):
         self.progress = ProgressBar()
         self.progress.setRange(0, 1000)
         # Their text changes with every batch: LiveText repaints itself only, a QLabel would relayout the window.
-        self.counts_label = LiveText(minimum_width=600)
+        self.counts_label = LiveText(minimum_width=480)
         self.counts_label.setObjectName("countsLine")
         self.time_left_label = LiveText(alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.time_left_label.setObjectName("hint")
@@ -150,6 +150,9 @@ class ResultsPage(QWidget):
         self.delivery_button.clicked.connect(lambda: self.refresh_delivery())
         buttons = QHBoxLayout()
         for button in (self.pause_button, self.cancel_button, self.resume_button):
+            # shown by _update_controls (Pause/Cancel while sending, Resume when not): all seven at once would
+            # widen the window past 1024 pixels in Danish or Swedish, even for a moment
+            button.hide()
             buttons.addWidget(button)
         buttons.addStretch(1)
         for button in (
@@ -171,6 +174,9 @@ class ResultsPage(QWidget):
         self.delivery_note = QLabel()
         self.delivery_note.setObjectName("hint")
         self.delivery_note.setMaximumWidth(560)
+        self.delivery_note.setWordWrap(
+            True
+        )  # beside the counts; Swedish would not fit 1024 pixels on one line
         self.delivery_note.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Show:")))
@@ -678,7 +684,7 @@ class ResultsPage(QWidget):
         delivered = self.model.delivery_counts.get("delivered", 0)
         if delivered:
             parts.append(self.tr("Delivered {count}").format(count=thousands(delivered)))
-        self.counts_label.setText("   ·   ".join(parts))
+        self.counts_label.setText("  ·  ".join(parts))
         time_left = self._time_left(done, waiting)
         self.time_left_label.setText(time_left)
         if self.time_left_label.isVisibleTo(self) != bool(time_left):
@@ -709,11 +715,12 @@ class ResultsPage(QWidget):
         self.pause_button.setEnabled(sending)
         self.pause_button.setText(self.tr("Resume") if sending and self.worker.paused else self.tr("Pause"))
         self.cancel_button.setEnabled(sending)
-        self.cancel_button.setVisible(sending)
-        self.pause_button.setVisible(sending)
         closed = self.campaign_state in ("finished", "discarded")
         can_resume = has_campaign and not sending and not closed and counts.get("pending", 0) > 0
+        # Resume goes before Pause/Cancel come: all three at once would widen the window, even for a moment.
         self.resume_button.setVisible(can_resume)
+        self.cancel_button.setVisible(sending)
+        self.pause_button.setVisible(sending)
         self.retry_failed_button.setEnabled(has_campaign and not sending and counts.get("failed", 0) > 0)
         self.retry_unknown_button.setEnabled(has_campaign and not sending and counts.get("unknown", 0) > 0)
         self.export_button.setEnabled(has_campaign)

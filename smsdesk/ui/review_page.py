@@ -85,7 +85,7 @@ class ReviewPage(QWidget):
         self.total_labels: dict[str, QLabel] = {}
         self.total_captions: dict[str, QLabel] = {}
         grid = QGridLayout()
-        grid.setHorizontalSpacing(28)
+        grid.setHorizontalSpacing(22)
         grid.setVerticalSpacing(4)
         for column, (key, caption) in enumerate(
             (
@@ -102,6 +102,9 @@ class ReviewPage(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label = QLabel(caption)
             label.setObjectName("hint")
+            label.setWordWrap(
+                True
+            )  # "estimated cost (0.29 per SMS)" in Swedish would widen the window past 1024
             grid.addWidget(value, 0, column)
             grid.addWidget(label, 1, column)
             self.total_labels[key] = value

@@ -90,7 +90,7 @@ class SettingsPage(QWidget):
             self.tr("What one SMS part costs you; the estimate before sending uses it")
         )
         self.rate_spin = messages_per_minute_spin(
-            self.tr(" messages per minute"),
+            self.tr(" per minute"),
             self.tr(
                 "Your own limit, on top of the provider's documented one (some networks flag fast senders as spam)"
             ),
@@ -161,8 +161,11 @@ class SettingsPage(QWidget):
         file_row = QHBoxLayout()
         file_row.addWidget(self.opt_out_filter, 1)
         file_row.addWidget(self.remove_button)
-        file_row.addWidget(self.import_button)
-        file_row.addWidget(self.export_button)
+        # a row of their own: with the filter beside them the column would not fit 1024 pixels in Swedish
+        exchange_row = QHBoxLayout()
+        exchange_row.addWidget(self.import_button)
+        exchange_row.addWidget(self.export_button)
+        exchange_row.addStretch(1)
         right = QVBoxLayout()
         right.setSpacing(8)
         right.addWidget(heading(self.tr("Opt-out list"), 2))
@@ -175,6 +178,7 @@ class SettingsPage(QWidget):
         )
         right.addLayout(add_row)
         right.addLayout(file_row)
+        right.addLayout(exchange_row)
         right.addWidget(self.opt_out_message)
         right.addWidget(self.opt_out_view, 1)
         right.addWidget(self.opt_out_count)

@@ -543,10 +543,6 @@ De beskeder, der ikke er sendt endnu, venter: du kan genoptage dem fra Historik,
         <translation>Glem den valgte gemte besked</translation>
     </message>
     <message>
-        <source>Saved messages:</source>
-        <translation>Gemte beskeder:</translation>
-    </message>
-    <message>
         <source>Placeholders</source>
         <translation>Flettefelter</translation>
     </message>
@@ -593,8 +589,8 @@ De beskeder, der ikke er sendt endnu, venter: du kan genoptage dem fra Historik,
         </translation>
     </message>
     <message>
-        <source>{count} left in this SMS</source>
-        <translation>{count} tilbage i denne SMS</translation>
+        <source>{count} left</source>
+        <translation>{count} tegn tilbage</translation>
     </message>
     <message>
         <source>{count} per SMS</source>
@@ -1209,7 +1205,7 @@ Når du genoptager, sendes kun de beskeder, der aldrig blev sendt. Beskeder med 
     </message>
     <message>
         <source>Retry failed</source>
-        <translation>Prøv fejlede igen</translation>
+        <translation>Send fejlede igen</translation>
     </message>
     <message>
         <source>Send the failed messages again</source>
@@ -1217,7 +1213,7 @@ Når du genoptager, sendes kun de beskeder, der aldrig blev sendt. Beskeder med 
     </message>
     <message>
         <source>Retry unknown…</source>
-        <translation>Prøv ukendte igen…</translation>
+        <translation>Send ukendte igen…</translation>
     </message>
     <message>
         <source>Messages whose answer was lost may already have arrived: retrying may text them twice</source>
@@ -1233,7 +1229,7 @@ Når du genoptager, sendes kun de beskeder, der aldrig blev sendt. Beskeder med 
     </message>
     <message>
         <source>Refresh delivery</source>
-        <translation>Opdatér levering</translation>
+        <translation>Tjek levering</translation>
     </message>
     <message>
         <source>Ask the provider which messages reached the phone (F5)</source>
@@ -1697,7 +1693,7 @@ Tjek udbyderens egen log først, hvis du kan.</numerusform>
 Sending again texts every one of them a second time. To send only what failed, use Retry failed in Results instead.</source>
         <translation>Denne besked er allerede sendt til disse modtagere (udsendelse {campaign}).
 
-Sender du igen, får hver eneste af dem den en gang til. Vil du kun sende dem, der fejlede, så brug Prøv fejlede igen under Resultater i stedet.</translation>
+Sender du igen, får hver eneste af dem den en gang til. Vil du kun sende dem, der fejlede, så brug Send fejlede igen under Resultater i stedet.</translation>
     </message>
     <message>
         <source>Send again to everyone</source>
@@ -1774,8 +1770,8 @@ Sender du igen, får hver eneste af dem den en gang til. Vil du kun sende dem, d
         <translation>Hvad én SMS koster dig; overslaget før afsendelse bruger den</translation>
     </message>
     <message>
-        <source> messages per minute</source>
-        <translation> beskeder pr. minut</translation>
+        <source> per minute</source>
+        <translation> pr. minut</translation>
     </message>
     <message>
         <source>Your own limit, on top of the provider&apos;s documented one (some networks flag fast senders as spam)</source>

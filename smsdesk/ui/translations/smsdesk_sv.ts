@@ -543,10 +543,6 @@ Meddelandena som inte skickats än väntar kvar: du kan återuppta dem från His
         <translation>Glöm det valda sparade meddelandet</translation>
     </message>
     <message>
-        <source>Saved messages:</source>
-        <translation>Sparade meddelanden:</translation>
-    </message>
-    <message>
         <source>Placeholders</source>
         <translation>Kopplingsfält</translation>
     </message>
@@ -593,8 +589,8 @@ Meddelandena som inte skickats än väntar kvar: du kan återuppta dem från His
         </translation>
     </message>
     <message>
-        <source>{count} left in this SMS</source>
-        <translation>{count} kvar i detta SMS</translation>
+        <source>{count} left</source>
+        <translation>{count} tecken kvar</translation>
     </message>
     <message>
         <source>{count} per SMS</source>
@@ -1209,7 +1205,7 @@ När du återupptar skickas bara meddelandena som aldrig skickades. Meddelanden 
     </message>
     <message>
         <source>Retry failed</source>
-        <translation>Försök igen med misslyckade</translation>
+        <translation>Skicka om misslyckade</translation>
     </message>
     <message>
         <source>Send the failed messages again</source>
@@ -1217,7 +1213,7 @@ När du återupptar skickas bara meddelandena som aldrig skickades. Meddelanden 
     </message>
     <message>
         <source>Retry unknown…</source>
-        <translation>Försök igen med okända…</translation>
+        <translation>Skicka om okända…</translation>
     </message>
     <message>
         <source>Messages whose answer was lost may already have arrived: retrying may text them twice</source>
@@ -1233,7 +1229,7 @@ När du återupptar skickas bara meddelandena som aldrig skickades. Meddelanden 
     </message>
     <message>
         <source>Refresh delivery</source>
-        <translation>Uppdatera leverans</translation>
+        <translation>Kvitton</translation>
     </message>
     <message>
         <source>Ask the provider which messages reached the phone (F5)</source>
@@ -1697,7 +1693,7 @@ Kontrollera leverantörens egen logg först om du kan.</numerusform>
 Sending again texts every one of them a second time. To send only what failed, use Retry failed in Results instead.</source>
         <translation>Det här meddelandet har redan skickats till de här mottagarna (utskick {campaign}).
 
-Skickar du igen får var och en det en gång till. Vill du bara skicka det som misslyckades, använd Försök igen med misslyckade under Resultat i stället.</translation>
+Skickar du igen får var och en det en gång till. Vill du bara skicka det som misslyckades, använd Skicka om misslyckade under Resultat i stället.</translation>
     </message>
     <message>
         <source>Send again to everyone</source>
@@ -1774,8 +1770,8 @@ Skickar du igen får var och en det en gång till. Vill du bara skicka det som m
         <translation>Vad ett SMS kostar dig; uppskattningen innan du skickar använder det</translation>
     </message>
     <message>
-        <source> messages per minute</source>
-        <translation> meddelanden per minut</translation>
+        <source> per minute</source>
+        <translation> per minut</translation>
     </message>
     <message>
         <source>Your own limit, on top of the provider&apos;s documented one (some networks flag fast senders as spam)</source>
