@@ -28,12 +28,12 @@ PLURALS_ONLY = ("en",)
 LANGUAGES = TRANSLATED + PLURALS_ONLY
 
 
-def ts_file(language: str, folder: Path = FOLDER) -> Path:
-    return folder / f"smsdesk_{language}.ts"
+def ts_file(language: str, folder: Path | None = None) -> Path:
+    return (folder or FOLDER) / f"smsdesk_{language}.ts"
 
 
-def qm_file(language: str, folder: Path = FOLDER) -> Path:
-    return folder / f"smsdesk_{language}.qm"
+def qm_file(language: str, folder: Path | None = None) -> Path:
+    return (folder or FOLDER) / f"smsdesk_{language}.qm"
 
 
 def tool(name: str) -> str:
@@ -54,7 +54,7 @@ def sources() -> list[str]:
     return sorted(str(path.relative_to(ROOT)) for path in SOURCES.glob("*.py"))
 
 
-def update(folder: Path = FOLDER) -> None:
+def update(folder: Path | None = None) -> None:
     """Bring the .ts files in `folder` up to date with the texts in the code (existing translations kept)."""
     for language in LANGUAGES:
         options = ["-pluralonly"] if language in PLURALS_ONLY else []
@@ -72,7 +72,7 @@ def update(folder: Path = FOLDER) -> None:
         )
 
 
-def release(source_folder: Path = FOLDER, target_folder: Path = FOLDER) -> None:
+def release(source_folder: Path | None = None, target_folder: Path | None = None) -> None:
     for language in LANGUAGES:
         subprocess.run(
             [tool("pyside6-lrelease"), "-silent", str(ts_file(language, source_folder)), "-qm"]
@@ -107,7 +107,7 @@ def problems() -> list[str]:
         scratch = Path(scratch)
         for language in LANGUAGES:
             if not ts_file(language).exists():
-                found.append(f"{ts_file(language).relative_to(ROOT)} is missing")
+                found.append(f"{ts_file(language).name} is missing")
                 continue
             shutil.copy(ts_file(language), ts_file(language, scratch))
         if found:
@@ -115,9 +115,7 @@ def problems() -> list[str]:
         update(scratch)
         for language in LANGUAGES:
             if not filecmp.cmp(ts_file(language), ts_file(language, scratch), shallow=False):
-                found.append(
-                    f"{ts_file(language).relative_to(ROOT)} is behind the code: run packaging/translations.py"
-                )
+                found.append(f"{ts_file(language).name} is behind the code: run packaging/translations.py")
             if language in TRANSLATED:
                 for text in unfinished(ts_file(language, scratch)):
                     found.append(f"{language}: no translation for {text!r}")
@@ -125,11 +123,9 @@ def problems() -> list[str]:
         for language in LANGUAGES:
             committed = qm_file(language)
             if not committed.exists():
-                found.append(f"{committed.relative_to(ROOT)} is missing: run packaging/translations.py")
+                found.append(f"{committed.name} is missing: run packaging/translations.py")
             elif not filecmp.cmp(committed, qm_file(language, scratch), shallow=False):
-                found.append(
-                    f"{committed.relative_to(ROOT)} differs from its .ts: run packaging/translations.py"
-                )
+                found.append(f"{committed.name} differs from its .ts: run packaging/translations.py")
     return found
 
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smsdesk.ui.reasons import error_text
+from smsdesk.ui.reasons import error_text, fixed_text
 from smsdesk.ui.widgets import heading, hint, messages_per_minute_spin, money, price_per_segment_spin
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ def keyring_status() -> tuple[bool, str]:
             "AccountsDialog", "No secure password store was found ({store}), so SMSDesk will not save keys."
         ).format(store=info.name)
         + " "
-        + (info.advice or "")
+        + fixed_text(info.advice)
     ).strip()
 
 
@@ -282,13 +282,16 @@ class AccountsDialog(QDialog):
             return
         self.username_edit.setEnabled(cls.needs_username)
         self.username_label.setEnabled(cls.needs_username)
-        self.secret_label.setText(f"{cls.secret_label[:1].upper()}{cls.secret_label[1:]}:")
+        secret = fixed_text(cls.secret_label)
+        self.secret_label.setText(f"{secret[:1].upper()}{secret[1:]}:")
         needs = self._needs_secret()
         self.secret_edit.setEnabled(needs)
         if not needs:
             self.secret_edit.setPlaceholderText(self.tr("not needed: the sandbox sends nothing for real"))
         elif self.secret_edit.placeholderText() != self.tr("saved in the password store — type to replace"):
-            self.secret_edit.setPlaceholderText(self.tr("your {secret}").format(secret=cls.secret_label))
+            self.secret_edit.setPlaceholderText(
+                self.tr("your {secret}").format(secret=fixed_text(cls.secret_label))
+            )
         default_url = getattr(cls, "default_base_url", "")
         self.base_url_edit.setPlaceholderText(
             self.tr("the built-in sandbox")
@@ -296,7 +299,9 @@ class AccountsDialog(QDialog):
             else self.tr("{url} (leave empty)").format(url=default_url)
         )
         self.sender_rule.setText(
-            self.tr("Sender: {rule}").format(rule=cls.limits.sender_rule) if cls.limits.sender_rule else ""
+            self.tr("Sender: {rule}").format(rule=fixed_text(cls.limits.sender_rule))
+            if cls.limits.sender_rule
+            else ""
         )
 
     # -- editing -----------------------------------------------------------------------------------------------

@@ -171,10 +171,11 @@ class HistoryPage(QWidget):
             )
         self.model.set_data([QCoreApplication.translate("HistoryPage", title) for title in HEADER], rows)
         header = self.table.horizontalHeader()
+        # every column as wide as its widest cell, the campaign's name included (squeezed to what was left it was
+        # unreadable at 1024 pixels in Danish); the last one takes the rest, and the table scrolls if it must
         for column in range(len(HEADER)):
-            # the campaign's name takes what is left; every other column is as wide as its widest cell
-            mode = QHeaderView.ResizeMode.Stretch if column == 1 else QHeaderView.ResizeMode.ResizeToContents
-            header.setSectionResizeMode(column, mode)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         has_rows = bool(rows)
         self.table.setVisible(has_rows)
         self.empty.setVisible(not has_rows)

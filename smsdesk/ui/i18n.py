@@ -20,6 +20,7 @@ TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 LANGUAGE_COUNTRY = {"da": "DK", "sv": "SE"}
 
 _installed: list[QTranslator] = []
+_language: str | None = None  # what install() chose last
 
 
 def language_for(choice: str | None, system: QLocale | None = None) -> str:
@@ -52,15 +53,17 @@ def qt_translations_folder() -> Path:
     return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
 
 
-def install(choice: str | None, app: QCoreApplication | None = None) -> str:
+def install(choice: str | None, app: QCoreApplication | None = None, *, system: QLocale | None = None) -> str:
     """Load the translations for `choice` (replacing any loaded before) and make its locale the default.
 
     Returns the language shown. English loads its own file too: it holds the plural forms ("1 recipient",
     "2 recipients") of texts written once with %n.
     """
     app = app or QCoreApplication.instance()
-    language = language_for(choice)
-    QLocale.setDefault(locale_for(choice))
+    language = language_for(choice, system)
+    QLocale.setDefault(locale_for(choice, system))
+    global _language
+    _language = language
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
@@ -81,6 +84,11 @@ def loaded_files() -> list[str]:
     return [translator.filePath() for translator in _installed]
 
 
-def default_country(choice: str | None = None) -> str:
-    """The country for numbers without a country code on a first start: Denmark unless the GUI is Swedish."""
-    return LANGUAGE_COUNTRY.get(language_for(choice), "DK")
+def current_language() -> str:
+    """The language the GUI shows (install()'s choice; the system's before install() ran)."""
+    return _language or language_for(None)
+
+
+def default_country() -> str:
+    """The country for numbers without a country code until one is picked: Denmark unless the GUI is Swedish."""
+    return LANGUAGE_COUNTRY.get(current_language(), "DK")

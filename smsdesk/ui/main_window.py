@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
 
         if self.db.get_setting(COUNTRY_CHOSEN_SETTING):
             return
-        country = i18n.default_country(self.db.get_setting(i18n.LANGUAGE_SETTING))
+        country = i18n.default_country()
         if self.db.default_country != country:
             self.db.set_setting("default_country", country)
 

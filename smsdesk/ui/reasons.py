@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 
 def exclusion_reason(item) -> str:
@@ -116,3 +116,54 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
             ),
         ),
     ]
+
+
+# Fixed sentences the providers and the key store write for people (labels, sender rules, advice), by their
+# English text: each is a fact of its provider's module, translated here where the GUI shows it.
+FIXED_TEXTS = {
+    "API key": QT_TRANSLATE_NOOP("Reasons", "API key"),
+    "API token": QT_TRANSLATE_NOOP("Reasons", "API token"),
+    "API key (v1: password)": QT_TRANSLATE_NOOP("Reasons", "API key (v1: password)"),
+    "sandbox key": QT_TRANSLATE_NOOP("Reasons", "sandbox key"),
+    "optional, up to 11 characters": QT_TRANSLATE_NOOP("Reasons", "optional, up to 11 characters"),
+    "customersms.pro does not let you choose a sender name": QT_TRANSLATE_NOOP(
+        "Reasons", "customersms.pro does not let you choose a sender name"
+    ),
+    "3 to 11 letters/digits (A-Z, a-z, 0-9), or a number of up to 15 digits; registered with iP.1": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "3 to 11 letters/digits (A-Z, a-z, 0-9), or a number of up to 15 digits; registered with iP.1",
+    ),
+    "up to 11 letters/digits, or up to 15 digits (optional; nothing is really sent)": QT_TRANSLATE_NOOP(
+        "Reasons", "up to 11 letters/digits, or up to 15 digits (optional; nothing is really sent)"
+    ),
+    "up to 11 letters/digits, or up to 15 digits (required)": QT_TRANSLATE_NOOP(
+        "Reasons", "up to 11 letters/digits, or up to 15 digits (required)"
+    ),
+    "up to 11 letters/digits, or up to 15 digits (empty: the account's default sender)": QT_TRANSLATE_NOOP(
+        "Reasons", "up to 11 letters/digits, or up to 15 digits (empty: the account's default sender)"
+    ),
+    (
+        "Install and unlock gnome-keyring (or another Secret Service such as KeePassXC, or KDE Wallet), "
+        "then start SMSDesk again from your desktop session."
+    ): QT_TRANSLATE_NOOP(
+        "Reasons",
+        "Install and unlock gnome-keyring (or another Secret Service such as KeePassXC, or KDE Wallet), "
+        "then start SMSDesk again from your desktop session.",
+    ),
+    "SMSDesk could not reach the macOS Keychain; make sure you are logged in to a desktop session.": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "SMSDesk could not reach the macOS Keychain; make sure you are logged in to a desktop session.",
+    ),
+    "SMSDesk could not reach Windows Credential Manager; make sure you are logged in to Windows.": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "SMSDesk could not reach Windows Credential Manager; make sure you are logged in to Windows.",
+    ),
+}
+
+
+def fixed_text(text: str | None) -> str:
+    """A provider's or the key store's fixed sentence in the GUI's language (unknown ones as they are)."""
+    if not text:
+        return ""
+    source = FIXED_TEXTS.get(text)
+    return QCoreApplication.translate("Reasons", source) if source else text

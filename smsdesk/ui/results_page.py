@@ -176,7 +176,7 @@ class ResultsPage(QWidget):
         self.delivery_note.setMaximumWidth(560)
         self.delivery_note.setWordWrap(
             True
-        )  # beside the counts; Swedish would not fit 1024 pixels on one line
+        )  # beside the counts: in Swedish one line would not fit 1024 pixels
         self.delivery_note.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Show:")))

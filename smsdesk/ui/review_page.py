@@ -102,9 +102,10 @@ class ReviewPage(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label = QLabel(caption)
             label.setObjectName("hint")
-            label.setWordWrap(
-                True
-            )  # "estimated cost (0.29 per SMS)" in Swedish would widen the window past 1024
+            # "estimated cost (0.29 per SMS)" in Swedish would widen the window past 1024 pixels: it wraps; short
+            # captions ("SMS in total") stay on one line
+            label.setWordWrap(True)
+            label.setMinimumWidth(90)
             grid.addWidget(value, 0, column)
             grid.addWidget(label, 1, column)
             self.total_labels[key] = value

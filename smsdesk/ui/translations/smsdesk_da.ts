@@ -790,6 +790,58 @@ Når du genoptager, sendes kun de beskeder, der aldrig blev sendt. Beskeder med 
         <source>The account has {amount} {unit} left; this campaign is estimated at {cost}. Top up the account first.</source>
         <translation>Kontoen har {amount} {unit} tilbage; denne udsendelse anslås til {cost}. Fyld kontoen op først.</translation>
     </message>
+    <message>
+        <source>API key</source>
+        <translation>API-nøgle</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>API-token</translation>
+    </message>
+    <message>
+        <source>API key (v1: password)</source>
+        <translation>API-nøgle (v1: adgangskode)</translation>
+    </message>
+    <message>
+        <source>sandbox key</source>
+        <translation>sandkassenøgle</translation>
+    </message>
+    <message>
+        <source>optional, up to 11 characters</source>
+        <translation>valgfri, op til 11 tegn</translation>
+    </message>
+    <message>
+        <source>customersms.pro does not let you choose a sender name</source>
+        <translation>customersms.pro lader dig ikke vælge et afsendernavn</translation>
+    </message>
+    <message>
+        <source>3 to 11 letters/digits (A-Z, a-z, 0-9), or a number of up to 15 digits; registered with iP.1</source>
+        <translation>3 til 11 bogstaver/cifre (A-Z, a-z, 0-9) eller et nummer på op til 15 cifre; registreret hos iP.1</translation>
+    </message>
+    <message>
+        <source>up to 11 letters/digits, or up to 15 digits (optional; nothing is really sent)</source>
+        <translation>op til 11 bogstaver/cifre eller op til 15 cifre (valgfri; intet bliver sendt i virkeligheden)</translation>
+    </message>
+    <message>
+        <source>up to 11 letters/digits, or up to 15 digits (required)</source>
+        <translation>op til 11 bogstaver/cifre eller op til 15 cifre (skal udfyldes)</translation>
+    </message>
+    <message>
+        <source>up to 11 letters/digits, or up to 15 digits (empty: the account&apos;s default sender)</source>
+        <translation>op til 11 bogstaver/cifre eller op til 15 cifre (tom: kontoens standardafsender)</translation>
+    </message>
+    <message>
+        <source>Install and unlock gnome-keyring (or another Secret Service such as KeePassXC, or KDE Wallet), then start SMSDesk again from your desktop session.</source>
+        <translation>Installér og lås gnome-keyring op (eller en anden Secret Service som KeePassXC eller KDE Wallet), og start så SMSDesk igen fra dit skrivebord.</translation>
+    </message>
+    <message>
+        <source>SMSDesk could not reach the macOS Keychain; make sure you are logged in to a desktop session.</source>
+        <translation>SMSDesk kunne ikke nå macOS&apos; nøglering; sørg for, at du er logget ind på skrivebordet.</translation>
+    </message>
+    <message>
+        <source>SMSDesk could not reach Windows Credential Manager; make sure you are logged in to Windows.</source>
+        <translation>SMSDesk kunne ikke nå Windows&apos; Legitimationsstyring; sørg for, at du er logget ind i Windows.</translation>
+    </message>
 </context>
 <context>
     <name>RecipientsPage</name>

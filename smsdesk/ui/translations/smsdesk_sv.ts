@@ -790,6 +790,58 @@ När du återupptar skickas bara meddelandena som aldrig skickades. Meddelanden 
         <source>The account has {amount} {unit} left; this campaign is estimated at {cost}. Top up the account first.</source>
         <translation>Kontot har {amount} {unit} kvar; det här utskicket beräknas kosta {cost}. Fyll på kontot först.</translation>
     </message>
+    <message>
+        <source>API key</source>
+        <translation>API-nyckel</translation>
+    </message>
+    <message>
+        <source>API token</source>
+        <translation>API-token</translation>
+    </message>
+    <message>
+        <source>API key (v1: password)</source>
+        <translation>API-nyckel (v1: lösenord)</translation>
+    </message>
+    <message>
+        <source>sandbox key</source>
+        <translation>sandlådenyckel</translation>
+    </message>
+    <message>
+        <source>optional, up to 11 characters</source>
+        <translation>valfri, upp till 11 tecken</translation>
+    </message>
+    <message>
+        <source>customersms.pro does not let you choose a sender name</source>
+        <translation>customersms.pro låter dig inte välja ett avsändarnamn</translation>
+    </message>
+    <message>
+        <source>3 to 11 letters/digits (A-Z, a-z, 0-9), or a number of up to 15 digits; registered with iP.1</source>
+        <translation>3 till 11 bokstäver/siffror (A-Z, a-z, 0-9) eller ett nummer på upp till 15 siffror; registrerat hos iP.1</translation>
+    </message>
+    <message>
+        <source>up to 11 letters/digits, or up to 15 digits (optional; nothing is really sent)</source>
+        <translation>upp till 11 bokstäver/siffror eller upp till 15 siffror (valfri; inget skickas på riktigt)</translation>
+    </message>
+    <message>
+        <source>up to 11 letters/digits, or up to 15 digits (required)</source>
+        <translation>upp till 11 bokstäver/siffror eller upp till 15 siffror (måste fyllas i)</translation>
+    </message>
+    <message>
+        <source>up to 11 letters/digits, or up to 15 digits (empty: the account&apos;s default sender)</source>
+        <translation>upp till 11 bokstäver/siffror eller upp till 15 siffror (tomt: kontots standardavsändare)</translation>
+    </message>
+    <message>
+        <source>Install and unlock gnome-keyring (or another Secret Service such as KeePassXC, or KDE Wallet), then start SMSDesk again from your desktop session.</source>
+        <translation>Installera och lås upp gnome-keyring (eller en annan Secret Service som KeePassXC eller KDE Wallet) och starta sedan SMSDesk igen från skrivbordet.</translation>
+    </message>
+    <message>
+        <source>SMSDesk could not reach the macOS Keychain; make sure you are logged in to a desktop session.</source>
+        <translation>SMSDesk nådde inte macOS nyckelring; se till att du är inloggad på skrivbordet.</translation>
+    </message>
+    <message>
+        <source>SMSDesk could not reach Windows Credential Manager; make sure you are logged in to Windows.</source>
+        <translation>SMSDesk nådde inte Windows Autentiseringshanteraren; se till att du är inloggad i Windows.</translation>
+    </message>
 </context>
 <context>
     <name>RecipientsPage</name>
