@@ -50,7 +50,17 @@ def locale_for(choice: str | None, system: QLocale | None = None) -> QLocale:
 
 
 def qt_translations_folder() -> Path:
-    return Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    """Where Qt's own .qm files are: Qt's configured path, else the PySide6 package's (a frozen app's copy)."""
+    configured = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    if configured.is_dir():
+        return configured
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    for folder in (package / "Qt" / "translations", package / "translations"):
+        if folder.is_dir():
+            return folder
+    return configured
 
 
 def install(choice: str | None, app: QCoreApplication | None = None, *, system: QLocale | None = None) -> str:
