@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -205,8 +206,13 @@ class ResultsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in zip(range(len(COLUMNS)), (52, 145, 115, 95, 130, 150, 45, 50), strict=False):
-            self.table.setColumnWidth(column, width)
+        # at least as wide as the header in the GUI's language ("Række", "Leverans"), bold and with the sort arrow
+        bold = header.font()
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        for column, width in zip(range(len(COLUMNS)), (52, 145, 115, 125, 130, 150, 45, 50), strict=False):
+            title = self.model.headerData(column, Qt.Orientation.Horizontal) or ""
+            self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 30))
 
         self.empty = hint(
             self.tr(
@@ -233,8 +239,7 @@ class ResultsPage(QWidget):
         progress_row.addWidget(self.time_left_label)
         body.addLayout(progress_row)
         counts_row = QHBoxLayout()
-        counts_row.addWidget(self.counts_label)
-        counts_row.addStretch(1)
+        counts_row.addWidget(self.counts_label, 1)  # all the room the note leaves: the line is longer in Danish
         counts_row.addWidget(self.delivery_note)
         body.addLayout(counts_row)
         body.addLayout(buttons)

@@ -85,7 +85,7 @@ class ReviewPage(QWidget):
         self.total_labels: dict[str, QLabel] = {}
         self.total_captions: dict[str, QLabel] = {}
         grid = QGridLayout()
-        grid.setHorizontalSpacing(22)
+        grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(4)
         for column, (key, caption) in enumerate(
             (
@@ -105,7 +105,7 @@ class ReviewPage(QWidget):
             # "estimated cost (0.29 per SMS)" in Swedish would widen the window past 1024 pixels: it wraps; short
             # captions ("SMS in total") stay on one line
             label.setWordWrap(True)
-            label.setMinimumWidth(90)
+            label.setMinimumWidth(72)
             grid.addWidget(value, 0, column)
             grid.addWidget(label, 1, column)
             self.total_labels[key] = value
