@@ -57,6 +57,31 @@ def error_text(error: str | None) -> str:
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     # Each English shape (as the engine writes it) with its translation; {name} fields carry over unchanged.
     return [
+        # io.tables: why a file cannot be read (the file's name first)
+        (
+            re.compile(r"(?P<file>.+): file not found \((?P<path>.+)\)"),
+            QCoreApplication.translate("Reasons", "{file}: file not found ({path})"),
+        ),
+        (
+            re.compile(r"(?P<file>.+): permission denied; is it open in another program\?"),
+            QCoreApplication.translate(
+                "Reasons", "{file}: permission denied; is it open in another program?"
+            ),
+        ),
+        (
+            re.compile(r"(?P<file>.+): is empty"),
+            QCoreApplication.translate("Reasons", "{file}: is empty"),
+        ),
+        (
+            re.compile(r"(?P<file>.+): is a folder, not a file"),
+            QCoreApplication.translate("Reasons", "{file}: is a folder, not a file"),
+        ),
+        (
+            re.compile(r"(?P<file>.+): is not a text \(CSV\) file; it looks like binary data"),
+            QCoreApplication.translate(
+                "Reasons", "{file}: is not a text (CSV) file; it looks like binary data"
+            ),
+        ),
         (
             re.compile(r"duplicate of row (?P<row>\d+)"),
             QCoreApplication.translate("Reasons", "duplicate of row {row}"),

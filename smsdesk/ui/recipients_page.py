@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smsdesk.ui.reasons import exclusion_reason
+from smsdesk.ui.reasons import error_text, exclusion_reason
 from smsdesk.ui.widgets import (
     CountryCombo,
     ProgressBar,
@@ -411,7 +411,7 @@ class RecipientsPage(QWidget):
         )
 
     def _read_failed(self, message: str) -> None:
-        self.show_error(message)
+        self.show_error(error_text(message))
         self.file_label.setText(
             self.tr("The file could not be read.") if self.draft.table is None else self._file_text()
         )

@@ -239,7 +239,9 @@ class ResultsPage(QWidget):
         progress_row.addWidget(self.time_left_label)
         body.addLayout(progress_row)
         counts_row = QHBoxLayout()
-        counts_row.addWidget(self.counts_label, 1)  # all the room the note leaves: the line is longer in Danish
+        counts_row.addWidget(
+            self.counts_label, 1
+        )  # all the room the note leaves: the line is longer in Danish
         counts_row.addWidget(self.delivery_note)
         body.addLayout(counts_row)
         body.addLayout(buttons)

@@ -312,7 +312,7 @@ class ReviewPage(QWidget):
 
         def failed(message: str) -> None:
             if generation == self._generation:
-                self.warning_label.setText(message)
+                self.warning_label.setText(error_text(message))
                 self.warning_label.show()
 
         if self.totals_job is not None:
@@ -391,7 +391,9 @@ class ReviewPage(QWidget):
             details.append(self.tr("the longest message is %n SMS", "", longest))
         if totals.balance_error:
             details.append(
-                self.tr("the balance could not be read: {reason}").format(reason=totals.balance_error)
+                self.tr("the balance could not be read: {reason}").format(
+                    reason=error_text(totals.balance_error)
+                )
             )
         text = "; ".join(details)
         self.details_label.setText(text[:1].upper() + text[1:] + "." if text else "")

@@ -151,3 +151,15 @@ def test_reasons_from_below_the_gui_are_translated_and_unknown_ones_kept(languag
     assert error_text("Gave up after 3 attempts: HTTP 503") == "Opgav efter 3 forsøg: HTTP 503"
     assert error_text(INTERRUPTED_REASON).startswith("SMSDesk stoppede, mens beskeden blev sendt")
     assert error_text("Invalid sender 'X'") == "Invalid sender 'X'"  # the provider's own words, as they are
+
+
+def test_a_file_that_cannot_be_read_is_reported_in_danish(qtbot, make_window, language, tmp_path):
+    from tests.ui.test_flow import drop_file
+
+    language("da")
+    window = make_window()
+    empty = tmp_path / "tom.csv"
+    empty.write_text("", encoding="utf-8")
+    drop_file(window.recipients_page, empty)
+    qtbot.waitUntil(lambda: window.recipients_page.error_label.text() != "", timeout=15000)
+    assert window.recipients_page.error_label.text() == "tom.csv: er tom"

@@ -751,6 +751,26 @@ Når du genoptager, sendes kun de beskeder, der aldrig blev sendt. Beskeder med 
         <translation>SMSDesk stoppede, mens beskeden blev sendt (nedbrud, lukning eller strømsvigt): udbyderen har måske modtaget den, måske ikke, så den sendes ikke igen, medmindre du beder om det</translation>
     </message>
     <message>
+        <source>{file}: file not found ({path})</source>
+        <translation>{file}: filen findes ikke ({path})</translation>
+    </message>
+    <message>
+        <source>{file}: permission denied; is it open in another program?</source>
+        <translation>{file}: adgang nægtet; er den åben i et andet program?</translation>
+    </message>
+    <message>
+        <source>{file}: is empty</source>
+        <translation>{file}: er tom</translation>
+    </message>
+    <message>
+        <source>{file}: is a folder, not a file</source>
+        <translation>{file}: er en mappe, ikke en fil</translation>
+    </message>
+    <message>
+        <source>{file}: is not a text (CSV) file; it looks like binary data</source>
+        <translation>{file}: er ikke en tekstfil (CSV); den ligner binære data</translation>
+    </message>
+    <message>
         <source>duplicate of row {row}</source>
         <translation>dublet af række {row}</translation>
     </message>

@@ -751,6 +751,26 @@ När du återupptar skickas bara meddelandena som aldrig skickades. Meddelanden 
         <translation>SMSDesk stoppade medan meddelandet skickades (krasch, avstängning eller strömavbrott): leverantören kan ha tagit emot det eller inte, så det skickas inte igen om du inte ber om det</translation>
     </message>
     <message>
+        <source>{file}: file not found ({path})</source>
+        <translation>{file}: filen finns inte ({path})</translation>
+    </message>
+    <message>
+        <source>{file}: permission denied; is it open in another program?</source>
+        <translation>{file}: åtkomst nekad; är den öppen i ett annat program?</translation>
+    </message>
+    <message>
+        <source>{file}: is empty</source>
+        <translation>{file}: är tom</translation>
+    </message>
+    <message>
+        <source>{file}: is a folder, not a file</source>
+        <translation>{file}: är en mapp, inte en fil</translation>
+    </message>
+    <message>
+        <source>{file}: is not a text (CSV) file; it looks like binary data</source>
+        <translation>{file}: är inte en textfil (CSV); den ser ut som binära data</translation>
+    </message>
+    <message>
         <source>duplicate of row {row}</source>
         <translation>dubblett av rad {row}</translation>
     </message>
