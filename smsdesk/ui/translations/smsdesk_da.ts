@@ -305,7 +305,7 @@ Intet, der allerede er sendt eller gemt, er gået tabt: afsendelsesloggen husker
     </message>
     <message>
         <source>Discard the rest…</source>
-        <translation>Drop resten…</translation>
+        <translation>Opgiv resten…</translation>
     </message>
     <message>
         <source>Close the campaign: messages not sent yet will never be sent</source>
@@ -321,18 +321,25 @@ Intet, der allerede er sendt eller gemt, er gået tabt: afsendelsesloggen husker
     </message>
     <message>
         <source>Discard the rest?</source>
-        <translation>Drop resten?</translation>
+        <translation>Opgiv resten?</translation>
     </message>
     <message numerus="yes">
         <source>%Ln message(s) of {name} were never sent. Discarding closes the campaign and they will never be sent. The results so far stay here.</source>
         <translation>
-            <numerusform>%Ln besked i {name} blev aldrig sendt. Hvis du dropper resten, afsluttes udsendelsen, og den bliver aldrig sendt. Resultaterne indtil nu bliver her.</numerusform>
-            <numerusform>%Ln beskeder i {name} blev aldrig sendt. Hvis du dropper resten, afsluttes udsendelsen, og de bliver aldrig sendt. Resultaterne indtil nu bliver her.</numerusform>
+            <numerusform>%Ln besked i {name} blev aldrig sendt. Opgiver du resten, afsluttes udsendelsen, og den bliver aldrig sendt. Resultaterne indtil nu bliver her.</numerusform>
+            <numerusform>%Ln beskeder i {name} blev aldrig sendt. Opgiver du resten, afsluttes udsendelsen, og de bliver aldrig sendt. Resultaterne indtil nu bliver her.</numerusform>
         </translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation>Drop</translation>
+        <translation>Opgiv</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <source>Unexpected error ({error}). Nothing was lost; please report this.</source>
+        <translation>Uventet fejl ({error}). Intet er gået tabt; giv os gerne besked.</translation>
     </message>
 </context>
 <context>
@@ -1237,7 +1244,7 @@ Når du genoptager, sendes kun de beskeder, der aldrig blev sendt. Beskeder med 
     </message>
     <message>
         <source>Closed (the rest was discarded)</source>
-        <translation>Afsluttet (resten blev droppet)</translation>
+        <translation>Afsluttet (resten blev opgivet)</translation>
     </message>
     <message>
         <source>Cancelled</source>

@@ -305,7 +305,7 @@ Inget som redan skickats eller sparats har gått förlorat: utskicksloggen håll
     </message>
     <message>
         <source>Discard the rest…</source>
-        <translation>Släpp resten…</translation>
+        <translation>Stryk resten…</translation>
     </message>
     <message>
         <source>Close the campaign: messages not sent yet will never be sent</source>
@@ -321,18 +321,25 @@ Inget som redan skickats eller sparats har gått förlorat: utskicksloggen håll
     </message>
     <message>
         <source>Discard the rest?</source>
-        <translation>Släpp resten?</translation>
+        <translation>Stryk resten?</translation>
     </message>
     <message numerus="yes">
         <source>%Ln message(s) of {name} were never sent. Discarding closes the campaign and they will never be sent. The results so far stay here.</source>
         <translation>
-            <numerusform>%Ln meddelande i {name} skickades aldrig. Om du släpper resten avslutas utskicket och det skickas aldrig. Resultaten hittills finns kvar här.</numerusform>
-            <numerusform>%Ln meddelanden i {name} skickades aldrig. Om du släpper resten avslutas utskicket och de skickas aldrig. Resultaten hittills finns kvar här.</numerusform>
+            <numerusform>%Ln meddelande i {name} skickades aldrig. Stryker du resten avslutas utskicket och det skickas aldrig. Resultaten hittills finns kvar här.</numerusform>
+            <numerusform>%Ln meddelanden i {name} skickades aldrig. Stryker du resten avslutas utskicket och de skickas aldrig. Resultaten hittills finns kvar här.</numerusform>
         </translation>
     </message>
     <message>
         <source>Discard</source>
-        <translation>Släpp</translation>
+        <translation>Stryk</translation>
+    </message>
+</context>
+<context>
+    <name>Jobs</name>
+    <message>
+        <source>Unexpected error ({error}). Nothing was lost; please report this.</source>
+        <translation>Oväntat fel ({error}). Inget har gått förlorat; rapportera gärna felet.</translation>
     </message>
 </context>
 <context>
@@ -1237,7 +1244,7 @@ När du återupptar skickas bara meddelandena som aldrig skickades. Meddelanden 
     </message>
     <message>
         <source>Closed (the rest was discarded)</source>
-        <translation>Avslutat (resten släpptes)</translation>
+        <translation>Avslutat (resten ströks)</translation>
     </message>
     <message>
         <source>Cancelled</source>
