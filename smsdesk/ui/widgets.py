@@ -179,24 +179,26 @@ def thousands(number: int | float) -> str:
 POINT_UNITS = ("credits", "credit", "points", "point", "sms", "messages")
 
 
-def money(amount: float, currency: str | None) -> str:
+def money(amount: float, currency: str | None, decimals: int = 2) -> str:
     """An amount in the account's currency, the locale's way: 1.234,50 kr. / 1 234,50 SEK / 1,234.50 UGX.
 
     The locale's own currency gets its own symbol (kr. in Danish); any other is written with its ISO code. Points
-    ("credits") are a number and the word; no currency at all is just the number.
+    ("credits") are a number and the word; no currency at all is just the number; any other unit follows the
+    number as it is written.
     """
     loc = locale()
-    if currency and currency.strip().lower() in POINT_UNITS:
+    unit = (currency or "").strip()
+    if unit.lower() in POINT_UNITS:
         return QCoreApplication.translate("Formats", "{amount} credits").format(
             amount=thousands(float(amount))
         )
-    if not currency:
-        return loc.toString(float(amount), "f", 2)
-    code = currency.strip().upper()
-    symbol = (
-        loc.currencySymbol() if code == loc.currencySymbol(loc.CurrencySymbolFormat.CurrencyIsoCode) else code
-    )
-    return loc.toCurrencyString(float(amount), symbol, 2)
+    if not unit:
+        return loc.toString(float(amount), "f", decimals)
+    if not (len(unit) == 3 and unit.isalpha()):
+        return f"{loc.toString(float(amount), 'f', decimals)} {unit}"
+    code = unit.upper()
+    own = code == loc.currencySymbol(loc.CurrencySymbolFormat.CurrencyIsoCode)
+    return loc.toCurrencyString(float(amount), loc.currencySymbol() if own else code, decimals)
 
 
 def duration_text(seconds: float) -> str:

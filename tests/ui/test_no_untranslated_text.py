@@ -8,6 +8,7 @@ in ALLOWED with the reason.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 UI = Path(__file__).resolve().parents[2] / "smsdesk" / "ui"
@@ -84,6 +85,16 @@ def _name(func: ast.expr) -> str:
     return ""
 
 
+def _has_words(text: str) -> bool:
+    """Letters outside HTML tags: markup around a value (a detail in grey) is not text to translate."""
+    return any(ch.isalpha() for ch in re.sub(r"<[^>]*>", "", text))
+
+
+def _has_words(text: str) -> bool:
+    """Letters outside HTML tags: markup around a value (a detail in grey) is not text to translate."""
+    return any(ch.isalpha() for ch in re.sub(r"<[^>]*>", "", text))
+
+
 def _literal_text(node: ast.expr) -> str | None:
     """The user-visible literal inside an argument that is not translated, or None."""
     if isinstance(node, ast.Call) and _name(node.func) in TRANSLATING:
@@ -92,12 +103,12 @@ def _literal_text(node: ast.expr) -> str | None:
         return _literal_text(node.func.value)
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         text = node.value
-        return text if any(ch.isalpha() for ch in text) and text not in ALLOWED else None
+        return text if _has_words(text) and text not in ALLOWED else None
     if isinstance(node, ast.JoinedStr):
         parts = "".join(
             v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str)
         )
-        return parts if any(ch.isalpha() for ch in parts) else None
+        return parts if _has_words(parts) else None
     if isinstance(node, ast.BinOp):
         return _literal_text(node.left) or _literal_text(node.right)
     if isinstance(node, ast.IfExp):
@@ -138,6 +149,7 @@ ok.setText(self.tr("Fine {x}").format(x=1))
 heading(self.tr("Fine"))
 hint("")
 label.setText("SMSDesk")
+note.setText(f"<br><span style='color:grey'>{reason}</span>")
 """
     found = untranslated(source, "example.py")
     assert [line.split(": ", 1)[1] for line in found] == [
