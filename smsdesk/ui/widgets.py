@@ -194,11 +194,11 @@ def money(amount: float, currency: str | None, decimals: int = 2) -> str:
         )
     if not unit:
         return loc.toString(float(amount), "f", decimals)
-    if not (len(unit) == 3 and unit.isalpha()):
-        return f"{loc.toString(float(amount), 'f', decimals)} {unit}"
-    code = unit.upper()
-    own = code == loc.currencySymbol(loc.CurrencySymbolFormat.CurrencyIsoCode)
-    return loc.toCurrencyString(float(amount), loc.currencySymbol() if own else code, decimals)
+    if unit.upper() == loc.currencySymbol(loc.CurrencySymbolFormat.CurrencyIsoCode):
+        return loc.toCurrencyString(float(amount), loc.currencySymbol(), decimals)
+    # another country's money, or a unit of the provider's: after the number, as written ("15.00 DKK", not the
+    # "DKK15.00" an English locale would make of a foreign code)
+    return f"{loc.toString(float(amount), 'f', decimals)} {unit.upper() if len(unit) == 3 and unit.isalpha() else unit}"
 
 
 def duration_text(seconds: float) -> str:

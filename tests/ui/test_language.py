@@ -65,6 +65,7 @@ def test_the_real_system_locale_is_read_from_the_environment():
         ("sv_SE", 1234.5, "SEK", "1\u00a0234,50\u00a0kr"),
         ("en_US", 10000, "credits", "10,000 credits"),
         ("en_US", 3, None, "3.00"),
+        ("en_US", 15, "DKK", "15.00 DKK"),
     ],
 )
 def test_money_is_written_the_locales_way_in_the_accounts_currency(
