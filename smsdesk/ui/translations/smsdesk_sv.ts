@@ -1898,7 +1898,7 @@ Skickar du igen får var och en det en gång till. Vill du bara skicka det som m
     </message>
     <message>
         <source>Remove selected</source>
-        <translation>Ta bort markerade</translation>
+        <translation>Ta bort valda</translation>
     </message>
     <message>
         <source>Import…</source>
