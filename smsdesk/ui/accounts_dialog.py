@@ -41,7 +41,7 @@ def provider_choices() -> list[tuple[str, str]]:
     choices = []
     for name in PROVIDERS:
         try:
-            choices.append((name, provider_class(name).label))
+            choices.append((name, fixed_text(provider_class(name).label)))
         except Exception:  # noqa: BLE001 - a provider module missing from this build is simply not offered
             continue
     return choices

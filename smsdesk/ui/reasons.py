@@ -146,6 +146,7 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
 # Fixed sentences the providers and the key store write for people (labels, sender rules, advice), by their
 # English text: each is a fact of its provider's module, translated here where the GUI shows it.
 FIXED_TEXTS = {
+    "Sandbox (no real SMS)": QT_TRANSLATE_NOOP("Reasons", "Sandbox (no real SMS)"),
     "API key": QT_TRANSLATE_NOOP("Reasons", "API key"),
     "API token": QT_TRANSLATE_NOOP("Reasons", "API token"),
     "API key (v1: password)": QT_TRANSLATE_NOOP("Reasons", "API key (v1: password)"),

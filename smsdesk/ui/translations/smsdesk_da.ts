@@ -818,6 +818,10 @@ Når du genoptager, sendes kun de beskeder, der aldrig blev sendt. Beskeder med 
         <translation>Kontoen har {amount} {unit} tilbage; denne udsendelse anslås til {cost}. Fyld kontoen op først.</translation>
     </message>
     <message>
+        <source>Sandbox (no real SMS)</source>
+        <translation>Sandbox (ingen rigtige SMS)</translation>
+    </message>
+    <message>
         <source>API key</source>
         <translation>API-nøgle</translation>
     </message>

@@ -818,6 +818,10 @@ När du återupptar skickas bara meddelandena som aldrig skickades. Meddelanden 
         <translation>Kontot har {amount} {unit} kvar; det här utskicket beräknas kosta {cost}. Fyll på kontot först.</translation>
     </message>
     <message>
+        <source>Sandbox (no real SMS)</source>
+        <translation>Sandbox (inga riktiga SMS)</translation>
+    </message>
+    <message>
         <source>API key</source>
         <translation>API-nyckel</translation>
     </message>
