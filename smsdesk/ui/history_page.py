@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from smsdesk.ui.results_page import CAMPAIGN_STATE_TEXT
@@ -44,12 +44,26 @@ def interrupted_campaigns(db) -> list:
 def describe_campaign(campaign) -> str:
     counts = campaign.counts
     sent = counts.get("sent", 0)
+    unknown = counts.get("unknown", 0)
     to_send = campaign.total - counts.get("skipped", 0)
     when = local_time(campaign.created_at)
-    return (
-        f"{campaign.name} ({when}, {campaign.account}): {thousands(sent)} of {thousands(to_send)} sent, "
-        f"{thousands(campaign.pending)} waiting"
+    text = QCoreApplication.translate(
+        "History", "{name} ({when}, {account}): {sent} of {total} sent, {waiting} waiting"
     )
+    text = text.format(
+        name=campaign.name,
+        when=when,
+        account=campaign.account,
+        sent=thousands(sent),
+        total=thousands(to_send),
+        waiting=thousands(campaign.pending),
+    )
+    if unknown:
+        # unknown ones are never resumed: the user must know they exist before deciding
+        text += QCoreApplication.translate(
+            "History", ", %n unknown (may have arrived; not sent again unless you ask)", "", unknown
+        )
+    return text
 
 
 class HistoryPage(QWidget):

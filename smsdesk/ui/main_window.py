@@ -344,17 +344,25 @@ class MainWindow(QMainWindow):
         )
 
     def _offer_resume(self, campaigns: list) -> None:
+        from smsdesk.store.journal import CANCELLED
         from smsdesk.ui.history_page import describe_campaign
 
+        # a campaign the user cancelled on purpose waits in History; offering it at every start would nag
+        campaigns = [campaign for campaign in campaigns if campaign.state != CANCELLED]
         if not campaigns or self._closing:
             return
         self._campaigns_changed()
-        if self.prompts.resume_interrupted(self, [describe_campaign(c) for c in campaigns]):
-            self.open_campaign(campaigns[0].id, resume=True)
-            if len(campaigns) > 1:
-                self.statusBar().showMessage(
-                    f"{len(campaigns) - 1} more interrupted send(s) are waiting in History.", 10000
-                )
+        choice = self.prompts.resume_interrupted(self, [describe_campaign(c) for c in campaigns])
+        if isinstance(choice, bool):  # a yes/no answer means the first (the only one offered, usually)
+            choice = 0 if choice else None
+        if choice is None or not 0 <= choice < len(campaigns):
+            return
+        self.open_campaign(campaigns[choice].id, resume=True)
+        if len(campaigns) > 1:
+            self.statusBar().showMessage(
+                self.tr("Interrupted campaigns still waiting in History: %n.", "", len(campaigns) - 1),
+                10000,
+            )
 
     def start(self) -> None:
         """After show(): things that may ask the user something, then the other pages while the user reads."""

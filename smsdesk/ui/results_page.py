@@ -56,6 +56,7 @@ FILTERS = (
 )
 DELIVERY_REFRESH_SECONDS = 180  # "every few minutes", never faster than the provider allows
 RATE_WINDOW_SECONDS = 20
+BUSY_CHECK_MS = 2000  # while another SMSDesk holds the campaign: how often to look whether it let go
 CAMPAIGN_STATE_TEXT = {
     "ready": "Ready to send",
     "running": "Sending",
@@ -228,6 +229,9 @@ class ResultsPage(QWidget):
         self.clock = QTimer(self)
         self.clock.setInterval(1000)
         self.clock.timeout.connect(self._update_progress)
+        self.busy_timer = QTimer(self)
+        self.busy_timer.setInterval(BUSY_CHECK_MS)
+        self.busy_timer.timeout.connect(self._busy_check)
         self._update_controls()
         self._visible_rows()  # PySide builds some enum types on first use: not in the middle of a send
 
@@ -308,6 +312,12 @@ class ResultsPage(QWidget):
     def start_sending(self) -> None:
         if self.campaign_id is None or self.is_sending():
             return
+        from smsdesk.store.journal import Journal
+
+        self.busy_timer.stop()
+        if Journal(self.db).is_busy(self.campaign_id):
+            self._offer_to_wait()
+            return
         worker_class = ProcessCampaignWorker if self._send_in_process() else CampaignWorker
         self.worker = worker_class(self.db.path, self.campaign_id, self, **self.runner_options)
         self.worker.updates.connect(self._apply_updates)
@@ -321,6 +331,30 @@ class ResultsPage(QWidget):
         self._show_header()
         self._update_controls()
         self.state_changed.emit()
+
+    def _offer_to_wait(self) -> None:
+        """Another live SMSDesk holds this campaign: say so and offer to start the moment it lets go."""
+        if self.prompts.confirm(
+            self,
+            self.tr("Another SMSDesk is sending this campaign"),
+            self.tr(
+                "Campaign {id} is being sent right now by another SMSDesk window or process on this computer. "
+                "Sending it from here too could text people twice.\n\n"
+                "Wait here and resume as soon as the other one stops, or close the other window first."
+            ).format(id=self.campaign_id),
+            ok=self.tr("Wait and resume"),
+            cancel=self.tr("Not now"),
+        ):
+            self.state_label.setText(self.tr("Waiting for the other SMSDesk to stop sending…"))
+            self.busy_timer.start()
+
+    def _busy_check(self) -> None:
+        from smsdesk.store.journal import Journal
+
+        if self.campaign_id is None or self.is_sending():
+            self.busy_timer.stop()
+        elif not Journal(self.db).is_busy(self.campaign_id):
+            self.start_sending()
 
     def _send_in_process(self) -> bool:
 
@@ -415,6 +449,7 @@ class ResultsPage(QWidget):
             self.worker = None
             resume_garbage_collector()
         self.delivery_timer.stop()
+        self.busy_timer.stop()
         self.clock.stop()
 
     # -- retry -----------------------------------------------------------------------------------------------------

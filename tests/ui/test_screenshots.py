@@ -56,7 +56,7 @@ def test_screenshots_of_every_screen(qtbot, db, prompts, make_window, tmp_path):
     from dataclasses import replace
 
     from smsdesk.sandbox.server import shared_sandbox
-    from smsdesk.ui.prompts import RESUME_TITLE, confirm_box, resume_text
+    from smsdesk.ui.prompts import ResumeDialog, confirm_box
     from tests.ui.test_campaigns import crash_mid_send, make_campaign
     from tests.ui.test_flow import drop_file
 
@@ -156,13 +156,14 @@ def test_screenshots_of_every_screen(qtbot, db, prompts, make_window, tmp_path):
     shots.append(save(dialog, "13-accounts-new"))
     dialog.close()
 
-    resume = confirm_box(
+    resume = ResumeDialog(
         window,
-        RESUME_TITLE,
-        resume_text(["Åbent hus invitation (22 Nov 2026 01:10, Sandbox): 22 of 40 sent, 16 waiting"]),
-        ok="Show and resume",
-        cancel="Not now",
-    )[0]
+        [
+            "Åbent hus invitation (22 Nov 2026 01:10, Sandbox): 22 of 40 sent, 16 waiting, 2 unknown "
+            "(may have arrived; not sent again unless you ask)",
+            "Julefrokost (21 Nov 2026 09:30, Sandbox): 4 of 12 sent, 8 waiting",
+        ],
+    )
     resume.show()
     qtbot.waitExposed(resume)
     shots.append(save(resume, "14-resume-offer"))
