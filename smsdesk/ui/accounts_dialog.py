@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smsdesk.ui.widgets import heading, hint, messages_per_minute_spin, price_per_segment_spin
+from smsdesk.ui.widgets import currency_of, heading, hint, messages_per_minute_spin, price_per_segment_spin
 
 if TYPE_CHECKING:
     from smsdesk.ui.jobs import Job, JobPool
@@ -104,7 +104,8 @@ class AccountsDialog(QDialog):
         self.sender_edit.setPlaceholderText("Your shop name or number")
         self.base_url_edit = QLineEdit()
         self.price_spin = price_per_segment_spin(
-            "What one SMS part costs you; used for the estimate before sending"
+            "What one SMS part costs you; used for the estimate before sending",
+            currency_of(db.default_country),
         )
         self.rate_spin = messages_per_minute_spin(
             " per minute", "Your own cap on messages per minute, on top of the provider's documented limit"

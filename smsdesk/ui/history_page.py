@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from smsdesk.ui.results_page import CAMPAIGN_STATE_TEXT
-from smsdesk.ui.widgets import RowsModel, heading, hint, local_time, thousands
+from smsdesk.ui.widgets import RowsModel, cost_unit, heading, hint, local_time, money_text, thousands
 
 if TYPE_CHECKING:
     from smsdesk.ui.jobs import JobPool
@@ -171,7 +171,9 @@ class HistoryPage(QWidget):
                     thousands(counts.get("unknown", 0)),
                     thousands(counts.get("pending", 0) + counts.get("sending", 0)),
                     thousands(campaign.segments),
-                    f"{campaign.cost:g}" if campaign.cost is not None else "",
+                    money_text(campaign.cost, cost_unit(campaign.provider))
+                    if campaign.cost is not None
+                    else "",
                 ]
             )
         self.model.set_data(HEADER, rows)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smsdesk.ui.widgets import duration_text, heading, hint, plural, thousands
+from smsdesk.ui.widgets import currency_of, duration_text, heading, hint, money_text, plural, thousands
 
 if TYPE_CHECKING:
     from smsdesk.ui.draft import Draft
@@ -327,10 +327,11 @@ class ReviewPage(QWidget):
             return "…"
         if totals.estimated_cost is None:
             return "price not set"
-        currency = totals.balance.currency if totals.balance is not None else None
-        if currency and currency.lower() in ("credits", "credit", "points", "sms", "messages"):
-            currency = None
-        return f"{totals.estimated_cost:,.2f}" + (f" {currency}" if currency else "")
+        # the estimate is segments x the price the user typed, so it is in the price's currency, never bare
+        return money_text(totals.estimated_cost, self.price_currency())
+
+    def price_currency(self) -> str:
+        return currency_of(self.db.default_country) or self.tr("per your price")
 
     def _show_totals(self) -> None:
         account = self.account()
@@ -341,12 +342,12 @@ class ReviewPage(QWidget):
         self.total_labels["segments"].setText(thousands(totals.segments))
         self.total_labels["cost"].setText(self.cost_text())
         self.total_captions["cost"].setText(
-            f"estimated cost ({account.price_per_segment:g} per SMS)"
+            f"estimated cost ({money_text(account.price_per_segment, self.price_currency())} per SMS)"
             if account.price_per_segment
             else "estimated cost"
         )
         self.total_labels["cost"].setToolTip(
-            f"{thousands(totals.segments)} SMS × {account.price_per_segment:g} per SMS"
+            f"{thousands(totals.segments)} SMS × {money_text(account.price_per_segment, self.price_currency())}"
             if account.price_per_segment
             else "Set your price per SMS in Settings to see the cost here"
         )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from smsdesk.ui.widgets import (
     CountryCombo,
     RowsModel,
+    currency_of,
     heading,
     hint,
     local_time,
@@ -66,7 +67,8 @@ class SettingsPage(QWidget):
         self.account_combo = QComboBox()
         self.account_combo.activated.connect(lambda _index: self._show_account())
         self.price_spin = price_per_segment_spin(
-            "What one SMS part costs you; the estimate before sending uses it"
+            "What one SMS part costs you; the estimate before sending uses it",
+            currency_of(db.default_country),
         )
         self.rate_spin = messages_per_minute_spin(
             " messages per minute",
@@ -176,6 +178,7 @@ class SettingsPage(QWidget):
     def _country_chosen(self, _index: int) -> None:
         code = self.country_combo.currentData()
         self.db.set_setting("default_country", code)
+        self.price_spin.setSuffix(f" {currency_of(code)}" if currency_of(code) else "")
         self.default_country_changed.emit(code)
 
     def _default_account_chosen(self, _index: int) -> None:
