@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smsdesk.ui.widgets import currency_of, heading, hint, messages_per_minute_spin, price_per_segment_spin
+from smsdesk.ui.numbers import currency_of
+from smsdesk.ui.widgets import heading, hint, messages_per_minute_spin, price_per_segment_spin
 
 if TYPE_CHECKING:
     from smsdesk.ui.jobs import Job, JobPool

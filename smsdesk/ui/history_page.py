@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from smsdesk.ui.numbers import cost_unit, money_text
 from smsdesk.ui.results_page import CAMPAIGN_STATE_TEXT
-from smsdesk.ui.widgets import RowsModel, cost_unit, heading, hint, local_time, money_text, thousands
+from smsdesk.ui.widgets import RowsModel, heading, hint, local_time, thousands
 
 if TYPE_CHECKING:
     from smsdesk.ui.jobs import JobPool

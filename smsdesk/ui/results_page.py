@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections import deque
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -56,13 +58,18 @@ FILTERS = (
 )
 DELIVERY_REFRESH_SECONDS = 180  # "every few minutes", never faster than the provider allows
 RATE_WINDOW_SECONDS = 20
+# What a provider adapter says when the connection itself failed (providers.base._transport_error): the request
+# did not take effect, the engine tries again, and the user should hear at once that the provider is unreachable.
+UNREACHABLE_PREFIX = "Could not reach "
+WAITING_SECONDS = re.compile(r"Waiting (\d+) s")
 BUSY_CHECK_MS = 2000  # while another SMSDesk holds the campaign: how often to look whether it let go
 CAMPAIGN_STATE_TEXT = {
     "ready": "Ready to send",
     "running": "Sending",
     "paused": "Paused",
     "cancelled": "Cancelled — the rest can be resumed",
-    "stopped": "Stopped by the provider",
+    "stopped": "Stopped",
+    "waiting": "Waiting",
     "finished": "Finished",
     "interrupted": "Interrupted — the rest can be resumed",
     "discarded": "Closed (the rest was discarded)",
@@ -101,6 +108,17 @@ class ResultsPage(QWidget):
         self.state_label = QLabel()
         self.state_label.setObjectName("campaignState")
         self.state_label.setWordWrap(True)
+
+        self.unreachable_box = QFrame()
+        self.unreachable_box.setObjectName("warningBox")
+        self.unreachable_label = QLabel()
+        self.unreachable_label.setWordWrap(True)
+        banner = QVBoxLayout(self.unreachable_box)
+        banner.setContentsMargins(12, 8, 12, 8)
+        banner.addWidget(self.unreachable_label)
+        self.unreachable_box.hide()
+        self.unreachable_reason: str | None = None
+        self.next_try_at: float | None = None
 
         self.progress = ProgressBar()
         self.progress.setRange(0, 1000)
@@ -212,6 +230,7 @@ class ResultsPage(QWidget):
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.time_left_label)
+        body.addWidget(self.unreachable_box)
         body.addLayout(progress_row)
         counts_row = QHBoxLayout()
         counts_row.addWidget(self.counts_label)
@@ -251,6 +270,7 @@ class ResultsPage(QWidget):
 
         self.campaign_id = campaign_id
         self.model.clear()
+        self.show_unreachable(None)
         self._progress_samples.clear()
         self._last_delivery_query = 0.0
         self.title.setText("Results")
@@ -370,12 +390,56 @@ class ResultsPage(QWidget):
 
     def _apply_updates(self, updates: list) -> None:
         self.model.apply(updates)
+        for update in updates:
+            error = update.get("error") or ""
+            if update.get("state") == "pending" and error.startswith(UNREACHABLE_PREFIX):
+                self.show_unreachable(error)
+            elif update.get("state") in ("sent", "failed") and UNREACHABLE_PREFIX not in error:
+                self.show_unreachable(None)  # an answer came back: the provider is reachable again
         self._update_progress()
 
+    def show_unreachable(
+        self, reason: str | None, next_try_in: float | None = None, *, stopped: bool = False
+    ) -> None:
+        """The banner that says at once that the provider cannot be reached, what to check and when the next try is
+        (None hides it). The engine keeps trying in the background; nothing is lost meanwhile."""
+        if reason is None:
+            if self.unreachable_reason is not None:
+                self.unreachable_reason = self.next_try_at = None
+                self.unreachable_box.hide()
+            return
+        self.unreachable_reason = reason
+        if next_try_in is not None:
+            self.next_try_at = time.time() + next_try_in
+        who = reason[len(UNREACHABLE_PREFIX) :].split(":")[0] if reason.startswith(UNREACHABLE_PREFIX) else ""
+        who = who or (self.campaign.account if self.campaign is not None else self.tr("the provider"))
+        if stopped:
+            when = self.tr(
+                "Sending has ended: once the connection works again, resume the campaign or retry the failed messages."
+            )
+        elif self.next_try_at is not None:
+            when = self.tr("Next try at {time}.").format(
+                time=time.strftime("%H:%M:%S", time.localtime(self.next_try_at))
+            )
+        else:
+            when = self.tr("Trying again shortly.")
+        self.unreachable_label.setText(
+            self.tr(
+                "<b>{who} cannot be reached.</b> Check the internet connection, a proxy or firewall that may block "
+                "SMSDesk, and the account's web address (Settings → Manage accounts). SMSDesk keeps trying in the "
+                "background and sends nobody twice. {when}"
+            ).format(who=who, when=when)
+            + f"<br><span style='color:#6b7280'>{reason}</span>"
+        )
+        self.unreachable_box.show()
+
     def _campaign_state_changed(self, state: str, reason: str) -> None:
+        if state == "waiting" and self.unreachable_reason is not None:
+            seconds = WAITING_SECONDS.search(reason or "")
+            self.show_unreachable(self.unreachable_reason, float(seconds.group(1)) if seconds else None)
         self.campaign_state = state
         self._show_header()
-        if reason and state in ("stopped", "interrupted"):
+        if reason and state in ("stopped", "interrupted", "waiting"):
             self.state_label.setText(f"{CAMPAIGN_STATE_TEXT.get(state, state)}: {reason}")
         self._update_controls()
         self.state_changed.emit()
@@ -395,6 +459,8 @@ class ResultsPage(QWidget):
             if self.campaign.stop_reason and self.campaign.state in ("stopped",):
                 error = error or self.campaign.stop_reason
         self._show_header()
+        if self.unreachable_reason is not None:
+            self.show_unreachable(self.unreachable_reason, stopped=True)
         if error and self.campaign_state in ("stopped", "interrupted", "ready", "running"):
             self.state_label.setText(f"Stopped: {error}")
         self._update_progress()
@@ -690,6 +756,8 @@ class ResultsPage(QWidget):
         self._progress_samples.append((now, done))
         while self._progress_samples and now - self._progress_samples[0][0] > RATE_WINDOW_SECONDS:
             self._progress_samples.popleft()
+        if self.unreachable_reason is not None:
+            return self.tr("waiting for the provider")
         if waiting == 0:
             return "finishing…"
         first_time, first_done = self._progress_samples[0]

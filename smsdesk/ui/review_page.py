@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from smsdesk.ui.widgets import currency_of, duration_text, heading, hint, money_text, plural, thousands
+from smsdesk.ui.numbers import currency_of, money_text
+from smsdesk.ui.widgets import duration_text, heading, hint, plural, thousands
 
 if TYPE_CHECKING:
     from smsdesk.ui.draft import Draft
@@ -371,14 +372,25 @@ class ReviewPage(QWidget):
         text = "; ".join(details)
         self.details_label.setText(text[:1].upper() + text[1:] + "." if text else "")
         self.details_label.setVisible(bool(details))
-        self.warning_label.setText(totals.refusal or "")
-        self.warning_label.setVisible(bool(totals.refusal))
+        warning = totals.refusal or ""
+        if not warning and totals.balance_error:
+            # not "all is well": whether the account can pay for this send is unknown
+            warning = self.tr(
+                "The balance could not be read ({error}), so SMSDesk cannot tell whether the account has enough "
+                "credit. Check the internet connection and the account (Manage accounts → Test connection) before "
+                "sending."
+            ).format(error=totals.balance_error)
+        self.warning_label.setText(warning)
+        self.warning_label.setVisible(bool(warning))
         first = next((m for m in self.messages or [] if m.sendable), None)
         self.sample_label.setText(first.text if first else "")
         can_send = totals.recipients > 0 and totals.refusal is None and not self.is_busy()
         self.send_button.setEnabled(can_send)
         self.test_button.setEnabled(totals.recipients > 0)
-        self.send_button.setText(f"Send to {plural(totals.recipients, 'recipient')}…")
+        if totals.balance_error and totals.refusal is None:
+            self.send_button.setText(self.tr("Send anyway to %n recipient(s)…", "", totals.recipients))
+        else:
+            self.send_button.setText(f"Send to {plural(totals.recipients, 'recipient')}…")
 
     def is_busy(self) -> bool:
         return self.create_job is not None and self.create_job.is_running()

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smsdesk.ui.numbers import currency_of
 from smsdesk.ui.widgets import (
     CountryCombo,
     RowsModel,
-    currency_of,
     heading,
     hint,
     local_time,

@@ -54,7 +54,7 @@ def test_estimated_cost_on_review_has_a_currency(qtbot, db, window, tmp_path):
 
 
 def test_read_decimal():
-    from smsdesk.ui.widgets import read_decimal
+    from smsdesk.ui.numbers import read_decimal
 
     assert read_decimal("0,25") == read_decimal("0.25") == 0.25
     assert read_decimal("1.234,50") == read_decimal("1,234.50") == 1234.5
