@@ -34,6 +34,19 @@ ASSUMED_LATENCY = (
 )
 
 
+def skipped_rows_fields(plan, table) -> dict:
+    """The cells of the rows the plan skips, so Results and exports show whose number to fix."""
+    from smsdesk.core.costing import fields_by_row
+
+    if table is None:
+        return {}
+    skipped = {excluded.row for excluded in plan.excluded}
+    kept = [
+        (row, number) for row, number in zip(table.rows, table.row_numbers, strict=True) if number in skipped
+    ]
+    return fields_by_row(table.header, [row for row, _ in kept], [number for _, number in kept])
+
+
 class ReviewPage(QWidget):
     back_requested = Signal()
     campaign_created = Signal(str)
@@ -282,7 +295,7 @@ class ReviewPage(QWidget):
         from smsdesk.core.costing import render_messages
         from smsdesk.engine.preflight import totals
 
-        plan, text = self.draft.plan, self.draft.message
+        plan, text, table = self.draft.plan, self.draft.message, self.draft.table
         account = self.account()
         generation = self._generation
         for key in self.total_labels:
@@ -291,7 +304,7 @@ class ReviewPage(QWidget):
         self.warning_label.clear()
 
         def work(job: Job):
-            messages = render_messages(plan, text)
+            messages = render_messages(plan, text, excluded_fields=skipped_rows_fields(plan, table))
             if job.cancelled():
                 return None
             return messages, totals(account, messages, template=text)
