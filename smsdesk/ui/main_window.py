@@ -216,7 +216,9 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(file_menu, "&Export results…", "Ctrl+E")
         self.export_action.triggered.connect(lambda: self.results_page.export())
         file_menu.addSeparator()
-        quit_action = self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit)
+        # Some platforms (Windows, offscreen) have no standard Quit key: Ctrl+Q there too
+        quit_key = QKeySequence(QKeySequence.StandardKey.Quit)
+        quit_action = self._action(file_menu, "&Quit", quit_key if not quit_key.isEmpty() else "Ctrl+Q")
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
 
@@ -311,6 +313,7 @@ class MainWindow(QMainWindow):
     # -- campaigns -----------------------------------------------------------------------------------------------
 
     def start_campaign(self, campaign_id: str) -> None:
+        self.draft.unsent = False
         self.go(RESULTS)
         self.results_page.open_campaign(campaign_id, start=True)
         self._campaigns_changed()
@@ -364,8 +367,28 @@ class MainWindow(QMainWindow):
                 10000,
             )
 
+    def restore_draft(self) -> None:
+        """Bring back what the last session was preparing (file, sheet, phone column, country, message), then keep
+        saving it as it changes."""
+        from pathlib import Path
+
+        from smsdesk.ui.draft import saved_draft
+
+        saved = saved_draft(self.db)
+        if saved.get("country"):
+            self.recipients_page.set_country(saved["country"])
+        if saved.get("message"):
+            self.message_page.set_text(saved["message"])
+        path = Path(saved["file"]) if saved.get("file") else None
+        if path is not None and path.is_file():
+            self.recipients_page.open_path(
+                path, sheet=saved.get("sheet"), phone_column=saved.get("phone_column")
+            )
+        self.draft.keep_in(self.db)
+
     def start(self) -> None:
         """After show(): things that may ask the user something, then the other pages while the user reads."""
+        self.restore_draft()
         QTimer.singleShot(0, self.offer_resume)
         QTimer.singleShot(PREBUILD_AFTER_MS, self._build_next_page)
 
@@ -396,6 +419,23 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Stopping the send after the request in flight…")
             event.ignore()
             return
+        if (
+            self.draft.unsent
+            and not self._closing
+            and not self.prompts.confirm(
+                self,
+                self.tr("Quit with an unsent message?"),
+                self.tr(
+                    "The message you wrote has not been sent. It is kept, with the open file, and comes back "
+                    "the next time you start SMSDesk."
+                ),
+                ok=self.tr("Quit"),
+                cancel=self.tr("Stay"),
+            )
+        ):
+            event.ignore()
+            return
+        self.draft.save()
         self.shutdown()
         event.accept()
 

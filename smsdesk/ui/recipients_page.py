@@ -320,7 +320,8 @@ class RecipientsPage(QWidget):
         if self.open_mime(event.mimeData()):
             event.acceptProposedAction()
 
-    def open_path(self, path: Path, sheet: str | None = None) -> None:
+    def open_path(self, path: Path, sheet: str | None = None, phone_column: str | None = None) -> None:
+        """Read `path` off the GUI thread; `phone_column` (a restored draft's) wins over the detected column."""
         from smsdesk.core.plan import detect_phone_column
         from smsdesk.io.tables import read_table
 
@@ -337,6 +338,8 @@ class RecipientsPage(QWidget):
 
         def read(job: Job):
             table = read_table(path, sheet=sheet, progress=job.report, cancelled=job.cancelled)
+            if phone_column is not None and phone_column in table.header:
+                return table, phone_column
             return table, detect_phone_column(table.header, table.rows)
 
         # A file opened while another is still being read replaces it: the older job's answers are ignored.
