@@ -45,6 +45,20 @@ PAGE_TIPS = {
 }
 
 
+DEFAULT_SIZE = QSize(1240, 680)  # with title bar and taskbar, inside a 1366x768 laptop screen
+
+
+def default_size() -> QSize:
+    """The first window size: DEFAULT_SIZE, or less on a screen that has less room (title bar spared)."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return DEFAULT_SIZE
+    room = screen.availableGeometry()
+    return QSize(min(DEFAULT_SIZE.width(), room.width()), min(DEFAULT_SIZE.height(), room.height() - 40))
+
+
 def account_status_text(account_name: str | None, provider: str | None) -> str:
     if not account_name:
         return "No account chosen"
@@ -73,7 +87,7 @@ class MainWindow(QMainWindow):
         self._closing = False
         self.setWindowTitle("SMSDesk")
         self.setWindowIcon(app_icon())
-        self.resize(1280, 800)
+        self.resize(default_size())
         self.setAcceptDrops(True)
 
         # Pages are built when first shown (Recipients at once): start-up stays close to a bare window's.

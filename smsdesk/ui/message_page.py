@@ -110,7 +110,8 @@ class MessagePage(QWidget):
         self.encoding_label = QLabel()
         self.segments_label = QLabel()
         self.remaining_label = QLabel()
-        counters = QHBoxLayout()
+        self.counters_box = QWidget()
+        counters = FlowLayout(self.counters_box, spacing=12)  # wraps on a small screen
         for label, name, tip in (
             (
                 self.characters_label,
@@ -125,7 +126,6 @@ class MessagePage(QWidget):
             label.setProperty("counter", True)
             label.setToolTip(tip)
             counters.addWidget(label)
-        counters.addStretch(1)
 
         # Unicode notice with the one-click fix
         self.unicode_label = QLabel()
@@ -151,7 +151,7 @@ class MessagePage(QWidget):
         # templates
         self.templates_combo = QComboBox()
         self.templates_combo.setToolTip("Saved messages: pick one to put it in the editor")
-        self.templates_combo.setMinimumWidth(220)
+        self.templates_combo.setMinimumWidth(190)
         self.templates_combo.activated.connect(self._template_chosen)
         self.save_template_button = QToolButton()
         self.save_template_button.setText("Save…")
@@ -180,7 +180,7 @@ class MessagePage(QWidget):
         left.addWidget(self.chips_box)
         left.addWidget(self.chips_hint)
         left.addWidget(self.editor, 1)
-        left.addLayout(counters)
+        left.addWidget(self.counters_box)
         left.addWidget(self.totals_label)
         left.addWidget(self.unicode_notice)
         left.addWidget(self.problems_label)
@@ -219,7 +219,7 @@ class MessagePage(QWidget):
         preview_panel = QFrame()
         preview_panel.setObjectName("card")
         preview_panel.setLayout(preview_box)
-        preview_panel.setMinimumWidth(360)
+        preview_panel.setMinimumWidth(280)
 
         columns = QGridLayout()
         columns.setHorizontalSpacing(20)

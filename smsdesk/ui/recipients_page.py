@@ -158,13 +158,19 @@ class RecipientsPage(QWidget):
         self.draft.country = db.default_country
         self.country_combo.activated.connect(self._country_chosen)
         options = QFormLayout()
-        options.addRow("Phone numbers in column:", self.phone_combo)
-        options.addRow("Numbers without country code are in:", self.country_combo)
+        for caption, field in (
+            ("Phone numbers in column:", self.phone_combo),
+            ("Numbers without country code are in:", self.country_combo),
+        ):
+            label = QLabel(caption)
+            label.setWordWrap(True)  # wraps on a small screen instead of pushing the counts off it
+            label.setMinimumWidth(120)
+            options.addRow(label, field)
 
         # counts
         self.count_labels: dict[str, QLabel] = {}
         counts = QGridLayout()
-        counts.setHorizontalSpacing(24)
+        counts.setHorizontalSpacing(18)
         for column, (key, caption, tip) in enumerate(
             (
                 ("valid", "will get the message", "Unique valid numbers: one message each"),
@@ -179,6 +185,7 @@ class RecipientsPage(QWidget):
             number.setToolTip(tip)
             label = QLabel(caption)
             label.setToolTip(tip)
+            label.setWordWrap(True)  # "will get the message" wraps rather than being cut to "will get the r"
             counts.addWidget(number, 0, column)
             counts.addWidget(label, 1, column)
             self.count_labels[key] = number

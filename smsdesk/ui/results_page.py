@@ -123,7 +123,7 @@ class ResultsPage(QWidget):
         self.progress = ProgressBar()
         self.progress.setRange(0, 1000)
         # Their text changes with every batch: LiveText repaints itself only, a QLabel would relayout the window.
-        self.counts_label = LiveText(minimum_width=600)
+        self.counts_label = LiveText(minimum_width=420)
         self.counts_label.setObjectName("countsLine")
         self.time_left_label = LiveText(alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.time_left_label.setObjectName("hint")
@@ -178,6 +178,7 @@ class ResultsPage(QWidget):
         self.delivery_note = QLabel()
         self.delivery_note.setObjectName("hint")
         self.delivery_note.setMaximumWidth(560)
+        self.delivery_note.setWordWrap(True)
         self.delivery_note.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         filters = QHBoxLayout()
         filters.addWidget(QLabel("Show:"))
@@ -233,8 +234,7 @@ class ResultsPage(QWidget):
         body.addWidget(self.unreachable_box)
         body.addLayout(progress_row)
         counts_row = QHBoxLayout()
-        counts_row.addWidget(self.counts_label)
-        counts_row.addStretch(1)
+        counts_row.addWidget(self.counts_label, 1)  # the counts take the room; a stretch beside them cut them
         counts_row.addWidget(self.delivery_note)
         body.addLayout(counts_row)
         body.addLayout(buttons)
@@ -780,6 +780,9 @@ class ResultsPage(QWidget):
         closed = self.campaign_state in ("finished", "discarded")
         can_resume = has_campaign and not sending and not closed and counts.get("pending", 0) > 0
         self.resume_button.setVisible(can_resume)
+        # while sending they could not be used anyway; hidden, the row fits a small screen beside Pause and Cancel
+        self.retry_failed_button.setVisible(not sending)
+        self.retry_unknown_button.setVisible(not sending)
         self.retry_failed_button.setEnabled(has_campaign and not sending and counts.get("failed", 0) > 0)
         self.retry_unknown_button.setEnabled(has_campaign and not sending and counts.get("unknown", 0) > 0)
         self.export_button.setEnabled(has_campaign)

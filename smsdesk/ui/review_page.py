@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from smsdesk.ui.numbers import currency_of, money_text
-from smsdesk.ui.widgets import duration_text, heading, hint, plural, thousands
+from smsdesk.ui.widgets import FlowLayout, duration_text, heading, hint, plural, thousands
 
 if TYPE_CHECKING:
     from smsdesk.ui.draft import Draft
@@ -97,17 +96,14 @@ class ReviewPage(QWidget):
         # totals
         self.total_labels: dict[str, QLabel] = {}
         self.total_captions: dict[str, QLabel] = {}
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(28)
-        grid.setVerticalSpacing(4)
-        for column, (key, caption) in enumerate(
-            (
-                ("recipients", "recipients"),
-                ("segments", "SMS in total"),
-                ("cost", "estimated cost"),
-                ("balance", "balance"),
-                ("duration", "estimated time"),
-            )
+        # the totals wrap to a second line on a small screen instead of widening the window past it
+        grid = FlowLayout(spacing=28)
+        for key, caption in (
+            ("recipients", "recipients"),
+            ("segments", "SMS in total"),
+            ("cost", "estimated cost"),
+            ("balance", "balance"),
+            ("duration", "estimated time"),
         ):
             value = QLabel("–")
             value.setProperty("countNumber", True)
@@ -115,11 +111,15 @@ class ReviewPage(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label = QLabel(caption)
             label.setObjectName("hint")
-            grid.addWidget(value, 0, column)
-            grid.addWidget(label, 1, column)
+            tile = QWidget()
+            tile_layout = QVBoxLayout(tile)
+            tile_layout.setContentsMargins(0, 0, 0, 0)
+            tile_layout.setSpacing(4)
+            tile_layout.addWidget(value)
+            tile_layout.addWidget(label)
+            grid.addWidget(tile)
             self.total_labels[key] = value
             self.total_captions[key] = label
-        grid.setColumnStretch(5, 1)
         self.details_label = QLabel()
         self.details_label.setWordWrap(True)
         self.details_label.setObjectName("hint")

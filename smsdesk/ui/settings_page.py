@@ -136,7 +136,6 @@ class SettingsPage(QWidget):
         add_row.addWidget(self.add_edit, 1)
         add_row.addWidget(add_button)
         file_row = QHBoxLayout()
-        file_row.addWidget(self.opt_out_filter, 1)
         file_row.addWidget(self.remove_button)
         file_row.addWidget(self.import_button)
         file_row.addWidget(self.export_button)
@@ -150,12 +149,14 @@ class SettingsPage(QWidget):
         )
         right.addLayout(add_row)
         right.addLayout(file_row)
+        file_row.addStretch(1)
         right.addWidget(self.opt_out_message)
+        right.addWidget(self.opt_out_filter)
         right.addWidget(self.opt_out_view, 1)
         right.addWidget(self.opt_out_count)
 
         columns = QHBoxLayout()
-        columns.setSpacing(28)
+        columns.setSpacing(20)
         left_box = QFrame()
         left_box.setLayout(left)
         left_box.setMaximumWidth(480)
@@ -192,6 +193,9 @@ class SettingsPage(QWidget):
         default = self.db.default_account
         current = self.account_combo.currentData()
         for combo in (self.default_account_combo, self.account_combo):
+            # long account names are elided in the closed box, not allowed to widen the page past a small screen
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
             combo.clear()
             for account in accounts:
                 combo.addItem(

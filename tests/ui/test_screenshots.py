@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
+import pytest
+from PySide6.QtWidgets import QApplication, QWidget
 
 from smsdesk.ui.main_window import HISTORY, MESSAGE, RECIPIENTS, RESULTS, REVIEW, SETTINGS
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
-SIZE = (1280, 800)
+SIZES = ((1280, 800), (1024, 640))
 
 CUSTOMERS = [
     ("Mette", "Nielsen", "20 45 67 89", "Nørrebro"),
@@ -45,14 +46,31 @@ def write_shop_file(path: Path, extra: int = 45) -> Path:
     return path
 
 
-def save(widget: QWidget, name: str) -> Path:
+def save(widget: QWidget, name: str, size: tuple[int, int] | None = None) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    target = SCREENSHOTS / f"{name}.png"
+    target = SCREENSHOTS / f"{name}{SUFFIX}.png"
+    if size is not None:
+        # the screen a window lives on keeps it there; offscreen, a page that once grew it would leave it grown
+        widget.resize(*size)
+        QApplication.processEvents()
+        assert (widget.width(), widget.height()) == size, f"{name} does not fit {size}"
     assert widget.grab().save(str(target)), target
     return target
 
 
-def test_screenshots_of_every_screen(qtbot, db, prompts, make_window, tmp_path):
+SUFFIX = ""
+
+
+@pytest.fixture(params=SIZES, ids=lambda size: f"{size[0]}x{size[1]}")
+def screen_size(request):
+    """Every screen at both sizes: the small one's files are named e.g. 02-recipients-1024x640.png."""
+    global SUFFIX
+    SUFFIX = "" if request.param == SIZES[0] else f"-{request.param[0]}x{request.param[1]}"
+    yield request.param
+    SUFFIX = ""
+
+
+def test_screenshots_of_every_screen(qtbot, db, prompts, make_window, tmp_path, screen_size):
     from dataclasses import replace
 
     from smsdesk.sandbox.server import shared_sandbox
@@ -76,16 +94,16 @@ def test_screenshots_of_every_screen(qtbot, db, prompts, make_window, tmp_path):
     Journal(db).recover_interrupted()
 
     window = make_window()
-    window.resize(*SIZE)
-    qtbot.waitUntil(lambda: window.size().width() == SIZE[0])
+    window.resize(*screen_size)
+    qtbot.waitUntil(lambda: window.size().width() == screen_size[0])
     shots = []
 
     window.go(RECIPIENTS)
-    shots.append(save(window, "01-recipients-empty"))
+    shots.append(save(window, "01-recipients-empty", screen_size))
 
     drop_file(window.recipients_page, write_shop_file(tmp_path / "kunder marts.csv"))
     qtbot.waitUntil(lambda: window.draft.plan is not None, timeout=15000)
-    shots.append(save(window, "02-recipients"))
+    shots.append(save(window, "02-recipients", screen_size))
 
     window.go(MESSAGE)
     page = window.message_page
@@ -95,10 +113,10 @@ def test_screenshots_of_every_screen(qtbot, db, prompts, make_window, tmp_path):
     )
     page.step_preview(1)
     qtbot.waitUntil(lambda: page.totals_label.text().startswith("For all"), timeout=15000)
-    shots.append(save(window, "03-message-unicode-warning"))
+    shots.append(save(window, "03-message-unicode-warning", screen_size))
     page.replace_lookalikes()
     qtbot.waitUntil(lambda: page.totals_label.text().startswith("For all"), timeout=15000)
-    shots.append(save(window, "04-message"))
+    shots.append(save(window, "04-message", screen_size))
 
     window.go(REVIEW)
     review = window.review_page
@@ -106,7 +124,7 @@ def test_screenshots_of_every_screen(qtbot, db, prompts, make_window, tmp_path):
     review.test_number.setText("20 99 88 77")
     review.send_test()
     qtbot.waitUntil(lambda: review.test_result.text().startswith(("Test sent", "The test")), timeout=15000)
-    shots.append(save(window, "05-review"))
+    shots.append(save(window, "05-review", screen_size))
 
     box, _ok = confirm_box(
         window, "Send now?", review.confirmation_text(), ok=review.confirm_button_text(), cancel="Not yet"
@@ -121,24 +139,24 @@ def test_screenshots_of_every_screen(qtbot, db, prompts, make_window, tmp_path):
     results = window.results_page
     qtbot.waitUntil(lambda: results.is_sending() and results.model.counts.get("sent", 0) >= 12, timeout=20000)
     results._update_progress()
-    shots.append(save(window, "07-results-sending"))
+    shots.append(save(window, "07-results-sending", screen_size))
     qtbot.waitUntil(lambda: not results.is_sending(), timeout=60000)
     results._last_delivery_query = 0.0
     results.refresh_delivery()
     qtbot.waitUntil(lambda: results.model.delivery_counts.get("delivered", 0) > 0, timeout=15000)
-    shots.append(save(window, "08-results-finished"))
+    shots.append(save(window, "08-results-finished", screen_size))
     results.show_filter("Failed")
-    shots.append(save(window, "09-results-failed-filter"))
+    shots.append(save(window, "09-results-failed-filter", screen_size))
     results.show_filter("All messages")
 
     window.go(HISTORY)
     history = window.history_page
     qtbot.waitUntil(lambda: not history.loading and history.model.rowCount() == 2, timeout=10000)
     history.table.selectRow(1)
-    shots.append(save(window, "10-history"))
+    shots.append(save(window, "10-history", screen_size))
 
     window.go(SETTINGS)
-    shots.append(save(window, "11-settings"))
+    shots.append(save(window, "11-settings", screen_size))
 
     from smsdesk.ui.accounts_dialog import AccountsDialog
 
