@@ -209,6 +209,12 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(row)
                 return
 
+    def _go_by_key(self, index: int) -> None:
+        """A page by its shortcut: Ctrl+2 also puts the cursor in the message, ready to type."""
+        self.go(index)
+        if index == MESSAGE:
+            self.message_page.focus_editor()
+
     def current_page(self) -> int:
         return self.stack.currentIndex()
 
@@ -240,7 +246,7 @@ class MainWindow(QMainWindow):
         for index, title in PAGE_TITLES.items():
             shortcut = {HISTORY: "Ctrl+H", SETTINGS: "Ctrl+,"}.get(index, f"Ctrl+{index + 1}")
             action = self._action(go_menu, title.replace("  ", " "), shortcut)
-            action.triggered.connect(lambda _checked=False, target=index: self.go(target))
+            action.triggered.connect(lambda _checked=False, target=index: self._go_by_key(target))
             if index == RESULTS:
                 go_menu.addSeparator()
 

@@ -83,6 +83,20 @@ class SegmentView(QWidget):
         self.empty.setVisible(not segments)
 
 
+class ChipButton(QPushButton):
+    """A placeholder chip: Tab reaches it, Enter (as well as Space) inserts it."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # macOS gives buttons no Tab focus by default
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.click()
+            return
+        super().keyPressEvent(event)
+
+
 class MessagePage(QWidget):
     next_requested = Signal()
     back_requested = Signal()
@@ -262,15 +276,24 @@ class MessagePage(QWidget):
     def _columns_changed(self) -> None:
         self.chips.clear()
         for column in self.draft.columns:
-            chip = QPushButton("{" + column + "}")
+            chip = ChipButton("{" + column + "}")
             chip.setObjectName("chip")
             chip.setCursor(Qt.CursorShape.PointingHandCursor)
             chip.setToolTip(f"Insert the {column!r} column of each row here")
             chip.clicked.connect(lambda _checked=False, name=column: self.editor.insert_placeholder(name))
             self.chips.addWidget(chip)
+        # Tab order: saved messages, the chips, then the editor (the chips are made after the editor)
+        previous = self.delete_template_button
+        for chip in self.chip_buttons():
+            QWidget.setTabOrder(previous, chip)
+            previous = chip
+        QWidget.setTabOrder(previous, self.editor)
         self.chips_hint.setVisible(not self.draft.columns)
         self.chips_box.setVisible(bool(self.draft.columns))
         self.editor.rehighlight()
+
+    def focus_editor(self) -> None:
+        self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def chip_buttons(self) -> list[QPushButton]:
         return [self.chips.itemAt(i).widget() for i in range(self.chips.count())]
@@ -391,6 +414,9 @@ class MessagePage(QWidget):
         fixed = make_gsm(text)
         if fixed != text:
             self.editor.replace_all(fixed)
+        self.editor.setFocus(
+            Qt.FocusReason.OtherFocusReason
+        )  # the button vanishes: typing goes on where it was
 
     # -- totals over every recipient, off the GUI thread ---------------------------------------------------------
 

@@ -194,6 +194,7 @@ class RecipientsPage(QWidget):
         # preview of the parsed rows
         self.preview_model = RowsModel()
         self.preview_view = QTableView()
+        self.preview_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.preview_view.setModel(self.preview_model)
         self.preview_view.setAlternatingRowColors(True)
         self.preview_view.verticalHeader().setVisible(False)
@@ -211,6 +212,7 @@ class RecipientsPage(QWidget):
         self.excluded_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.excluded_proxy.setFilterKeyColumn(-1)
         self.excluded_view = QTableView()
+        self.excluded_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.excluded_view.setModel(self.excluded_proxy)
         self.excluded_view.verticalHeader().setVisible(False)
         self.excluded_view.verticalHeader().setDefaultSectionSize(24)

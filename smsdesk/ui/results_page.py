@@ -191,6 +191,7 @@ class ResultsPage(QWidget):
         self.search.textChanged.connect(self._search_changed)
         self._sorted = False
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setObjectName("resultsTable")
         # The view reads the model directly until the user filters or sorts: no proxy work per update, and updates
         # to rows scrolled out of sight cost no repaint (see ResultsModel.visible_rows).

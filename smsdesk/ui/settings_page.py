@@ -106,6 +106,7 @@ class SettingsPage(QWidget):
         self.opt_out_proxy.setFilterKeyColumn(-1)
         self.opt_out_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.opt_out_view = QTableView()
+        self.opt_out_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.opt_out_view.setModel(self.opt_out_proxy)
         self.opt_out_view.verticalHeader().setVisible(False)
         self.opt_out_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
