@@ -141,7 +141,7 @@ class ResultsPage(QWidget):
             "Send the messages that are still pending (never the sent or unknown ones)"
         )
         self.resume_button.clicked.connect(self.start_sending)
-        self.retry_failed_button = QPushButton("Retry failed")
+        self.retry_failed_button = QPushButton("Retry failed…")
         self.retry_failed_button.setToolTip("Send the failed messages again")
         self.retry_failed_button.clicked.connect(self.retry_failed)
         self.retry_unknown_button = QPushButton("Retry unknown…")
@@ -522,6 +522,20 @@ class ResultsPage(QWidget):
     # -- retry -----------------------------------------------------------------------------------------------------
 
     def retry_failed(self) -> None:
+        failed = self.model.counts.get("failed", 0)
+        if not failed or not self.prompts.confirm(
+            self,
+            self.tr("Retry failed messages?"),
+            self.tr(
+                "%n message(s) failed: the provider refused them or could not be reached. Sending again texts "
+                "those people again; check the errors first (a wrong number fails again).",
+                "",
+                failed,
+            ),
+            ok=self.tr("Send them again"),
+            cancel=self.tr("Don't send"),
+        ):
+            return
         self._retry(("failed",))
 
     def retry_unknown(self) -> None:

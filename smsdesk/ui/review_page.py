@@ -484,19 +484,14 @@ class ReviewPage(QWidget):
         account = self.account()
         if account is None:
             return
-        if (
-            self.last_sent is not None
-            and self.last_sent[0] == self._fingerprint()
-            and not self.prompts.confirm(
-                self,
-                "Send the same again?",
-                f"This message already went to these recipients (campaign {self.last_sent[1]}).\n\n"
-                "Sending again texts every one of them a second time. To send only what failed, use Retry failed "
-                "in Results instead.",
-                ok="Send again to everyone",
-                cancel="Don't send",
-                warning=True,
-            )
+        same_again = self.last_sent is not None and self.last_sent[0] == self._fingerprint()
+        if same_again and not self.prompts.confirm(
+            self,
+            "Send the same again?",
+            self._same_again_text(self.last_sent[1]),
+            ok="Send again to everyone",
+            cancel="Don't send",
+            warning=True,
         ):
             return
         if not self.prompts.confirm(
@@ -540,6 +535,28 @@ class ReviewPage(QWidget):
             on_success=self._created,
             on_failure=lambda message: self.prompts.inform(self, "Could not start", message, warning=True),
             on_done=self._create_done,
+        )
+
+    def _same_again_text(self, campaign_id: str) -> str:
+        """The duplicate-send warning, with what the earlier campaign really sent (not 'already went' for 0)."""
+        from smsdesk.store.journal import Journal
+
+        counts = Journal(self.db).counts(campaign_id)
+        sent = counts.get("sent", 0)
+        if sent:
+            first = self.tr("%n message(s) of campaign {id} already went to these recipients.", "", sent)
+        else:
+            first = self.tr(
+                "Campaign {id} was made from this message for these recipients; none of it has been sent yet "
+                "(resume it from Results or History rather than making a second one)."
+            )
+        return (
+            first.format(id=campaign_id)
+            + "\n\n"
+            + self.tr(
+                "Sending again texts every one of them a second time. To send only what failed, use Retry "
+                "failed in Results instead."
+            )
         )
 
     def _fingerprint(self) -> tuple:
