@@ -124,6 +124,7 @@ class MessagePage(QWidget):
         self.encoding_label = QLabel()
         self.segments_label = QLabel()
         self.remaining_label = QLabel()
+        self.counters_caption = hint("")  # the counters describe one recipient's message, not the average
         self.counters_box = QWidget()
         counters = FlowLayout(self.counters_box, spacing=12)  # wraps on a small screen
         for label, name, tip in (
@@ -194,6 +195,7 @@ class MessagePage(QWidget):
         left.addWidget(self.chips_box)
         left.addWidget(self.chips_hint)
         left.addWidget(self.editor, 1)
+        left.addWidget(self.counters_caption)
         left.addWidget(self.counters_box)
         left.addWidget(self.totals_label)
         left.addWidget(self.unicode_notice)
@@ -292,6 +294,14 @@ class MessagePage(QWidget):
         self.chips_box.setVisible(bool(self.draft.columns))
         self.editor.rehighlight()
 
+    def _empty_placeholders(self, recipient) -> list[str]:
+        from smsdesk.core.template import Template
+
+        template = Template(self.text())
+        if template.problems(self.draft.columns):
+            return []
+        return template.empty_placeholders(recipient.fields)
+
     def focus_editor(self) -> None:
         self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -388,6 +398,7 @@ class MessagePage(QWidget):
         if recipient is None:
             self.preview_title.setText("Preview")
             self.preview_who.setText("Open a file in Recipients to preview each person's message.")
+            self.counters_caption.setText("")
         else:
             position = min(self.preview_index, len(recipients) - 1) + 1
             self.preview_title.setText(
@@ -395,7 +406,19 @@ class MessagePage(QWidget):
             )
             name = name_from_fields(recipient.fields)
             who = f"{name} · " if name else ""
-            self.preview_who.setText(f"{who}{recipient.phone} · row {recipient.row}")
+            line = f"{who}{recipient.phone} · row {recipient.row}"
+            empty = self._empty_placeholders(recipient)
+            if empty:
+                # shown here, not only at Review: the message would read "Hej ," for this person
+                line += " · " + self.tr("no value for {placeholders}").format(
+                    placeholders=", ".join("{" + name + "}" for name in empty)
+                )
+            self.preview_who.setText(line)
+            self.counters_caption.setText(
+                self.tr("Counted for the previewed recipient ({position} of {total}):").format(
+                    position=thousands(position), total=thousands(len(recipients))
+                )
+            )
         self.previous_button.setEnabled(recipient is not None and self.preview_index > 0)
         self.next_recipient_button.setEnabled(
             recipient is not None and self.preview_index < len(recipients) - 1

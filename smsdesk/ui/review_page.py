@@ -33,6 +33,21 @@ ASSUMED_LATENCY = (
 )
 
 
+EMPTY_SKIP, EMPTY_FALLBACK, EMPTY_BLANK = "skip", "fallback", "blank"
+
+
+def empty_field_counts(plan, text: str) -> dict[str, int]:
+    """{placeholder: how many recipients have no value for it}, in the order the message uses them."""
+    from smsdesk.core.template import Template
+
+    template = Template(text)
+    counts: dict[str, int] = {}
+    for recipient in plan.recipients:
+        for name in template.empty_placeholders(recipient.fields):
+            counts[name] = counts.get(name, 0) + 1
+    return {name: counts[name] for name in template.placeholders if name in counts}
+
+
 def skipped_rows_fields(plan, table) -> dict:
     """The cells of the rows the plan skips, so Results and exports show whose number to fix."""
     from smsdesk.core.costing import fields_by_row
@@ -134,6 +149,32 @@ class ReviewPage(QWidget):
         totals_layout.addWidget(self.details_label)
         totals_layout.addWidget(self.warning_label)
 
+        # recipients whose placeholder column is blank: skip them, or a fallback text the user types
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_choice = QComboBox()
+        self.empty_choice.addItem(self.tr("Skip them"), EMPTY_SKIP)
+        self.empty_choice.addItem(self.tr("Send with this text instead:"), EMPTY_FALLBACK)
+        self.empty_choice.addItem(self.tr("Send with nothing there"), EMPTY_BLANK)
+        self.empty_choice.activated.connect(lambda _index: self._empty_choice_changed())
+        self.fallback_edit = QLineEdit()
+        self.fallback_edit.setPlaceholderText(self.tr("e.g. kunde"))
+        self.fallback_edit.setMaximumWidth(220)
+        self.fallback_edit.editingFinished.connect(self._empty_choice_changed)
+        self.fallback_edit.hide()
+        empty_row = QHBoxLayout()
+        empty_row.addWidget(self.empty_choice)
+        empty_row.addWidget(self.fallback_edit)
+        empty_row.addStretch(1)
+        self.empty_box = QFrame()
+        self.empty_box.setObjectName("warningBox")
+        empty_layout = QVBoxLayout(self.empty_box)
+        empty_layout.setContentsMargins(12, 8, 12, 8)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addLayout(empty_row)
+        self.empty_box.hide()
+        self.empty_counts: dict[str, int] = {}
+
         # the message as the first recipient gets it
         self.sample_label = QLabel()
         self.sample_label.setWordWrap(True)
@@ -188,6 +229,7 @@ class ReviewPage(QWidget):
         body.setSpacing(12)
         body.addLayout(name_form)
         body.addWidget(totals_card)
+        body.addWidget(self.empty_box)
         body.addWidget(heading("The message, as the first recipient gets it", 2))
         body.addWidget(self.sample_label)
         body.addWidget(heading("Try it first", 2))
@@ -303,16 +345,28 @@ class ReviewPage(QWidget):
         self.send_button.setEnabled(False)
         self.warning_label.clear()
 
+        choice = self.empty_choice.currentData()
+        fallback = self.fallback_edit.text().strip() if choice == EMPTY_FALLBACK else None
+
         def work(job: Job):
-            messages = render_messages(plan, text, excluded_fields=skipped_rows_fields(plan, table))
+            empty = empty_field_counts(plan, text)
+            messages = render_messages(
+                plan,
+                text,
+                excluded_fields=skipped_rows_fields(plan, table),
+                skip_empty_fields=bool(empty)
+                and (choice == EMPTY_SKIP or (choice == EMPTY_FALLBACK and not fallback)),
+                fallback=fallback or None,
+            )
             if job.cancelled():
                 return None
-            return messages, totals(account, messages, template=text)
+            return messages, totals(account, messages, template=text), empty
 
         def done(result) -> None:
             if result is None or generation != self._generation:
                 return
-            self.messages, self.totals = result
+            self.messages, self.totals, self.empty_counts = result
+            self._show_empty()
             self._show_totals()
 
         def failed(message: str) -> None:
@@ -323,6 +377,25 @@ class ReviewPage(QWidget):
         if self.totals_job is not None:
             self.totals_job.cancel()
         self.totals_job = self.jobs.start("review totals", work, on_success=done, on_failure=failed)
+
+    def _empty_choice_changed(self) -> None:
+        self.fallback_edit.setVisible(self.empty_choice.currentData() == EMPTY_FALLBACK)
+        if self.empty_choice.currentData() == EMPTY_FALLBACK:
+            self.fallback_edit.setFocus()
+        self._invalidate()
+
+    def _show_empty(self) -> None:
+        """'3 recipients have no value for {Telefon}', with the choice of what they get."""
+        counts = self.empty_counts
+        self.empty_box.setVisible(bool(counts))
+        if counts:
+            lines = [
+                self.tr("%n recipient(s) have no value for {placeholder}.", "", count).format(
+                    placeholder="{" + name + "}"
+                )
+                for name, count in counts.items()
+            ]
+            self.empty_label.setText(" ".join(lines))
 
     def balance_text(self) -> str:
         totals = self.totals
