@@ -515,9 +515,25 @@ class MessagePage(QWidget):
     def _template_chosen(self, _index: int) -> None:
         name = self.templates_combo.currentData()
         if name:
-            text = self.saved_templates().get(name)
-            if text is not None:
-                self.editor.replace_all(text)
+            saved = self.saved_templates()
+            text = saved.get(name)
+            if text is None:
+                return
+            current = self.text()
+            unsaved = current.strip() and current != text and current not in saved.values()
+            if unsaved and not self.prompts.confirm(
+                self,
+                self.tr("Replace the message in the editor?"),
+                self.tr(
+                    "The editor holds a message that is not saved. Replace it with “{name}”? "
+                    "(Ctrl+Z in the editor brings it back.)"
+                ).format(name=name),
+                ok=self.tr("Replace"),
+                cancel=self.tr("Keep my text"),
+            ):
+                self.templates_combo.setCurrentIndex(0)
+                return
+            self.editor.replace_all(text)
 
     def save_template(self, name: str | None = None) -> None:
         text = self.text()
@@ -531,6 +547,17 @@ class MessagePage(QWidget):
         if not name:
             return
         templates = self.saved_templates()
+        if templates.get(name, text) != text and not self.prompts.confirm(
+            self,
+            self.tr("Replace the saved message?"),
+            self.tr("A saved message called “{name}” exists. Replace it with the text in the editor?").format(
+                name=name
+            ),
+            ok=self.tr("Replace"),
+            cancel=self.tr("Keep the old one"),
+            warning=True,
+        ):
+            return
         templates[name] = text
         self.db.set_setting(TEMPLATES_SETTING, json.dumps(templates, ensure_ascii=False))
         self._load_templates(select=name)
@@ -538,6 +565,15 @@ class MessagePage(QWidget):
     def delete_template(self) -> None:
         name = self.templates_combo.currentData()
         if not name:
+            return
+        if not self.prompts.confirm(
+            self,
+            self.tr("Delete the saved message?"),
+            self.tr("Delete the saved message “{name}”? This cannot be undone.").format(name=name),
+            ok=self.tr("Delete"),
+            cancel=self.tr("Keep it"),
+            warning=True,
+        ):
             return
         templates = self.saved_templates()
         templates.pop(name, None)

@@ -10,7 +10,9 @@ from tests.ui.test_flow import load_recipients, type_text
 
 
 def write_file(path):
-    path.write_text("Navn;Telefon;By\nIda;20123456;Aarhus\nOle;20123457;\nEva;20123458;Odense\n", encoding="utf-8")
+    path.write_text(
+        "Navn;Telefon;By\nIda;20123456;Aarhus\nOle;20123457;\nEva;20123458;Odense\n", encoding="utf-8"
+    )
     return path
 
 
