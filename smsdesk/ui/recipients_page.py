@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -64,6 +65,7 @@ class DropArea(QFrame):
     """The big "drop a file here" target; the whole page accepts drops too."""
 
     open_clicked = Signal()
+    type_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -75,7 +77,13 @@ class DropArea(QFrame):
         self.button = QPushButton("Open file…")
         self.button.setToolTip("Choose the file with your recipients (Ctrl+O)")
         self.button.clicked.connect(self.open_clicked)
+        self.type_button = QPushButton(QCoreApplication.translate("RecipientsPage", "Type or paste numbers…"))
+        self.type_button.setToolTip(
+            QCoreApplication.translate("RecipientsPage", "Send to a few numbers without a spreadsheet")
+        )
+        self.type_button.clicked.connect(self.type_clicked)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.type_button)
         layout.addWidget(self.button)
         self.set_compact(False)
 
@@ -117,6 +125,25 @@ class RecipientsPage(QWidget):
 
         self.drop_area = DropArea()
         self.drop_area.open_clicked.connect(self.choose_file)
+        self.drop_area.type_clicked.connect(self.show_typing)
+
+        # numbers typed or pasted instead of a file: the same plan, checks and review as a file's column
+        self.typed_edit = QPlainTextEdit()
+        self.typed_edit.setPlaceholderText(self.tr("20 12 34 56\n+46 70 123 45 67\n…"))
+        self.typed_edit.setTabChangesFocus(True)
+        self.typed_edit.setMaximumHeight(110)
+        self.use_typed_button = QPushButton(self.tr("Use these numbers"))
+        self.use_typed_button.setObjectName("primary")
+        self.use_typed_button.clicked.connect(lambda: self.use_typed_numbers(self.typed_edit.toPlainText()))
+        typed_row = QHBoxLayout()
+        typed_row.addWidget(hint(self.tr("One number per line, or separated by commas or semicolons.")), 1)
+        typed_row.addWidget(self.use_typed_button)
+        self.typed_box = QWidget()
+        typed_layout = QVBoxLayout(self.typed_box)
+        typed_layout.setContentsMargins(0, 0, 0, 0)
+        typed_layout.addWidget(self.typed_edit)
+        typed_layout.addLayout(typed_row)
+        self.typed_box.hide()
 
         # file line: name, sheet, progress
         self.file_label = QLabel("No file yet.")
@@ -271,6 +298,7 @@ class RecipientsPage(QWidget):
         layout.setSpacing(12)
         layout.addWidget(heading("Recipients"))
         layout.addWidget(self.drop_area)
+        layout.addWidget(self.typed_box)
         layout.addLayout(file_row)
         layout.addWidget(self.error_label)
         top = QHBoxLayout()
@@ -328,6 +356,32 @@ class RecipientsPage(QWidget):
         self.drop_area.set_dragging(False)
         if self.open_mime(event.mimeData()):
             event.acceptProposedAction()
+
+    def show_typing(self) -> None:
+        self.typed_box.show()
+        self.typed_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def use_typed_numbers(self, text: str) -> None:
+        """Typed or pasted numbers become a one-column table, read like a file from there on."""
+        from smsdesk.core.plan import typed_numbers
+        from smsdesk.io.tables import Table
+
+        values = typed_numbers(text)
+        if not values:
+            self.show_error(self.tr("Type or paste at least one number first."))
+            return
+        self.cancel_reading()
+        self.error_label.clear()
+        column = self.tr("Number")
+        table = Table(
+            path=Path(self.tr("Typed numbers")),
+            header=[column],
+            rows=[[value] for value in values],
+            row_numbers=list(range(1, len(values) + 1)),
+            header_row=0,
+        )
+        self.typed_box.hide()
+        self._table_read((table, column))
 
     def open_path(self, path: Path, sheet: str | None = None, phone_column: str | None = None) -> None:
         """Read `path` off the GUI thread; `phone_column` (a restored draft's) wins over the detected column."""
