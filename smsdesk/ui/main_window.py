@@ -228,6 +228,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(index)
         if hasattr(page, "page_shown"):
             page.page_shown()
+        self._update_status()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -245,7 +246,8 @@ class MainWindow(QMainWindow):
         go_menu = self.menuBar().addMenu("&Go")
         for index, title in PAGE_TITLES.items():
             shortcut = {HISTORY: "Ctrl+H", SETTINGS: "Ctrl+,"}.get(index, f"Ctrl+{index + 1}")
-            action = self._action(go_menu, title.replace("  ", " "), shortcut)
+            # "&" would make the next letter a mnemonic ("3 Review _send"): in a menu it is written "&&"
+            action = self._action(go_menu, title.replace("  ", " ").replace("&", "&&"), shortcut)
             action.triggered.connect(lambda _checked=False, target=index: self._go_by_key(target))
             if index == RESULTS:
                 go_menu.addSeparator()
@@ -320,6 +322,9 @@ class MainWindow(QMainWindow):
 
     def _update_status(self, *_args) -> None:
         name = self.draft.account or self.db.default_account
+        results = self.built(RESULTS)
+        if self.current_page() == RESULTS and results is not None and results.campaign is not None:
+            name = results.campaign.account  # the campaign on screen is sent through its own account
         account = self.db.get_account(name) if name else None
         text = account_status_text(name, account.provider if account else None)
         sandbox = bool(account and account.provider == "sandbox")

@@ -53,7 +53,7 @@ FILTERS = (
     ("Failed", ("failed",)),
     ("Not delivered", ("undelivered",)),
     ("Unknown", ("unknown",)),
-    ("Waiting to send", ("pending", "sending")),
+    ("Waiting", ("pending", "sending")),
     ("Skipped", ("skipped",)),
 )
 DELIVERY_REFRESH_SECONDS = 180  # "every few minutes", never faster than the provider allows
@@ -272,6 +272,7 @@ class ResultsPage(QWidget):
         self.campaign_id = campaign_id
         self.model.clear()
         self.show_unreachable(None)
+        self.delivery_note.setText("")  # "Receipts checked 13:09" was about the campaign shown before
         self._progress_samples.clear()
         self._last_delivery_query = 0.0
         self.title.setText("Results")
@@ -298,6 +299,7 @@ class ResultsPage(QWidget):
             self._update_progress()
             self._update_controls()
             self._schedule_delivery()
+            self.state_changed.emit()
             if start:
                 self.start_sending()
 
@@ -742,10 +744,26 @@ class ResultsPage(QWidget):
         to_send = self.model.total() - skipped
         waiting = counts.get("pending", 0) + counts.get("sending", 0)
         done = to_send - waiting
-        self.progress.setValue(int(1000 * done / to_send) if to_send else 0)
-        self.progress.setFormat(
-            f"{thousands(done)} of {thousands(to_send)} done" if to_send else "Nothing to send"
-        )
+        sent = counts.get("sent", 0)
+        # the bar fills with what was sent: failed and unknown messages are handled, not sent
+        self.progress.setValue(int(1000 * sent / to_send) if to_send else 0)
+        if not to_send:
+            self.progress.setFormat(self.tr("Nothing to send"))
+        elif done and not sent:
+            self.progress.setFormat(
+                self.tr("Nothing sent: {done} of {total} failed or unknown").format(
+                    done=thousands(done), total=thousands(to_send)
+                )
+            )
+        else:
+            self.progress.setFormat(
+                self.tr("{sent} of {total} sent").format(sent=thousands(sent), total=thousands(to_send))
+                + (
+                    self.tr(" · {other} failed or unknown").format(other=thousands(done - sent))
+                    if done > sent
+                    else ""
+                )
+            )
         parts = [
             f"Sent {thousands(counts.get('sent', 0))}",
             f"Failed {thousands(counts.get('failed', 0))}",

@@ -293,6 +293,7 @@ class ReviewPage(QWidget):
     def _invalidate(self) -> None:
         self._stale = True
         self._generation += 1
+        self.test_result.clear()  # "Test sent…" was about the file, message and account before this change
         self.totals = None
         self.messages = None
         if self.isVisible():
@@ -508,8 +509,12 @@ class ReviewPage(QWidget):
 
         def done(result) -> None:
             if result.status == "sent":
-                suffix = " (sandbox: nothing really sent)" if account.provider == "sandbox" else ""
-                self._test_result(f"Test sent to {result.phone}{suffix}. Check your phone.", ok=True)
+                if account.provider == "sandbox":  # nothing reaches a phone: do not send the user looking
+                    self._test_result(
+                        f"Test sent to {result.phone} (sandbox: no real SMS was sent).", ok=True
+                    )
+                else:
+                    self._test_result(f"Test sent to {result.phone}. Check your phone.", ok=True)
             else:
                 why = result.error or result.reason or result.status
                 self._test_result(f"The test was not sent: {why}", ok=False)

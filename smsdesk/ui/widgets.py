@@ -34,7 +34,7 @@ STATE_COLOURS = {
     "unknown": "#b86e00",
 }
 STATE_LABELS = {
-    "pending": "Pending",
+    "pending": "Waiting",  # one name for it everywhere: the counts line and the filter say Waiting too
     "sending": "Sending",
     "sent": "Sent",
     "delivered": "Delivered",
