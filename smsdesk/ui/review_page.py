@@ -11,16 +11,18 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from smsdesk.ui.numbers import currency_of, money_text
-from smsdesk.ui.widgets import FlowLayout, duration_text, heading, hint, plural, thousands
+from smsdesk.ui.widgets import duration_text, heading, hint, plural, thousands
 
 if TYPE_CHECKING:
     from smsdesk.ui.draft import Draft
@@ -111,14 +113,18 @@ class ReviewPage(QWidget):
         # totals
         self.total_labels: dict[str, QLabel] = {}
         self.total_captions: dict[str, QLabel] = {}
-        # the totals wrap to a second line on a small screen instead of widening the window past it
-        grid = FlowLayout(spacing=28)
-        for key, caption in (
-            ("recipients", "recipients"),
-            ("segments", "SMS in total"),
-            ("cost", "estimated cost"),
-            ("balance", "balance"),
-            ("duration", "estimated time"),
+        # three to a row: five in one row widened the window past a 1024 px screen
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(28)
+        grid.setVerticalSpacing(10)
+        for position, (key, caption) in enumerate(
+            (
+                ("recipients", "recipients"),
+                ("segments", "SMS in total"),
+                ("cost", "estimated cost"),
+                ("balance", "balance"),
+                ("duration", "estimated time"),
+            )
         ):
             value = QLabel("–")
             value.setProperty("countNumber", True)
@@ -132,7 +138,7 @@ class ReviewPage(QWidget):
             tile_layout.setSpacing(4)
             tile_layout.addWidget(value)
             tile_layout.addWidget(label)
-            grid.addWidget(tile)
+            grid.addWidget(tile, position // 3, position % 3)
             self.total_labels[key] = value
             self.total_captions[key] = label
         self.details_label = QLabel()
@@ -145,6 +151,7 @@ class ReviewPage(QWidget):
         totals_card.setObjectName("card")
         totals_layout = QVBoxLayout(totals_card)
         totals_layout.setContentsMargins(16, 14, 16, 14)
+        grid.setColumnStretch(3, 1)
         totals_layout.addLayout(grid)
         totals_layout.addWidget(self.details_label)
         totals_layout.addWidget(self.warning_label)
@@ -235,7 +242,14 @@ class ReviewPage(QWidget):
         body.addWidget(heading("Try it first", 2))
         body.addLayout(test_row)
         body.addStretch(1)
-        layout.addWidget(self.body, 1)
+        # on a small screen the page scrolls instead of growing the window past it
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setObjectName("previewScroll")
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body_scroll.setWidget(self.body)
+        layout.addWidget(self.body_scroll, 1)
         layout.addLayout(bottom)
 
         draft.plan_changed.connect(self._invalidate)
@@ -304,6 +318,7 @@ class ReviewPage(QWidget):
         self.missing.setText(problems)
         self.missing.setVisible(bool(problems))
         self.body.setVisible(not problems)
+        self.body_scroll.setVisible(not problems)
         if problems:
             self.send_button.setEnabled(False)
             self.test_button.setEnabled(False)
