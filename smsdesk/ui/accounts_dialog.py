@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smsdesk.ui.numbers import currency_of
 from smsdesk.ui.reasons import error_text, fixed_text
 from smsdesk.ui.widgets import heading, hint, messages_per_minute_spin, money, price_per_segment_spin
 
@@ -113,7 +114,8 @@ class AccountsDialog(QDialog):
         self.sender_edit.setPlaceholderText(self.tr("Your shop name or number"))
         self.base_url_edit = QLineEdit()
         self.price_spin = price_per_segment_spin(
-            self.tr("What one SMS part costs you; used for the estimate before sending")
+            self.tr("What one SMS part costs you; used for the estimate before sending"),
+            currency_of(db.default_country),
         )
         self.rate_spin = messages_per_minute_spin(
             self.tr(" per minute"),

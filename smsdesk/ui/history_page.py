@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from smsdesk.ui.numbers import cost_unit, money_text
 from smsdesk.ui.results_page import campaign_state_text
 from smsdesk.ui.widgets import RowsModel, heading, hint, local_time, thousands
 
@@ -45,11 +46,13 @@ def interrupted_campaigns(db) -> list:
 def describe_campaign(campaign) -> str:
     counts = campaign.counts
     sent = counts.get("sent", 0)
+    unknown = counts.get("unknown", 0)
     to_send = campaign.total - counts.get("skipped", 0)
     when = local_time(campaign.created_at)
-    return QCoreApplication.translate(
-        "HistoryPage", "{name} ({when}, {account}): {sent} of {total} sent, {waiting} waiting"
-    ).format(
+    text = QCoreApplication.translate(
+        "History", "{name} ({when}, {account}): {sent} of {total} sent, {waiting} waiting"
+    )
+    text = text.format(
         name=campaign.name,
         when=when,
         account=campaign.account,
@@ -57,6 +60,12 @@ def describe_campaign(campaign) -> str:
         total=thousands(to_send),
         waiting=thousands(campaign.pending),
     )
+    if unknown:
+        # unknown ones are never resumed: the user must know they exist before deciding
+        text += QCoreApplication.translate(
+            "History", ", %n unknown (may have arrived; not sent again unless you ask)", "", unknown
+        )
+    return text
 
 
 class HistoryPage(QWidget):
@@ -74,6 +83,7 @@ class HistoryPage(QWidget):
 
         self.model = RowsModel([QCoreApplication.translate("HistoryPage", title) for title in HEADER])
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -166,7 +176,9 @@ class HistoryPage(QWidget):
                     thousands(counts.get("unknown", 0)),
                     thousands(counts.get("pending", 0) + counts.get("sending", 0)),
                     thousands(campaign.segments),
-                    thousands(campaign.cost) if campaign.cost is not None else "",
+                    money_text(campaign.cost, cost_unit(campaign.provider))
+                    if campaign.cost is not None
+                    else "",
                 ]
             )
         self.model.set_data([QCoreApplication.translate("HistoryPage", title) for title in HEADER], rows)

@@ -53,6 +53,20 @@ def page_title(index: int) -> str:
     return QCoreApplication.translate("MainWindow", PAGE_TITLES[index])
 
 
+DEFAULT_SIZE = QSize(1240, 680)  # with title bar and taskbar, inside a 1366x768 laptop screen
+
+
+def default_size() -> QSize:
+    """The first window size: DEFAULT_SIZE, or less on a screen that has less room (title bar spared)."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return DEFAULT_SIZE
+    room = screen.availableGeometry()
+    return QSize(min(DEFAULT_SIZE.width(), room.width()), min(DEFAULT_SIZE.height(), room.height() - 40))
+
+
 def account_status_text(account_name: str | None, provider: str | None) -> str:
     if not account_name:
         return QCoreApplication.translate("MainWindow", "No account chosen")
@@ -84,7 +98,7 @@ class MainWindow(QMainWindow):
         self._closing = False
         self.setWindowTitle("SMSDesk")
         self.setWindowIcon(app_icon())
-        self.resize(1280, 800)
+        self.resize(default_size())
         self.setAcceptDrops(True)
 
         # Pages are built when first shown (Recipients at once): start-up stays close to a bare window's.
@@ -218,6 +232,12 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(row)
                 return
 
+    def _go_by_key(self, index: int) -> None:
+        """A page by its shortcut: Ctrl+2 also puts the cursor in the message, ready to type."""
+        self.go(index)
+        if index == MESSAGE:
+            self.message_page.focus_editor()
+
     def current_page(self) -> int:
         return self.stack.currentIndex()
 
@@ -231,6 +251,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(index)
         if hasattr(page, "page_shown"):
             page.page_shown()
+        self._update_status()
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -241,15 +262,20 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(file_menu, self.tr("&Export results…"), "Ctrl+E")
         self.export_action.triggered.connect(lambda: self.results_page.export())
         file_menu.addSeparator()
-        quit_action = self._action(file_menu, self.tr("&Quit"), QKeySequence.StandardKey.Quit)
+        # Some platforms (Windows, offscreen) have no standard Quit key: Ctrl+Q there too
+        quit_key = QKeySequence(QKeySequence.StandardKey.Quit)
+        quit_action = self._action(
+            file_menu, self.tr("&Quit"), quit_key if not quit_key.isEmpty() else "Ctrl+Q"
+        )
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
 
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for index in PAGE_TITLES:
             shortcut = {HISTORY: "Ctrl+H", SETTINGS: "Ctrl+,"}.get(index, f"Ctrl+{index + 1}")
-            action = self._action(go_menu, page_title(index).replace("  ", " "), shortcut)
-            action.triggered.connect(lambda _checked=False, target=index: self.go(target))
+            # "&" would make the next letter a mnemonic ("3 Review _send"): in a menu it is written "&&"
+            action = self._action(go_menu, page_title(index).replace("  ", " ").replace("&", "&&"), shortcut)
+            action.triggered.connect(lambda _checked=False, target=index: self._go_by_key(target))
             if index == RESULTS:
                 go_menu.addSeparator()
 
@@ -325,6 +351,9 @@ class MainWindow(QMainWindow):
 
     def _update_status(self, *_args) -> None:
         name = self.draft.account or self.db.default_account
+        results = self.built(RESULTS)
+        if self.current_page() == RESULTS and results is not None and results.campaign is not None:
+            name = results.campaign.account  # the campaign on screen is sent through its own account
         account = self.db.get_account(name) if name else None
         text = account_status_text(name, account.provider if account else None)
         sandbox = bool(account and account.provider == "sandbox")
@@ -338,6 +367,7 @@ class MainWindow(QMainWindow):
     # -- campaigns -----------------------------------------------------------------------------------------------
 
     def start_campaign(self, campaign_id: str) -> None:
+        self.draft.unsent = False
         self.go(RESULTS)
         self.results_page.open_campaign(campaign_id, start=True)
         self._campaigns_changed()
@@ -371,21 +401,48 @@ class MainWindow(QMainWindow):
         )
 
     def _offer_resume(self, campaigns: list) -> None:
+        from smsdesk.store.journal import CANCELLED
         from smsdesk.ui.history_page import describe_campaign
 
+        # a campaign the user cancelled on purpose waits in History; offering it at every start would nag
+        campaigns = [campaign for campaign in campaigns if campaign.state != CANCELLED]
         if not campaigns or self._closing:
             return
         self._campaigns_changed()
-        if self.prompts.resume_interrupted(self, [describe_campaign(c) for c in campaigns]):
-            self.open_campaign(campaigns[0].id, resume=True)
-            if len(campaigns) > 1:
-                self.statusBar().showMessage(
-                    self.tr("%n more interrupted send(s) are waiting in History.", "", len(campaigns) - 1),
-                    10000,
-                )
+        choice = self.prompts.resume_interrupted(self, [describe_campaign(c) for c in campaigns])
+        if isinstance(choice, bool):  # a yes/no answer means the first (the only one offered, usually)
+            choice = 0 if choice else None
+        if choice is None or not 0 <= choice < len(campaigns):
+            return
+        self.open_campaign(campaigns[choice].id, resume=True)
+        if len(campaigns) > 1:
+            self.statusBar().showMessage(
+                self.tr("Interrupted campaigns still waiting in History: %n.", "", len(campaigns) - 1),
+                10000,
+            )
+
+    def restore_draft(self) -> None:
+        """Bring back what the last session was preparing (file, sheet, phone column, country, message), then keep
+        saving it as it changes."""
+        from pathlib import Path
+
+        from smsdesk.ui.draft import saved_draft
+
+        saved = saved_draft(self.db)
+        if saved.get("country"):
+            self.recipients_page.set_country(saved["country"])
+        if saved.get("message"):
+            self.message_page.set_text(saved["message"])
+        path = Path(saved["file"]) if saved.get("file") else None
+        if path is not None and path.is_file():
+            self.recipients_page.open_path(
+                path, sheet=saved.get("sheet"), phone_column=saved.get("phone_column")
+            )
+        self.draft.keep_in(self.db)
 
     def start(self) -> None:
         """After show(): things that may ask the user something, then the other pages while the user reads."""
+        self.restore_draft()
         QTimer.singleShot(0, self.offer_resume)
         QTimer.singleShot(PREBUILD_AFTER_MS, self._build_next_page)
 
@@ -418,6 +475,23 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Stopping the send after the request in flight…"))
             event.ignore()
             return
+        if (
+            self.draft.unsent
+            and not self._closing
+            and not self.prompts.confirm(
+                self,
+                self.tr("Quit with an unsent message?"),
+                self.tr(
+                    "The message you wrote has not been sent. It is kept, with the open file, and comes back "
+                    "the next time you start SMSDesk."
+                ),
+                ok=self.tr("Quit"),
+                cancel=self.tr("Stay"),
+            )
+        ):
+            event.ignore()
+            return
+        self.draft.save()
         self.shutdown()
         event.accept()
 

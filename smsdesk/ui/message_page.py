@@ -85,6 +85,20 @@ class SegmentView(QWidget):
         self.empty.setVisible(not segments)
 
 
+class ChipButton(QPushButton):
+    """A placeholder chip: Tab reaches it, Enter (as well as Space) inserts it."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # macOS gives buttons no Tab focus by default
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.click()
+            return
+        super().keyPressEvent(event)
+
+
 class MessagePage(QWidget):
     next_requested = Signal()
     back_requested = Signal()
@@ -112,7 +126,9 @@ class MessagePage(QWidget):
         self.encoding_label = QLabel()
         self.segments_label = QLabel()
         self.remaining_label = QLabel()
-        counters = QHBoxLayout()
+        self.counters_caption = hint("")  # the counters describe one recipient's message, not the average
+        self.counters_box = QWidget()
+        counters = FlowLayout(self.counters_box, spacing=12)  # wraps on a small screen
         for label, name, tip in (
             (
                 self.characters_label,
@@ -127,7 +143,6 @@ class MessagePage(QWidget):
             label.setProperty("counter", True)
             label.setToolTip(tip)
             counters.addWidget(label)
-        counters.addStretch(1)
 
         # Unicode notice with the one-click fix
         self.unicode_label = QLabel()
@@ -153,7 +168,7 @@ class MessagePage(QWidget):
         # templates
         self.templates_combo = QComboBox()
         self.templates_combo.setToolTip(self.tr("Saved messages: pick one to put it in the editor"))
-        self.templates_combo.setMinimumWidth(220)
+        self.templates_combo.setMinimumWidth(190)
         self.templates_combo.activated.connect(self._template_chosen)
         self.save_template_button = QToolButton()
         self.save_template_button.setText(self.tr("Save…"))
@@ -181,7 +196,8 @@ class MessagePage(QWidget):
         left.addWidget(self.chips_box)
         left.addWidget(self.chips_hint)
         left.addWidget(self.editor, 1)
-        left.addLayout(counters)
+        left.addWidget(self.counters_caption)
+        left.addWidget(self.counters_box)
         left.addWidget(self.totals_label)
         left.addWidget(self.unicode_notice)
         left.addWidget(self.problems_label)
@@ -263,7 +279,7 @@ class MessagePage(QWidget):
     def _columns_changed(self) -> None:
         self.chips.clear()
         for column in self.draft.columns:
-            chip = QPushButton("{" + column + "}")
+            chip = ChipButton("{" + column + "}")
             chip.setObjectName("chip")
             chip.setCursor(Qt.CursorShape.PointingHandCursor)
             chip.setToolTip(
@@ -271,9 +287,26 @@ class MessagePage(QWidget):
             )
             chip.clicked.connect(lambda _checked=False, name=column: self.editor.insert_placeholder(name))
             self.chips.addWidget(chip)
+        # Tab order: saved messages, the chips, then the editor (the chips are made after the editor)
+        previous = self.delete_template_button
+        for chip in self.chip_buttons():
+            QWidget.setTabOrder(previous, chip)
+            previous = chip
+        QWidget.setTabOrder(previous, self.editor)
         self.chips_hint.setVisible(not self.draft.columns)
         self.chips_box.setVisible(bool(self.draft.columns))
         self.editor.rehighlight()
+
+    def _empty_placeholders(self, recipient) -> list[str]:
+        from smsdesk.core.template import Template
+
+        template = Template(self.text())
+        if template.problems(self.draft.columns):
+            return []
+        return template.empty_placeholders(recipient.fields)
+
+    def focus_editor(self) -> None:
+        self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def chip_buttons(self) -> list[QPushButton]:
         return [self.chips.itemAt(i).widget() for i in range(self.chips.count())]
@@ -380,6 +413,7 @@ class MessagePage(QWidget):
         if recipient is None:
             self.preview_title.setText(self.tr("Preview"))
             self.preview_who.setText(self.tr("Open a file in Recipients to preview each person's message."))
+            self.counters_caption.setText("")
         else:
             position = min(self.preview_index, len(recipients) - 1) + 1
             self.preview_title.setText(
@@ -389,8 +423,18 @@ class MessagePage(QWidget):
             )
             name = name_from_fields(recipient.fields)
             who = f"{name} · " if name else ""
-            self.preview_who.setText(
-                who + self.tr("{number} · row {row}").format(number=recipient.phone, row=recipient.row)
+            line = who + self.tr("{number} · row {row}").format(number=recipient.phone, row=recipient.row)
+            empty = self._empty_placeholders(recipient)
+            if empty:
+                # shown here, not only at Review: the message would read "Hej ," for this person
+                line += " · " + self.tr("no value for {placeholders}").format(
+                    placeholders=", ".join("{" + name + "}" for name in empty)
+                )
+            self.preview_who.setText(line)
+            self.counters_caption.setText(
+                self.tr("Counted for the previewed recipient ({position} of {total}):").format(
+                    position=thousands(position), total=thousands(len(recipients))
+                )
             )
         self.previous_button.setEnabled(recipient is not None and self.preview_index > 0)
         self.next_recipient_button.setEnabled(
@@ -410,6 +454,9 @@ class MessagePage(QWidget):
         fixed = make_gsm(text)
         if fixed != text:
             self.editor.replace_all(fixed)
+        self.editor.setFocus(
+            Qt.FocusReason.OtherFocusReason
+        )  # the button vanishes: typing goes on where it was
 
     # -- totals over every recipient, off the GUI thread ---------------------------------------------------------
 
@@ -489,9 +536,25 @@ class MessagePage(QWidget):
     def _template_chosen(self, _index: int) -> None:
         name = self.templates_combo.currentData()
         if name:
-            text = self.saved_templates().get(name)
-            if text is not None:
-                self.editor.replace_all(text)
+            saved = self.saved_templates()
+            text = saved.get(name)
+            if text is None:
+                return
+            current = self.text()
+            unsaved = current.strip() and current != text and current not in saved.values()
+            if unsaved and not self.prompts.confirm(
+                self,
+                self.tr("Replace the message in the editor?"),
+                self.tr(
+                    "The editor holds a message that is not saved. Replace it with “{name}”? "
+                    "(Ctrl+Z in the editor brings it back.)"
+                ).format(name=name),
+                ok=self.tr("Replace"),
+                cancel=self.tr("Keep my text"),
+            ):
+                self.templates_combo.setCurrentIndex(0)
+                return
+            self.editor.replace_all(text)
 
     def save_template(self, name: str | None = None) -> None:
         text = self.text()
@@ -508,6 +571,17 @@ class MessagePage(QWidget):
         if not name:
             return
         templates = self.saved_templates()
+        if templates.get(name, text) != text and not self.prompts.confirm(
+            self,
+            self.tr("Replace the saved message?"),
+            self.tr("A saved message called “{name}” exists. Replace it with the text in the editor?").format(
+                name=name
+            ),
+            ok=self.tr("Replace"),
+            cancel=self.tr("Keep the old one"),
+            warning=True,
+        ):
+            return
         templates[name] = text
         self.db.set_setting(TEMPLATES_SETTING, json.dumps(templates, ensure_ascii=False))
         self._load_templates(select=name)
@@ -515,6 +589,15 @@ class MessagePage(QWidget):
     def delete_template(self) -> None:
         name = self.templates_combo.currentData()
         if not name:
+            return
+        if not self.prompts.confirm(
+            self,
+            self.tr("Delete the saved message?"),
+            self.tr("Delete the saved message “{name}”? This cannot be undone.").format(name=name),
+            ok=self.tr("Delete"),
+            cancel=self.tr("Keep it"),
+            warning=True,
+        ):
             return
         templates = self.saved_templates()
         templates.pop(name, None)

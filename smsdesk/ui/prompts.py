@@ -9,7 +9,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def confirm_box(
@@ -43,13 +53,47 @@ def resume_title() -> str:
 
 
 def resume_text(descriptions: list[str]) -> str:
+    """The offer's explanation; with no descriptions the campaigns are listed beside it to pick from."""
     listing = "\n".join(f"• {line}" for line in descriptions)
-    return QCoreApplication.translate(
+    intro = QCoreApplication.translate("Prompts", "These campaigns stopped before every message went out:")
+    rule = QCoreApplication.translate(
         "Prompts",
-        "These sends stopped before every message went out:\n\n{listing}\n\n"
         "Resuming sends only the messages that were never sent. Messages whose outcome is unknown "
         "are not sent again unless you ask in Results.",
-    ).format(listing=listing)
+    )
+    return f"{intro}\n\n{listing}\n\n{rule}" if listing else f"{intro}\n\n{rule}"
+
+
+class ResumeDialog(QDialog):
+    """The start-up offer as a list: the user picks which interrupted campaign to resume (the first is selected)."""
+
+    def __init__(self, parent: QWidget | None, descriptions: list[str]):
+        super().__init__(parent)
+        self.setWindowTitle(resume_title())
+        self.list = QListWidget()
+        self.list.addItems(descriptions)
+        self.list.setCurrentRow(0)
+        self.list.itemActivated.connect(lambda _item: self.accept())
+        text = QLabel(resume_text([]) if len(descriptions) > 1 else resume_text(descriptions))
+        text.setWordWrap(True)
+        buttons = QDialogButtonBox()
+        resume = buttons.addButton(
+            QCoreApplication.translate("Prompts", "Show and resume"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        resume.setDefault(True)
+        buttons.addButton(
+            QCoreApplication.translate("Prompts", "Not now"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addWidget(self.list)
+        layout.addWidget(buttons)
+        self.resize(620, 320)
+
+    def chosen(self) -> int | None:
+        return self.list.currentRow() if self.result() == QDialog.DialogCode.Accepted else None
 
 
 class Prompts:
@@ -77,15 +121,12 @@ class Prompts:
         text, ok = QInputDialog.getText(parent, title, label, text=default)
         return text.strip() if ok and text.strip() else None
 
-    def resume_interrupted(self, parent: QWidget, descriptions: list[str]) -> bool:
-        """Offered on start-up: campaigns that stopped before every message went out."""
-        return self.confirm(
-            parent,
-            resume_title(),
-            resume_text(descriptions),
-            ok=QCoreApplication.translate("Prompts", "Show and resume"),
-            cancel=QCoreApplication.translate("Prompts", "Not now"),
-        )
+    def resume_interrupted(self, parent: QWidget, descriptions: list[str]) -> int | None:
+        """Offered on start-up: campaigns that stopped before every message went out. Returns the index of the one
+        the user picked to resume, or None."""
+        dialog = ResumeDialog(parent, descriptions)
+        dialog.exec()
+        return dialog.chosen()
 
     def save_path(self, parent: QWidget, title: str, suggested: Path, filters: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -64,6 +65,7 @@ class DropArea(QFrame):
     """The big "drop a file here" target; the whole page accepts drops too."""
 
     open_clicked = Signal()
+    type_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -75,7 +77,13 @@ class DropArea(QFrame):
         self.button = QPushButton(self.tr("Open file…"))
         self.button.setToolTip(self.tr("Choose the file with your recipients (Ctrl+O)"))
         self.button.clicked.connect(self.open_clicked)
+        self.type_button = QPushButton(QCoreApplication.translate("RecipientsPage", "Type or paste numbers…"))
+        self.type_button.setToolTip(
+            QCoreApplication.translate("RecipientsPage", "Send to a few numbers without a spreadsheet")
+        )
+        self.type_button.clicked.connect(self.type_clicked)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.type_button)
         layout.addWidget(self.button)
         self.set_compact(False)
 
@@ -119,6 +127,25 @@ class RecipientsPage(QWidget):
 
         self.drop_area = DropArea()
         self.drop_area.open_clicked.connect(self.choose_file)
+        self.drop_area.type_clicked.connect(self.show_typing)
+
+        # numbers typed or pasted instead of a file: the same plan, checks and review as a file's column
+        self.typed_edit = QPlainTextEdit()
+        self.typed_edit.setPlaceholderText(self.tr("20 12 34 56\n+46 70 123 45 67\n…"))
+        self.typed_edit.setTabChangesFocus(True)
+        self.typed_edit.setMaximumHeight(110)
+        self.use_typed_button = QPushButton(self.tr("Use these numbers"))
+        self.use_typed_button.setObjectName("primary")
+        self.use_typed_button.clicked.connect(lambda: self.use_typed_numbers(self.typed_edit.toPlainText()))
+        typed_row = QHBoxLayout()
+        typed_row.addWidget(hint(self.tr("One number per line, or separated by commas or semicolons.")), 1)
+        typed_row.addWidget(self.use_typed_button)
+        self.typed_box = QWidget()
+        typed_layout = QVBoxLayout(self.typed_box)
+        typed_layout.setContentsMargins(0, 0, 0, 0)
+        typed_layout.addWidget(self.typed_edit)
+        typed_layout.addLayout(typed_row)
+        self.typed_box.hide()
 
         # file line: name, sheet, progress
         self.file_label = QLabel(self.tr("No file yet."))
@@ -164,11 +191,14 @@ class RecipientsPage(QWidget):
         self.draft.country = db.default_country
         self.country_combo.activated.connect(self._country_chosen)
         options = QFormLayout()
-        options.setRowWrapPolicy(
-            QFormLayout.RowWrapPolicy.WrapLongRows
-        )  # long Danish/Swedish labels go above
-        options.addRow(self.tr("Phone numbers in column:"), self.phone_combo)
-        options.addRow(self.tr("Numbers without country code are in:"), self.country_combo)
+        for caption, field in (
+            (self.tr("Phone numbers in column:"), self.phone_combo),
+            (self.tr("Numbers without country code are in:"), self.country_combo),
+        ):
+            label = QLabel(caption)
+            label.setWordWrap(True)  # wraps on a small screen instead of pushing the counts off it
+            label.setMinimumWidth(120)
+            options.addRow(label, field)
 
         # counts
         self.count_labels: dict[str, QLabel] = {}
@@ -196,6 +226,7 @@ class RecipientsPage(QWidget):
             number.setToolTip(tip)
             label = QLabel(caption)
             label.setToolTip(tip)
+            label.setWordWrap(True)  # "will get the message" wraps rather than being cut to "will get the r"
             counts.addWidget(number, 0, column)
             counts.addWidget(label, 1, column)
             self.count_labels[key] = number
@@ -204,6 +235,7 @@ class RecipientsPage(QWidget):
         # preview of the parsed rows
         self.preview_model = RowsModel()
         self.preview_view = QTableView()
+        self.preview_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.preview_view.setModel(self.preview_model)
         self.preview_view.setAlternatingRowColors(True)
         self.preview_view.verticalHeader().setVisible(False)
@@ -223,6 +255,7 @@ class RecipientsPage(QWidget):
         self.excluded_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.excluded_proxy.setFilterKeyColumn(-1)
         self.excluded_view = QTableView()
+        self.excluded_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.excluded_view.setModel(self.excluded_proxy)
         self.excluded_view.verticalHeader().setVisible(False)
         self.excluded_view.verticalHeader().setDefaultSectionSize(24)
@@ -283,6 +316,7 @@ class RecipientsPage(QWidget):
         layout.setSpacing(12)
         layout.addWidget(heading(self.tr("Recipients")))
         layout.addWidget(self.drop_area)
+        layout.addWidget(self.typed_box)
         layout.addLayout(file_row)
         layout.addWidget(self.error_label)
         top = QHBoxLayout()
@@ -352,7 +386,34 @@ class RecipientsPage(QWidget):
         if self.open_mime(event.mimeData()):
             event.acceptProposedAction()
 
-    def open_path(self, path: Path, sheet: str | None = None) -> None:
+    def show_typing(self) -> None:
+        self.typed_box.show()
+        self.typed_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def use_typed_numbers(self, text: str) -> None:
+        """Typed or pasted numbers become a one-column table, read like a file from there on."""
+        from smsdesk.core.plan import typed_numbers
+        from smsdesk.io.tables import Table
+
+        values = typed_numbers(text)
+        if not values:
+            self.show_error(self.tr("Type or paste at least one number first."))
+            return
+        self.cancel_reading()
+        self.error_label.clear()
+        column = self.tr("Number")
+        table = Table(
+            path=Path(self.tr("Typed numbers")),
+            header=[column],
+            rows=[[value] for value in values],
+            row_numbers=list(range(1, len(values) + 1)),
+            header_row=0,
+        )
+        self.typed_box.hide()
+        self._table_read((table, column))
+
+    def open_path(self, path: Path, sheet: str | None = None, phone_column: str | None = None) -> None:
+        """Read `path` off the GUI thread; `phone_column` (a restored draft's) wins over the detected column."""
         from smsdesk.core.plan import detect_phone_column
         from smsdesk.io.tables import read_table
 
@@ -369,6 +430,8 @@ class RecipientsPage(QWidget):
 
         def read(job: Job):
             table = read_table(path, sheet=sheet, progress=job.report, cancelled=job.cancelled)
+            if phone_column is not None and phone_column in table.header:
+                return table, phone_column
             return table, detect_phone_column(table.header, table.rows)
 
         # A file opened while another is still being read replaces it: the older job's answers are ignored.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections import deque
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QTi
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -53,17 +55,23 @@ FILTERS = (
     (QT_TRANSLATE_NOOP("ResultsPage", "Failed"), ("failed",)),
     (QT_TRANSLATE_NOOP("ResultsPage", "Not delivered"), ("undelivered",)),
     (QT_TRANSLATE_NOOP("ResultsPage", "Unknown"), ("unknown",)),
-    (QT_TRANSLATE_NOOP("ResultsPage", "Waiting to send"), ("pending", "sending")),
+    (QT_TRANSLATE_NOOP("ResultsPage", "Waiting"), ("pending", "sending")),
     (QT_TRANSLATE_NOOP("ResultsPage", "Skipped"), ("skipped",)),
 )
 DELIVERY_REFRESH_SECONDS = 180  # "every few minutes", never faster than the provider allows
 RATE_WINDOW_SECONDS = 20
+# What a provider adapter says when the connection itself failed (providers.base._transport_error): the request
+# did not take effect, the engine tries again, and the user should hear at once that the provider is unreachable.
+UNREACHABLE_PREFIX = "Could not reach "
+WAITING_SECONDS = re.compile(r"Waiting (\d+) s")
+BUSY_CHECK_MS = 2000  # while another SMSDesk holds the campaign: how often to look whether it let go
 CAMPAIGN_STATE_TEXT = {
     "ready": QT_TRANSLATE_NOOP("ResultsPage", "Ready to send"),
     "running": QT_TRANSLATE_NOOP("ResultsPage", "Sending"),
     "paused": QT_TRANSLATE_NOOP("ResultsPage", "Paused"),
     "cancelled": QT_TRANSLATE_NOOP("ResultsPage", "Cancelled — the rest can be resumed"),
-    "stopped": QT_TRANSLATE_NOOP("ResultsPage", "Stopped by the provider"),
+    "stopped": QT_TRANSLATE_NOOP("ResultsPage", "Stopped"),
+    "waiting": QT_TRANSLATE_NOOP("ResultsPage", "Waiting"),
     "finished": QT_TRANSLATE_NOOP("ResultsPage", "Finished"),
     "interrupted": QT_TRANSLATE_NOOP("ResultsPage", "Interrupted — the rest can be resumed"),
     "discarded": QT_TRANSLATE_NOOP("ResultsPage", "Closed (the rest was discarded)"),
@@ -112,10 +120,21 @@ class ResultsPage(QWidget):
         self.state_label.setObjectName("campaignState")
         self.state_label.setWordWrap(True)
 
+        self.unreachable_box = QFrame()
+        self.unreachable_box.setObjectName("warningBox")
+        self.unreachable_label = QLabel()
+        self.unreachable_label.setWordWrap(True)
+        banner = QVBoxLayout(self.unreachable_box)
+        banner.setContentsMargins(12, 8, 12, 8)
+        banner.addWidget(self.unreachable_label)
+        self.unreachable_box.hide()
+        self.unreachable_reason: str | None = None
+        self.next_try_at: float | None = None
+
         self.progress = ProgressBar()
         self.progress.setRange(0, 1000)
         # Their text changes with every batch: LiveText repaints itself only, a QLabel would relayout the window.
-        self.counts_label = LiveText(minimum_width=480)
+        self.counts_label = LiveText(minimum_width=420)
         self.counts_label.setObjectName("countsLine")
         self.time_left_label = LiveText(alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.time_left_label.setObjectName("hint")
@@ -135,7 +154,7 @@ class ResultsPage(QWidget):
             self.tr("Send the messages that are still pending (never the sent or unknown ones)")
         )
         self.resume_button.clicked.connect(self.start_sending)
-        self.retry_failed_button = QPushButton(self.tr("Retry failed"))
+        self.retry_failed_button = QPushButton(self.tr("Retry failed…"))
         self.retry_failed_button.setToolTip(self.tr("Send the failed messages again"))
         self.retry_failed_button.clicked.connect(self.retry_failed)
         self.retry_unknown_button = QPushButton(self.tr("Retry unknown…"))
@@ -190,6 +209,7 @@ class ResultsPage(QWidget):
         self.search.textChanged.connect(self._search_changed)
         self._sorted = False
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setObjectName("resultsTable")
         # The view reads the model directly until the user filters or sorts: no proxy work per update, and updates
         # to rows scrolled out of sight cost no repaint (see ResultsModel.visible_rows).
@@ -237,11 +257,10 @@ class ResultsPage(QWidget):
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.time_left_label)
+        body.addWidget(self.unreachable_box)
         body.addLayout(progress_row)
         counts_row = QHBoxLayout()
-        counts_row.addWidget(
-            self.counts_label, 1
-        )  # all the room the note leaves: the line is longer in Danish
+        counts_row.addWidget(self.counts_label, 1)  # the counts take the room; a stretch beside them cut them
         counts_row.addWidget(self.delivery_note)
         body.addLayout(counts_row)
         body.addLayout(buttons)
@@ -255,6 +274,9 @@ class ResultsPage(QWidget):
         self.clock = QTimer(self)
         self.clock.setInterval(1000)
         self.clock.timeout.connect(self._update_progress)
+        self.busy_timer = QTimer(self)
+        self.busy_timer.setInterval(BUSY_CHECK_MS)
+        self.busy_timer.timeout.connect(self._busy_check)
         self._update_controls()
         self._visible_rows()  # PySide builds some enum types on first use: not in the middle of a send
 
@@ -276,6 +298,8 @@ class ResultsPage(QWidget):
 
         self.campaign_id = campaign_id
         self.model.clear()
+        self.show_unreachable(None)
+        self.delivery_note.setText("")  # "Receipts checked 13:09" was about the campaign shown before
         self._progress_samples.clear()
         self._last_delivery_query = 0.0
         self.title.setText(self.tr("Results"))
@@ -302,6 +326,7 @@ class ResultsPage(QWidget):
             self._update_progress()
             self._update_controls()
             self._schedule_delivery()
+            self.state_changed.emit()
             if start:
                 self.start_sending()
 
@@ -339,6 +364,12 @@ class ResultsPage(QWidget):
     def start_sending(self) -> None:
         if self.campaign_id is None or self.is_sending():
             return
+        from smsdesk.store.journal import Journal
+
+        self.busy_timer.stop()
+        if Journal(self.db).is_busy(self.campaign_id):
+            self._offer_to_wait()
+            return
         worker_class = ProcessCampaignWorker if self._send_in_process() else CampaignWorker
         self.worker = worker_class(self.db.path, self.campaign_id, self, **self.runner_options)
         self.worker.updates.connect(self._apply_updates)
@@ -352,6 +383,30 @@ class ResultsPage(QWidget):
         self._show_header()
         self._update_controls()
         self.state_changed.emit()
+
+    def _offer_to_wait(self) -> None:
+        """Another live SMSDesk holds this campaign: say so and offer to start the moment it lets go."""
+        if self.prompts.confirm(
+            self,
+            self.tr("Another SMSDesk is sending this campaign"),
+            self.tr(
+                "Campaign {id} is being sent right now by another SMSDesk window or process on this computer. "
+                "Sending it from here too could text people twice.\n\n"
+                "Wait here and resume as soon as the other one stops, or close the other window first."
+            ).format(id=self.campaign_id),
+            ok=self.tr("Wait and resume"),
+            cancel=self.tr("Not now"),
+        ):
+            self.state_label.setText(self.tr("Waiting for the other SMSDesk to stop sending…"))
+            self.busy_timer.start()
+
+    def _busy_check(self) -> None:
+        from smsdesk.store.journal import Journal
+
+        if self.campaign_id is None or self.is_sending():
+            self.busy_timer.stop()
+        elif not Journal(self.db).is_busy(self.campaign_id):
+            self.start_sending()
 
     def _send_in_process(self) -> bool:
 
@@ -367,12 +422,56 @@ class ResultsPage(QWidget):
 
     def _apply_updates(self, updates: list) -> None:
         self.model.apply(updates)
+        for update in updates:
+            error = update.get("error") or ""
+            if update.get("state") == "pending" and error.startswith(UNREACHABLE_PREFIX):
+                self.show_unreachable(error)
+            elif update.get("state") in ("sent", "failed") and UNREACHABLE_PREFIX not in error:
+                self.show_unreachable(None)  # an answer came back: the provider is reachable again
         self._update_progress()
 
+    def show_unreachable(
+        self, reason: str | None, next_try_in: float | None = None, *, stopped: bool = False
+    ) -> None:
+        """The banner that says at once that the provider cannot be reached, what to check and when the next try is
+        (None hides it). The engine keeps trying in the background; nothing is lost meanwhile."""
+        if reason is None:
+            if self.unreachable_reason is not None:
+                self.unreachable_reason = self.next_try_at = None
+                self.unreachable_box.hide()
+            return
+        self.unreachable_reason = reason
+        if next_try_in is not None:
+            self.next_try_at = time.time() + next_try_in
+        who = reason[len(UNREACHABLE_PREFIX) :].split(":")[0] if reason.startswith(UNREACHABLE_PREFIX) else ""
+        who = who or (self.campaign.account if self.campaign is not None else self.tr("the provider"))
+        if stopped:
+            when = self.tr(
+                "Sending has ended: once the connection works again, resume the campaign or retry the failed messages."
+            )
+        elif self.next_try_at is not None:
+            when = self.tr("Next try at {time}.").format(
+                time=time.strftime("%H:%M:%S", time.localtime(self.next_try_at))
+            )
+        else:
+            when = self.tr("Trying again shortly.")
+        self.unreachable_label.setText(
+            self.tr(
+                "<b>{who} cannot be reached.</b> Check the internet connection, a proxy or firewall that may block "
+                "SMSDesk, and the account's web address (Settings → Manage accounts). SMSDesk keeps trying in the "
+                "background and sends nobody twice. {when}"
+            ).format(who=who, when=when)
+            + f"<br><span style='color:#6b7280'>{reason}</span>"
+        )
+        self.unreachable_box.show()
+
     def _campaign_state_changed(self, state: str, reason: str) -> None:
+        if state == "waiting" and self.unreachable_reason is not None:
+            seconds = WAITING_SECONDS.search(reason or "")
+            self.show_unreachable(self.unreachable_reason, float(seconds.group(1)) if seconds else None)
         self.campaign_state = state
         self._show_header()
-        if reason and state in ("stopped", "interrupted"):
+        if reason and state in ("stopped", "interrupted", "waiting"):
             self.state_label.setText(f"{campaign_state_text(state)}: {error_text(reason)}")
         self._update_controls()
         self.state_changed.emit()
@@ -392,6 +491,8 @@ class ResultsPage(QWidget):
             if self.campaign.stop_reason and self.campaign.state in ("stopped",):
                 error = error or self.campaign.stop_reason
         self._show_header()
+        if self.unreachable_reason is not None:
+            self.show_unreachable(self.unreachable_reason, stopped=True)
         if error and self.campaign_state in ("stopped", "interrupted", "ready", "running"):
             self.state_label.setText(self.tr("Stopped: {reason}").format(reason=error_text(error)))
         self._update_progress()
@@ -448,11 +549,26 @@ class ResultsPage(QWidget):
             self.worker = None
             resume_garbage_collector()
         self.delivery_timer.stop()
+        self.busy_timer.stop()
         self.clock.stop()
 
     # -- retry -----------------------------------------------------------------------------------------------------
 
     def retry_failed(self) -> None:
+        failed = self.model.counts.get("failed", 0)
+        if not failed or not self.prompts.confirm(
+            self,
+            self.tr("Retry failed messages?"),
+            self.tr(
+                "%n message(s) failed: the provider refused them or could not be reached. Sending again texts "
+                "those people again; check the errors first (a wrong number fails again).",
+                "",
+                failed,
+            ),
+            ok=self.tr("Send them again"),
+            cancel=self.tr("Don't send"),
+        ):
+            return
         self._retry(("failed",))
 
     def retry_unknown(self) -> None:
@@ -674,12 +790,26 @@ class ResultsPage(QWidget):
         to_send = self.model.total() - skipped
         waiting = counts.get("pending", 0) + counts.get("sending", 0)
         done = to_send - waiting
-        self.progress.setValue(int(1000 * done / to_send) if to_send else 0)
-        self.progress.setFormat(
-            self.tr("{done} of {total} done").format(done=thousands(done), total=thousands(to_send))
-            if to_send
-            else self.tr("Nothing to send")
-        )
+        sent = counts.get("sent", 0)
+        # the bar fills with what was sent: failed and unknown messages are handled, not sent
+        self.progress.setValue(int(1000 * sent / to_send) if to_send else 0)
+        if not to_send:
+            self.progress.setFormat(self.tr("Nothing to send"))
+        elif done and not sent:
+            self.progress.setFormat(
+                self.tr("Nothing sent: {done} of {total} failed or unknown").format(
+                    done=thousands(done), total=thousands(to_send)
+                )
+            )
+        else:
+            self.progress.setFormat(
+                self.tr("{sent} of {total} sent").format(sent=thousands(sent), total=thousands(to_send))
+                + (
+                    self.tr(" · {other} failed or unknown").format(other=thousands(done - sent))
+                    if done > sent
+                    else ""
+                )
+            )
         parts = [
             self.tr("Sent {count}").format(count=thousands(counts.get("sent", 0))),
             self.tr("Failed {count}").format(count=thousands(counts.get("failed", 0))),
@@ -705,6 +835,8 @@ class ResultsPage(QWidget):
         self._progress_samples.append((now, done))
         while self._progress_samples and now - self._progress_samples[0][0] > RATE_WINDOW_SECONDS:
             self._progress_samples.popleft()
+        if self.unreachable_reason is not None:
+            return self.tr("waiting for the provider")
         if waiting == 0:
             return self.tr("finishing…")
         first_time, first_done = self._progress_samples[0]
@@ -724,10 +856,19 @@ class ResultsPage(QWidget):
         self.cancel_button.setEnabled(sending)
         closed = self.campaign_state in ("finished", "discarded")
         can_resume = has_campaign and not sending and not closed and counts.get("pending", 0) > 0
-        # Resume goes before Pause/Cancel come: all three at once would widen the window, even for a moment.
-        self.resume_button.setVisible(can_resume)
-        self.cancel_button.setVisible(sending)
-        self.pause_button.setVisible(sending)
+        # Retry buttons could not be used while sending anyway; hidden, the row fits a small screen beside Pause and
+        # Cancel. Every hide goes before any show: all seven at once would widen the window, even for a moment.
+        visible = {
+            self.resume_button: can_resume,
+            self.cancel_button: sending,
+            self.pause_button: sending,
+            self.retry_failed_button: not sending,
+            self.retry_unknown_button: not sending,
+        }
+        for shown in (False, True):
+            for button, wanted in visible.items():
+                if wanted == shown:
+                    button.setVisible(shown)
         self.retry_failed_button.setEnabled(has_campaign and not sending and counts.get("failed", 0) > 0)
         self.retry_unknown_button.setEnabled(has_campaign and not sending and counts.get("unknown", 0) > 0)
         self.export_button.setEnabled(has_campaign)

@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from smsdesk.ui.numbers import currency_of
 from smsdesk.ui.reasons import error_text
-from smsdesk.ui.widgets import POINT_UNITS, duration_text, heading, hint, local_date, money, thousands
+from smsdesk.ui.widgets import duration_text, heading, hint, local_date, money, thousands
 
 if TYPE_CHECKING:
     from smsdesk.ui.draft import Draft
@@ -32,6 +34,34 @@ TEST_NUMBER_SETTING = "test_number"
 ASSUMED_LATENCY = (
     0.3  # seconds per request, for the time estimate (real providers answer in a few hundred ms)
 )
+
+
+EMPTY_SKIP, EMPTY_FALLBACK, EMPTY_BLANK = "skip", "fallback", "blank"
+
+
+def empty_field_counts(plan, text: str) -> dict[str, int]:
+    """{placeholder: how many recipients have no value for it}, in the order the message uses them."""
+    from smsdesk.core.template import Template
+
+    template = Template(text)
+    counts: dict[str, int] = {}
+    for recipient in plan.recipients:
+        for name in template.empty_placeholders(recipient.fields):
+            counts[name] = counts.get(name, 0) + 1
+    return {name: counts[name] for name in template.placeholders if name in counts}
+
+
+def skipped_rows_fields(plan, table) -> dict:
+    """The cells of the rows the plan skips, so Results and exports show whose number to fix."""
+    from smsdesk.core.costing import fields_by_row
+
+    if table is None:
+        return {}
+    skipped = {excluded.row for excluded in plan.excluded}
+    kept = [
+        (row, number) for row, number in zip(table.rows, table.row_numbers, strict=True) if number in skipped
+    ]
+    return fields_by_row(table.header, [row for row, _ in kept], [number for _, number in kept])
 
 
 class ReviewPage(QWidget):
@@ -84,10 +114,11 @@ class ReviewPage(QWidget):
         # totals
         self.total_labels: dict[str, QLabel] = {}
         self.total_captions: dict[str, QLabel] = {}
+        # three to a row: five in one row widened the window past a 1024 px screen
         grid = QGridLayout()
-        grid.setHorizontalSpacing(18)
-        grid.setVerticalSpacing(4)
-        for column, (key, caption) in enumerate(
+        grid.setHorizontalSpacing(28)
+        grid.setVerticalSpacing(10)
+        for position, (key, caption) in enumerate(
             (
                 ("recipients", self.tr("recipients")),
                 ("segments", self.tr("SMS in total")),
@@ -102,15 +133,15 @@ class ReviewPage(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label = QLabel(caption)
             label.setObjectName("hint")
-            # "estimated cost (0.29 per SMS)" in Swedish would widen the window past 1024 pixels: it wraps; short
-            # captions ("SMS in total") stay on one line
-            label.setWordWrap(True)
-            label.setMinimumWidth(72)
-            grid.addWidget(value, 0, column)
-            grid.addWidget(label, 1, column)
+            tile = QWidget()
+            tile_layout = QVBoxLayout(tile)
+            tile_layout.setContentsMargins(0, 0, 0, 0)
+            tile_layout.setSpacing(4)
+            tile_layout.addWidget(value)
+            tile_layout.addWidget(label)
+            grid.addWidget(tile, position // 3, position % 3)
             self.total_labels[key] = value
             self.total_captions[key] = label
-        grid.setColumnStretch(5, 1)
         self.details_label = QLabel()
         self.details_label.setWordWrap(True)
         self.details_label.setObjectName("hint")
@@ -121,9 +152,36 @@ class ReviewPage(QWidget):
         totals_card.setObjectName("card")
         totals_layout = QVBoxLayout(totals_card)
         totals_layout.setContentsMargins(16, 14, 16, 14)
+        grid.setColumnStretch(3, 1)
         totals_layout.addLayout(grid)
         totals_layout.addWidget(self.details_label)
         totals_layout.addWidget(self.warning_label)
+
+        # recipients whose placeholder column is blank: skip them, or a fallback text the user types
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_choice = QComboBox()
+        self.empty_choice.addItem(self.tr("Skip them"), EMPTY_SKIP)
+        self.empty_choice.addItem(self.tr("Send with this text instead:"), EMPTY_FALLBACK)
+        self.empty_choice.addItem(self.tr("Send with nothing there"), EMPTY_BLANK)
+        self.empty_choice.activated.connect(lambda _index: self._empty_choice_changed())
+        self.fallback_edit = QLineEdit()
+        self.fallback_edit.setPlaceholderText(self.tr("e.g. kunde"))
+        self.fallback_edit.setMaximumWidth(220)
+        self.fallback_edit.editingFinished.connect(self._empty_choice_changed)
+        self.fallback_edit.hide()
+        empty_row = QHBoxLayout()
+        empty_row.addWidget(self.empty_choice)
+        empty_row.addWidget(self.fallback_edit)
+        empty_row.addStretch(1)
+        self.empty_box = QFrame()
+        self.empty_box.setObjectName("warningBox")
+        empty_layout = QVBoxLayout(self.empty_box)
+        empty_layout.setContentsMargins(12, 8, 12, 8)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addLayout(empty_row)
+        self.empty_box.hide()
+        self.empty_counts: dict[str, int] = {}
 
         # the message as the first recipient gets it
         self.sample_label = QLabel()
@@ -179,12 +237,20 @@ class ReviewPage(QWidget):
         body.setSpacing(12)
         body.addLayout(name_form)
         body.addWidget(totals_card)
+        body.addWidget(self.empty_box)
         body.addWidget(heading(self.tr("The message, as the first recipient gets it"), 2))
         body.addWidget(self.sample_label)
         body.addWidget(heading(self.tr("Try it first"), 2))
         body.addLayout(test_row)
         body.addStretch(1)
-        layout.addWidget(self.body, 1)
+        # on a small screen the page scrolls instead of growing the window past it
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setObjectName("previewScroll")
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body_scroll.setWidget(self.body)
+        layout.addWidget(self.body_scroll, 1)
         layout.addLayout(bottom)
 
         draft.plan_changed.connect(self._invalidate)
@@ -242,6 +308,7 @@ class ReviewPage(QWidget):
     def _invalidate(self) -> None:
         self._stale = True
         self._generation += 1
+        self.test_result.clear()  # "Test sent…" was about the file, message and account before this change
         self.totals = None
         self.messages = None
         if self.isVisible():
@@ -252,6 +319,7 @@ class ReviewPage(QWidget):
         self.missing.setText(problems)
         self.missing.setVisible(bool(problems))
         self.body.setVisible(not problems)
+        self.body_scroll.setVisible(not problems)
         if problems:
             self.send_button.setEnabled(False)
             self.test_button.setEnabled(False)
@@ -290,7 +358,7 @@ class ReviewPage(QWidget):
         from smsdesk.core.costing import render_messages
         from smsdesk.engine.preflight import totals
 
-        plan, text = self.draft.plan, self.draft.message
+        plan, text, table = self.draft.plan, self.draft.message, self.draft.table
         account = self.account()
         generation = self._generation
         for key in self.total_labels:
@@ -298,16 +366,28 @@ class ReviewPage(QWidget):
         self.send_button.setEnabled(False)
         self.warning_label.clear()
 
+        choice = self.empty_choice.currentData()
+        fallback = self.fallback_edit.text().strip() if choice == EMPTY_FALLBACK else None
+
         def work(job: Job):
-            messages = render_messages(plan, text)
+            empty = empty_field_counts(plan, text)
+            messages = render_messages(
+                plan,
+                text,
+                excluded_fields=skipped_rows_fields(plan, table),
+                skip_empty_fields=bool(empty)
+                and (choice == EMPTY_SKIP or (choice == EMPTY_FALLBACK and not fallback)),
+                fallback=fallback or None,
+            )
             if job.cancelled():
                 return None
-            return messages, totals(account, messages, template=text)
+            return messages, totals(account, messages, template=text), empty
 
         def done(result) -> None:
             if result is None or generation != self._generation:
                 return
-            self.messages, self.totals = result
+            self.messages, self.totals, self.empty_counts = result
+            self._show_empty()
             self._show_totals()
 
         def failed(message: str) -> None:
@@ -318,6 +398,25 @@ class ReviewPage(QWidget):
         if self.totals_job is not None:
             self.totals_job.cancel()
         self.totals_job = self.jobs.start("review totals", work, on_success=done, on_failure=failed)
+
+    def _empty_choice_changed(self) -> None:
+        self.fallback_edit.setVisible(self.empty_choice.currentData() == EMPTY_FALLBACK)
+        if self.empty_choice.currentData() == EMPTY_FALLBACK:
+            self.fallback_edit.setFocus()
+        self._invalidate()
+
+    def _show_empty(self) -> None:
+        """'3 recipients have no value for {Telefon}', with the choice of what they get."""
+        counts = self.empty_counts
+        self.empty_box.setVisible(bool(counts))
+        if counts:
+            lines = [
+                self.tr("%n recipient(s) have no value for {placeholder}.", "", count).format(
+                    placeholder="{" + name + "}"
+                )
+                for name, count in counts.items()
+            ]
+            self.empty_label.setText(" ".join(lines))
 
     def balance_text(self) -> str:
         totals = self.totals
@@ -336,17 +435,17 @@ class ReviewPage(QWidget):
             return "…"
         if totals.estimated_cost is None:
             return self.tr("price not set")
-        # The price per SMS is in the account's own money: the balance's currency names it, unless it counts points.
-        currency = totals.balance.currency if totals.balance is not None else None
-        if currency and currency.strip().lower() in POINT_UNITS:
-            currency = None
-        return money(totals.estimated_cost, currency)
+        # the estimate is segments x the price the user typed, so it is in the price's currency, never bare
+        return money(totals.estimated_cost, self.price_currency())
+
+    def price_currency(self) -> str:
+        return currency_of(self.db.default_country) or self.tr("per your price")
 
     def _price(self, account) -> str:
-        """The price per SMS as typed in Settings (up to four decimals, none trailing), the locale's way."""
-        text = self.locale().toString(float(account.price_per_segment), "f", 4)
-        decimal = self.locale().decimalPoint()
-        return text.rstrip("0").rstrip(decimal) if decimal in text else text
+        """The price per SMS as typed in Settings (2 to 4 decimals), in its currency, the locale's way."""
+        price = float(account.price_per_segment)
+        decimals = next((places for places in (2, 3) if round(price, places) == round(price, 4)), 4)
+        return money(price, self.price_currency(), decimals=decimals)
 
     def _show_totals(self) -> None:
         account = self.account()
@@ -398,14 +497,25 @@ class ReviewPage(QWidget):
         text = "; ".join(details)
         self.details_label.setText(text[:1].upper() + text[1:] + "." if text else "")
         self.details_label.setVisible(bool(details))
-        self.warning_label.setText(error_text(totals.refusal))
-        self.warning_label.setVisible(bool(totals.refusal))
+        warning = error_text(totals.refusal)
+        if not warning and totals.balance_error:
+            # not "all is well": whether the account can pay for this send is unknown
+            warning = self.tr(
+                "The balance could not be read ({error}), so SMSDesk cannot tell whether the account has enough "
+                "credit. Check the internet connection and the account (Manage accounts → Test connection) before "
+                "sending."
+            ).format(error=error_text(totals.balance_error))
+        self.warning_label.setText(warning)
+        self.warning_label.setVisible(bool(warning))
         first = next((m for m in self.messages or [] if m.sendable), None)
         self.sample_label.setText(first.text if first else "")
         can_send = totals.recipients > 0 and totals.refusal is None and not self.is_busy()
         self.send_button.setEnabled(can_send)
         self.test_button.setEnabled(totals.recipients > 0)
-        self.send_button.setText(self.tr("Send to %Ln recipient(s)…", "", totals.recipients))
+        if totals.balance_error and totals.refusal is None:
+            self.send_button.setText(self.tr("Send anyway to %Ln recipient(s)…", "", totals.recipients))
+        else:
+            self.send_button.setText(self.tr("Send to %Ln recipient(s)…", "", totals.recipients))
 
     def is_busy(self) -> bool:
         return self.create_job is not None and self.create_job.is_running()
@@ -437,8 +547,8 @@ class ReviewPage(QWidget):
 
         def done(result) -> None:
             if result.status == "sent":
-                if account.provider == "sandbox":
-                    text = self.tr("Test sent to {number} (sandbox: nothing really sent). Check your phone.")
+                if account.provider == "sandbox":  # nothing reaches a phone: do not send the user looking
+                    text = self.tr("Test sent to {number} (sandbox: no real SMS was sent).")
                 else:
                     text = self.tr("Test sent to {number}. Check your phone.")
                 self._test_result(text.format(number=result.phone), ok=True)
@@ -497,21 +607,14 @@ class ReviewPage(QWidget):
         account = self.account()
         if account is None:
             return
-        if (
-            self.last_sent is not None
-            and self.last_sent[0] == self._fingerprint()
-            and not self.prompts.confirm(
-                self,
-                self.tr("Send the same again?"),
-                self.tr(
-                    "This message already went to these recipients (campaign {campaign}).\n\n"
-                    "Sending again texts every one of them a second time. To send only what failed, use Retry "
-                    "failed in Results instead."
-                ).format(campaign=self.last_sent[1]),
-                ok=self.tr("Send again to everyone"),
-                cancel=self.tr("Don't send"),
-                warning=True,
-            )
+        same_again = self.last_sent is not None and self.last_sent[0] == self._fingerprint()
+        if same_again and not self.prompts.confirm(
+            self,
+            self.tr("Send the same again?"),
+            self._same_again_text(self.last_sent[1]),
+            ok=self.tr("Send again to everyone"),
+            cancel=self.tr("Don't send"),
+            warning=True,
         ):
             return
         if not self.prompts.confirm(
@@ -557,6 +660,28 @@ class ReviewPage(QWidget):
                 self, self.tr("Could not start"), message, warning=True
             ),
             on_done=self._create_done,
+        )
+
+    def _same_again_text(self, campaign_id: str) -> str:
+        """The duplicate-send warning, with what the earlier campaign really sent (not 'already went' for 0)."""
+        from smsdesk.store.journal import Journal
+
+        counts = Journal(self.db).counts(campaign_id)
+        sent = counts.get("sent", 0)
+        if sent:
+            first = self.tr("%n message(s) of campaign {id} already went to these recipients.", "", sent)
+        else:
+            first = self.tr(
+                "Campaign {id} was made from this message for these recipients; none of it has been sent yet "
+                "(resume it from Results or History rather than making a second one)."
+            )
+        return (
+            first.format(id=campaign_id)
+            + "\n\n"
+            + self.tr(
+                "Sending again texts every one of them a second time. To send only what failed, use Retry "
+                "failed in Results instead."
+            )
         )
 
     def _fingerprint(self) -> tuple:

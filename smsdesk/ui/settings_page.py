@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smsdesk.ui.numbers import currency_of
 from smsdesk.ui.widgets import (
     CountryCombo,
     RowsModel,
@@ -87,7 +88,8 @@ class SettingsPage(QWidget):
         self.account_combo = QComboBox()
         self.account_combo.activated.connect(lambda _index: self._show_account())
         self.price_spin = price_per_segment_spin(
-            self.tr("What one SMS part costs you; the estimate before sending uses it")
+            self.tr("What one SMS part costs you; the estimate before sending uses it"),
+            currency_of(db.default_country),
         )
         self.rate_spin = messages_per_minute_spin(
             self.tr(" per minute"),
@@ -127,6 +129,7 @@ class SettingsPage(QWidget):
         self.opt_out_proxy.setFilterKeyColumn(-1)
         self.opt_out_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.opt_out_view = QTableView()
+        self.opt_out_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.opt_out_view.setModel(self.opt_out_proxy)
         self.opt_out_view.verticalHeader().setVisible(False)
         self.opt_out_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
@@ -159,13 +162,10 @@ class SettingsPage(QWidget):
         add_row.addWidget(self.add_edit, 1)
         add_row.addWidget(add_button)
         file_row = QHBoxLayout()
-        file_row.addWidget(self.opt_out_filter, 1)
         file_row.addWidget(self.remove_button)
-        # a row of their own: with the filter beside them the column would not fit 1024 pixels in Swedish
-        exchange_row = QHBoxLayout()
-        exchange_row.addWidget(self.import_button)
-        exchange_row.addWidget(self.export_button)
-        exchange_row.addStretch(1)
+        file_row.addWidget(self.import_button)
+        file_row.addWidget(self.export_button)
+        file_row.addStretch(1)
         right = QVBoxLayout()
         right.setSpacing(8)
         right.addWidget(heading(self.tr("Opt-out list"), 2))
@@ -178,13 +178,13 @@ class SettingsPage(QWidget):
         )
         right.addLayout(add_row)
         right.addLayout(file_row)
-        right.addLayout(exchange_row)
         right.addWidget(self.opt_out_message)
+        right.addWidget(self.opt_out_filter)
         right.addWidget(self.opt_out_view, 1)
         right.addWidget(self.opt_out_count)
 
         columns = QHBoxLayout()
-        columns.setSpacing(28)
+        columns.setSpacing(20)
         left_box = QFrame()
         left_box.setLayout(left)
         left_box.setMaximumWidth(480)
@@ -227,6 +227,7 @@ class SettingsPage(QWidget):
         code = self.country_combo.currentData()
         self.db.set_setting("default_country", code)
         self.db.set_setting(COUNTRY_CHOSEN_SETTING, "1")
+        self.price_spin.setSuffix(f" {currency_of(code)}" if currency_of(code) else "")
         self.default_country_changed.emit(code)
 
     def _default_account_chosen(self, _index: int) -> None:
@@ -240,6 +241,9 @@ class SettingsPage(QWidget):
         default = self.db.default_account
         current = self.account_combo.currentData()
         for combo in (self.default_account_combo, self.account_combo):
+            # long account names are elided in the closed box, not allowed to widen the page past a small screen
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
             combo.clear()
             for account in accounts:
                 label = (

@@ -44,7 +44,8 @@ STATE_COLOURS = {
 }
 # Marked for lupdate here, translated when shown (state_label): the language is chosen after import.
 STATE_LABELS = {
-    "pending": QT_TRANSLATE_NOOP("States", "Pending"),
+    # one name for it everywhere: the counts line and the filter say Waiting too
+    "pending": QT_TRANSLATE_NOOP("States", "Waiting"),
     "sending": QT_TRANSLATE_NOOP("States", "Sending"),
     "sent": QT_TRANSLATE_NOOP("States", "Sent"),
     "delivered": QT_TRANSLATE_NOOP("States", "Delivered"),
@@ -98,12 +99,16 @@ def hint(text: str) -> QLabel:
     return label
 
 
-def price_per_segment_spin(tooltip: str) -> QDoubleSpinBox:
+def price_per_segment_spin(tooltip: str, currency: str = "") -> QDoubleSpinBox:
     """An account's price per SMS part, 0 = "not set" (the account dialog and Settings edit the same field)."""
-    spin = QDoubleSpinBox()
+    from smsdesk.ui.numbers import DecimalSpinBox
+
+    spin = DecimalSpinBox()
     spin.setDecimals(4)
     spin.setRange(0, 1000)
     spin.setSpecialValueText(QCoreApplication.translate("Widgets", "not set"))
+    if currency:
+        spin.setSuffix(f" {currency}")
     spin.setToolTip(tooltip)
     return spin
 

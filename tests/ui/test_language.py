@@ -105,10 +105,11 @@ def test_the_review_page_shows_balance_and_cost_in_danish_on_a_danish_computer(
     window.go(2)
     review = window.review_page
     qtbot.waitUntil(lambda: review.totals is not None, timeout=15000)
-    # the sandbox counts points: 10.000 of them; the cost is a plain amount (no currency from the balance)
+    # the sandbox counts points: 10.000 of them; the cost is in the price's currency (Denmark's)
     assert review.total_labels["balance"].text() == "10.000 point"
-    assert review.total_labels["cost"].text() == "1.234,50"
-    assert review.total_captions["cost"].text() == "anslået pris (1.234,5 pr. SMS)"
+    assert review.total_labels["cost"].text().replace("\u00a0", " ") == "1.234,50 kr."
+    caption = review.total_captions["cost"].text().replace("\u00a0", " ")
+    assert caption == "anslået pris (1.234,50 kr. pr. SMS)"
     assert review.send_button.text() == "Send til 1 modtager…"
 
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from smsdesk.ui.main_window import HISTORY, MESSAGE, RECIPIENTS, RESULTS, REVIEW, SETTINGS
 
@@ -49,9 +48,14 @@ def write_shop_file(path: Path, extra: int = 45) -> Path:
     return path
 
 
-def save(widget: QWidget, name: str) -> Path:
+def save(widget: QWidget, name: str, size: tuple[int, int] | None = None) -> Path:
     target = SCREENSHOTS / f"{name}.png"
     target.parent.mkdir(parents=True, exist_ok=True)
+    if size is not None:
+        # the screen a window lives on keeps it there; offscreen, a page that once grew it would leave it grown
+        widget.resize(*size)
+        QApplication.processEvents()
+        assert (widget.width(), widget.height()) == size, f"{name} does not fit {size}"
     assert widget.grab().save(str(target)), target
     return target
 
@@ -64,7 +68,7 @@ def test_screenshots_of_every_screen(qtbot, db, prompts, make_window, tmp_path, 
     from smsdesk.sandbox.server import shared_sandbox
     from smsdesk.ui.history_page import describe_campaign
     from smsdesk.ui.main_window import COUNTRY_CHOSEN_SETTING
-    from smsdesk.ui.prompts import confirm_box, resume_text, resume_title
+    from smsdesk.ui.prompts import ResumeDialog, confirm_box
 
     language(lang)
     # The sample shop is Danish in every language: its numbers are read as Danish ones.
@@ -72,7 +76,7 @@ def test_screenshots_of_every_screen(qtbot, db, prompts, make_window, tmp_path, 
     folder = f"{lang}-{size[0]}x{size[1]}"
 
     def shot(widget: QWidget, name: str) -> Path:
-        return save(widget, f"{folder}/{name}")
+        return save(widget, f"{folder}/{name}", size if widget is window else None)
 
     def totals_counted() -> bool:
         job = page.totals_job
@@ -181,13 +185,7 @@ def test_screenshots_of_every_screen(qtbot, db, prompts, make_window, tmp_path, 
     shots.append(shot(dialog, "13-accounts-new"))
     dialog.close()
 
-    resume = confirm_box(
-        window,
-        resume_title(),
-        resume_text([describe_campaign(Journal(db).get_campaign(old))]),
-        ok=QCoreApplication.translate("Prompts", "Show and resume"),
-        cancel=QCoreApplication.translate("Prompts", "Not now"),
-    )[0]
+    resume = ResumeDialog(window, [describe_campaign(Journal(db).get_campaign(old))])
     resume.show()
     qtbot.waitExposed(resume)
     shots.append(shot(resume, "14-resume-offer"))

@@ -238,6 +238,17 @@ Intet, der allerede er sendt eller gemt, er gået tabt: afsendelsesloggen husker
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>{name} ({when}, {account}): {sent} of {total} sent, {waiting} waiting</source>
+        <translation>{name} ({when}, {account}): {sent} af {total} sendt, {waiting} venter</translation>
+    </message>
+    <message>
+        <source>, %n unknown (may have arrived; not sent again unless you ask)</source>
+        <translation>, %n ukendt (kan være nået frem; sendes ikke igen, medmindre du beder om det)</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <source>Date</source>
@@ -282,10 +293,6 @@ Intet, der allerede er sendt eller gemt, er gået tabt: afsendelsesloggen husker
     <message>
         <source>Cost</source>
         <translation>Pris</translation>
-    </message>
-    <message>
-        <source>{name} ({when}, {account}): {sent} of {total} sent, {waiting} waiting</source>
-        <translation>{name} ({when}, {account}): {sent} af {total} sendt, {waiting} venter</translation>
     </message>
     <message>
         <source>Open</source>
@@ -473,11 +480,27 @@ Intet, der allerede er sendt eller gemt, er gået tabt: afsendelsesloggen husker
         <translation>&lt;b&gt;SMSDesk {version}&lt;/b&gt;&lt;br&gt;Masse-SMS fra et regneark, hvor hver besked følges.&lt;br&gt;&lt;br&gt;Den indbyggede Sandbox-konto sender ikke noget rigtigt: prøv det hele med den først.</translation>
     </message>
     <message numerus="yes">
-        <source>%n more interrupted send(s) are waiting in History.</source>
+        <source>Interrupted campaigns still waiting in History: %n.</source>
         <translation>
-            <numerusform>%n afbrudt udsendelse mere venter i Historik.</numerusform>
-            <numerusform>%n afbrudte udsendelser mere venter i Historik.</numerusform>
+            <numerusform>Afbrudte udsendelser, der stadig venter i Historik: %n.</numerusform>
+            <numerusform>Afbrudte udsendelser, der stadig venter i Historik: %n.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Quit with an unsent message?</source>
+        <translation>Afslut med en besked, der ikke er sendt?</translation>
+    </message>
+    <message>
+        <source>The message you wrote has not been sent. It is kept, with the open file, and comes back the next time you start SMSDesk.</source>
+        <translation>Den besked, du har skrevet, er ikke sendt. Den gemmes sammen med den åbne fil og kommer igen, næste gang du starter SMSDesk.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Afslut</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Bliv</translation>
     </message>
     <message>
         <source>A send is running</source>
@@ -635,6 +658,14 @@ De beskeder, der ikke er sendt endnu, venter: du kan genoptage dem fra Historik,
         <source>{number} · row {row}</source>
         <translation>{number} · række {row}</translation>
     </message>
+    <message>
+        <source>no value for {placeholders}</source>
+        <translation>intet indhold i {placeholders}</translation>
+    </message>
+    <message>
+        <source>Counted for the previewed recipient ({position} of {total}):</source>
+        <translation>Talt for den viste modtager ({position} af {total}):</translation>
+    </message>
     <message numerus="yes">
         <source>Counting SMS for all %Ln recipient(s)…</source>
         <translation>
@@ -676,6 +707,22 @@ De beskeder, der ikke er sendt endnu, venter: du kan genoptage dem fra Historik,
         <translation>Ingen gemte beskeder endnu</translation>
     </message>
     <message>
+        <source>Replace the message in the editor?</source>
+        <translation>Erstat beskeden i feltet?</translation>
+    </message>
+    <message>
+        <source>The editor holds a message that is not saved. Replace it with “{name}”? (Ctrl+Z in the editor brings it back.)</source>
+        <translation>Feltet indeholder en besked, der ikke er gemt. Vil du erstatte den med “{name}”? (Ctrl+Z i feltet henter den tilbage.)</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Erstat</translation>
+    </message>
+    <message>
+        <source>Keep my text</source>
+        <translation>Behold min tekst</translation>
+    </message>
+    <message>
         <source>Nothing to save</source>
         <translation>Intet at gemme</translation>
     </message>
@@ -690,6 +737,30 @@ De beskeder, der ikke er sendt endnu, venter: du kan genoptage dem fra Historik,
     <message>
         <source>Name for this message:</source>
         <translation>Navn på beskeden:</translation>
+    </message>
+    <message>
+        <source>Replace the saved message?</source>
+        <translation>Erstat den gemte besked?</translation>
+    </message>
+    <message>
+        <source>A saved message called “{name}” exists. Replace it with the text in the editor?</source>
+        <translation>Der findes allerede en gemt besked, der hedder “{name}”. Vil du erstatte den med teksten i feltet?</translation>
+    </message>
+    <message>
+        <source>Keep the old one</source>
+        <translation>Behold den gamle</translation>
+    </message>
+    <message>
+        <source>Delete the saved message?</source>
+        <translation>Slet den gemte besked?</translation>
+    </message>
+    <message>
+        <source>Delete the saved message “{name}”? This cannot be undone.</source>
+        <translation>Slet den gemte besked “{name}”? Det kan ikke fortrydes.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Behold den</translation>
     </message>
 </context>
 <context>
@@ -707,16 +778,12 @@ De beskeder, der ikke er sendt endnu, venter: du kan genoptage dem fra Historik,
         <translation>Genoptag afbrudte udsendelser?</translation>
     </message>
     <message>
-        <source>These sends stopped before every message went out:
-
-{listing}
-
-Resuming sends only the messages that were never sent. Messages whose outcome is unknown are not sent again unless you ask in Results.</source>
-        <translation>Disse udsendelser stoppede, før alle beskeder var sendt:
-
-{listing}
-
-Når du genoptager, sendes kun de beskeder, der aldrig blev sendt. Beskeder med ukendt udfald sendes ikke igen, medmindre du beder om det under Resultater.</translation>
+        <source>These campaigns stopped before every message went out:</source>
+        <translation>Disse udsendelser stoppede, før alle beskeder var sendt:</translation>
+    </message>
+    <message>
+        <source>Resuming sends only the messages that were never sent. Messages whose outcome is unknown are not sent again unless you ask in Results.</source>
+        <translation>Når du genoptager, sendes kun de beskeder, der aldrig blev sendt. Beskeder med ukendt udfald sendes ikke igen, medmindre du beder om det under Resultater.</translation>
     </message>
     <message>
         <source>Show and resume</source>
@@ -893,6 +960,30 @@ Når du genoptager, sendes kun de beskeder, der aldrig blev sendt. Beskeder med 
         <translation>Afmeldt</translation>
     </message>
     <message>
+        <source>Type or paste numbers…</source>
+        <translation>Skriv eller indsæt numre…</translation>
+    </message>
+    <message>
+        <source>Send to a few numbers without a spreadsheet</source>
+        <translation>Send til nogle få numre uden et regneark</translation>
+    </message>
+    <message>
+        <source>20 12 34 56
++46 70 123 45 67
+…</source>
+        <translation>20 12 34 56
++46 70 123 45 67
+…</translation>
+    </message>
+    <message>
+        <source>Use these numbers</source>
+        <translation>Brug disse numre</translation>
+    </message>
+    <message>
+        <source>One number per line, or separated by commas or semicolons.</source>
+        <translation>Ét nummer pr. linje, eller adskilt med komma eller semikolon.</translation>
+    </message>
+    <message>
         <source>No file yet.</source>
         <translation>Ingen fil endnu.</translation>
     </message>
@@ -1019,6 +1110,18 @@ Når du genoptager, sendes kun de beskeder, der aldrig blev sendt. Beskeder med 
     <message>
         <source>{file}: SMSDesk reads {kinds} files; save the list in one of those formats.</source>
         <translation>{file}: SMSDesk læser {kinds}-filer; gem listen i et af de formater.</translation>
+    </message>
+    <message>
+        <source>Type or paste at least one number first.</source>
+        <translation>Skriv eller indsæt mindst ét nummer først.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Typed numbers</source>
+        <translation>Indtastede numre</translation>
     </message>
     <message>
         <source>Reading &lt;b&gt;{file}&lt;/b&gt;…</source>
@@ -1211,10 +1314,6 @@ Når du genoptager, sendes kun de beskeder, der aldrig blev sendt. Beskeder med 
         <translation>Ukendt</translation>
     </message>
     <message>
-        <source>Waiting to send</source>
-        <translation>Venter på at blive sendt</translation>
-    </message>
-    <message>
         <source>Skipped</source>
         <translation>Sprunget over</translation>
     </message>
@@ -1233,10 +1332,6 @@ Når du genoptager, sendes kun de beskeder, der aldrig blev sendt. Beskeder med 
     <message>
         <source>Cancelled — the rest can be resumed</source>
         <translation>Annulleret — resten kan genoptages</translation>
-    </message>
-    <message>
-        <source>Stopped by the provider</source>
-        <translation>Stoppet af udbyderen</translation>
     </message>
     <message>
         <source>Finished</source>
@@ -1285,10 +1380,6 @@ Når du genoptager, sendes kun de beskeder, der aldrig blev sendt. Beskeder med 
     <message>
         <source>Send the messages that are still pending (never the sent or unknown ones)</source>
         <translation>Send de beskeder, der stadig venter (aldrig de sendte eller ukendte)</translation>
-    </message>
-    <message>
-        <source>Retry failed</source>
-        <translation>Send fejlede igen</translation>
     </message>
     <message>
         <source>Send the failed messages again</source>
@@ -1359,6 +1450,50 @@ Når du genoptager, sendes kun de beskeder, der aldrig blev sendt. Beskeder med 
         <translation>(sandkasse: ingen rigtige SMS)</translation>
     </message>
     <message>
+        <source>Another SMSDesk is sending this campaign</source>
+        <translation>En anden SMSDesk sender denne udsendelse</translation>
+    </message>
+    <message>
+        <source>Campaign {id} is being sent right now by another SMSDesk window or process on this computer. Sending it from here too could text people twice.
+
+Wait here and resume as soon as the other one stops, or close the other window first.</source>
+        <translation>Udsendelse {id} bliver sendt lige nu af et andet SMSDesk-vindue eller en anden proces på denne computer. Sender du den også herfra, kan folk få beskeden to gange.
+
+Vent her og genoptag, så snart den anden stopper, eller luk det andet vindue først.</translation>
+    </message>
+    <message>
+        <source>Wait and resume</source>
+        <translation>Vent og genoptag</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Ikke nu</translation>
+    </message>
+    <message>
+        <source>Waiting for the other SMSDesk to stop sending…</source>
+        <translation>Venter på, at den anden SMSDesk holder op med at sende…</translation>
+    </message>
+    <message>
+        <source>the provider</source>
+        <translation>udbyderen</translation>
+    </message>
+    <message>
+        <source>Sending has ended: once the connection works again, resume the campaign or retry the failed messages.</source>
+        <translation>Udsendelsen er stoppet: når forbindelsen virker igen, så genoptag udsendelsen eller send de fejlede igen.</translation>
+    </message>
+    <message>
+        <source>Next try at {time}.</source>
+        <translation>Næste forsøg kl. {time}.</translation>
+    </message>
+    <message>
+        <source>Trying again shortly.</source>
+        <translation>Prøver igen om lidt.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{who} cannot be reached.&lt;/b&gt; Check the internet connection, a proxy or firewall that may block SMSDesk, and the account&apos;s web address (Settings → Manage accounts). SMSDesk keeps trying in the background and sends nobody twice. {when}</source>
+        <translation>&lt;b&gt;Der er ingen forbindelse til {who}.&lt;/b&gt; Tjek internetforbindelsen, en proxy eller firewall, der kan blokere SMSDesk, og kontoens webadresse (Indstillinger → Administrér konti). SMSDesk bliver ved med at prøve i baggrunden og sender ikke til nogen to gange. {when}</translation>
+    </message>
+    <message>
         <source>Stopped: {reason}</source>
         <translation>Stoppet: {reason}</translation>
     </message>
@@ -1383,6 +1518,17 @@ Når du genoptager, sendes kun de beskeder, der aldrig blev sendt. Beskeder med 
         <translation>Fortsæt med at sende</translation>
     </message>
     <message>
+        <source>Retry failed messages?</source>
+        <translation>Send fejlede beskeder igen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) failed: the provider refused them or could not be reached. Sending again texts those people again; check the errors first (a wrong number fails again).</source>
+        <translation>
+            <numerusform>%n besked fejlede: udbyderen afviste den eller kunne ikke nås. Sender du igen, får personen en besked igen; tjek fejlen først (et forkert nummer fejler igen).</numerusform>
+            <numerusform>%n beskeder fejlede: udbyderen afviste dem eller kunne ikke nås. Sender du igen, får de personer en besked igen; tjek fejlene først (et forkert nummer fejler igen).</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Retry unknown messages?</source>
         <translation>Prøv ukendte beskeder igen?</translation>
     </message>
@@ -1402,6 +1548,18 @@ Tjek udbyderens egen log først, hvis du kan.</numerusform>
     <message>
         <source>Send them again</source>
         <translation>Send dem igen</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Venter</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stoppet</translation>
+    </message>
+    <message>
+        <source>Retry failed…</source>
+        <translation>Send fejlede igen…</translation>
     </message>
     <message>
         <source>Don&apos;t send</source>
@@ -1460,12 +1618,20 @@ Tjek udbyderens egen log først, hvis du kan.</numerusform>
         <translation>Tjek af levering mislykkedes: {reason}</translation>
     </message>
     <message>
-        <source>{done} of {total} done</source>
-        <translation>{done} af {total} færdige</translation>
-    </message>
-    <message>
         <source>Nothing to send</source>
         <translation>Intet at sende</translation>
+    </message>
+    <message>
+        <source>Nothing sent: {done} of {total} failed or unknown</source>
+        <translation>Intet sendt: {done} af {total} fejlet eller ukendt</translation>
+    </message>
+    <message>
+        <source>{sent} of {total} sent</source>
+        <translation>{sent} af {total} sendt</translation>
+    </message>
+    <message>
+        <source> · {other} failed or unknown</source>
+        <translation> · {other} fejlet eller ukendt</translation>
     </message>
     <message>
         <source>Sent {count}</source>
@@ -1490,6 +1656,10 @@ Tjek udbyderens egen log først, hvis du kan.</numerusform>
     <message>
         <source>Delivered {count}</source>
         <translation>Leveret {count}</translation>
+    </message>
+    <message>
+        <source>waiting for the provider</source>
+        <translation>venter på udbyderen</translation>
     </message>
     <message>
         <source>finishing…</source>
@@ -1563,6 +1733,22 @@ Tjek udbyderens egen log først, hvis du kan.</numerusform>
         <translation>anslået tid</translation>
     </message>
     <message>
+        <source>Skip them</source>
+        <translation>Spring dem over</translation>
+    </message>
+    <message>
+        <source>Send with this text instead:</source>
+        <translation>Send med denne tekst i stedet:</translation>
+    </message>
+    <message>
+        <source>Send with nothing there</source>
+        <translation>Send uden noget dér</translation>
+    </message>
+    <message>
+        <source>e.g. kunde</source>
+        <translation>fx kunde</translation>
+    </message>
+    <message>
         <source>your mobile, e.g. 20 12 34 56</source>
         <translation>dit mobilnummer, fx 20 12 34 56</translation>
     </message>
@@ -1634,6 +1820,13 @@ Tjek udbyderens egen log først, hvis du kan.</numerusform>
         <source>Campaign</source>
         <translation>Udsendelse</translation>
     </message>
+    <message numerus="yes">
+        <source>%n recipient(s) have no value for {placeholder}.</source>
+        <translation>
+            <numerusform>%n modtager har intet indhold i {placeholder}.</numerusform>
+            <numerusform>%n modtagere har intet indhold i {placeholder}.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>checking…</source>
         <translation>tjekker…</translation>
@@ -1649,6 +1842,10 @@ Tjek udbyderens egen log først, hvis du kan.</numerusform>
     <message>
         <source>price not set</source>
         <translation>pris ikke angivet</translation>
+    </message>
+    <message>
+        <source>per your price</source>
+        <translation>efter din pris</translation>
     </message>
     <message>
         <source>estimated cost ({price} per SMS)</source>
@@ -1701,6 +1898,17 @@ Tjek udbyderens egen log først, hvis du kan.</numerusform>
         <source>the balance could not be read: {reason}</source>
         <translation>saldoen kunne ikke læses: {reason}</translation>
     </message>
+    <message>
+        <source>The balance could not be read ({error}), so SMSDesk cannot tell whether the account has enough credit. Check the internet connection and the account (Manage accounts → Test connection) before sending.</source>
+        <translation>Saldoen kunne ikke læses ({error}), så SMSDesk kan ikke se, om der er nok på kontoen. Tjek internetforbindelsen og kontoen (Administrér konti → Test forbindelsen), før du sender.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send anyway to %Ln recipient(s)…</source>
+        <translation>
+            <numerusform>Send alligevel til %Ln modtager…</numerusform>
+            <numerusform>Send alligevel til %Ln modtagere…</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Send to %Ln recipient(s)…</source>
         <translation>
@@ -1717,8 +1925,23 @@ Tjek udbyderens egen log først, hvis du kan.</numerusform>
         <translation>Sender en test til {number}…</translation>
     </message>
     <message>
-        <source>Test sent to {number} (sandbox: nothing really sent). Check your phone.</source>
-        <translation>Test sendt til {number} (sandkasse: intet er sendt i virkeligheden). Tjek din telefon.</translation>
+        <source>Test sent to {number} (sandbox: no real SMS was sent).</source>
+        <translation>Test sendt til {number} (sandkasse: der blev ikke sendt nogen rigtig SMS).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) of campaign {id} already went to these recipients.</source>
+        <translation>
+            <numerusform>%n besked i udsendelse {id} er allerede sendt til disse modtagere.</numerusform>
+            <numerusform>%n beskeder i udsendelse {id} er allerede sendt til disse modtagere.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Campaign {id} was made from this message for these recipients; none of it has been sent yet (resume it from Results or History rather than making a second one).</source>
+        <translation>Udsendelse {id} blev lavet med denne besked til disse modtagere; intet af den er sendt endnu (genoptag den fra Resultater eller Historik i stedet for at lave en til).</translation>
+    </message>
+    <message>
+        <source>Sending again texts every one of them a second time. To send only what failed, use Retry failed in Results instead.</source>
+        <translation>Sender du igen, får hver eneste af dem den en gang til. Vil du kun sende dem, der fejlede, så brug Send fejlede igen under Resultater i stedet.</translation>
     </message>
     <message>
         <source>Test sent to {number}. Check your phone.</source>
@@ -1769,14 +1992,6 @@ Tjek udbyderens egen log først, hvis du kan.</numerusform>
     <message>
         <source>Send the same again?</source>
         <translation>Send det samme igen?</translation>
-    </message>
-    <message>
-        <source>This message already went to these recipients (campaign {campaign}).
-
-Sending again texts every one of them a second time. To send only what failed, use Retry failed in Results instead.</source>
-        <translation>Denne besked er allerede sendt til disse modtagere (udsendelse {campaign}).
-
-Sender du igen, får hver eneste af dem den en gang til. Vil du kun sende dem, der fejlede, så brug Send fejlede igen under Resultater i stedet.</translation>
     </message>
     <message>
         <source>Send again to everyone</source>
@@ -2038,7 +2253,7 @@ Sender du igen, får hver eneste af dem den en gang til. Vil du kun sende dem, d
 <context>
     <name>States</name>
     <message>
-        <source>Pending</source>
+        <source>Waiting</source>
         <translation>Venter</translation>
     </message>
     <message>
@@ -2075,6 +2290,10 @@ Sender du igen, får hver eneste af dem den en gang til. Vil du kun sende dem, d
     <message>
         <source>no cap</source>
         <translation>ingen grænse</translation>
+    </message>
+    <message>
+        <source>(provider&apos;s unit)</source>
+        <translation>(udbyderens enhed)</translation>
     </message>
 </context>
 </TS>

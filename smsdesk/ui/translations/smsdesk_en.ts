@@ -14,10 +14,10 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>%n more interrupted send(s) are waiting in History.</source>
+        <source>Interrupted campaigns still waiting in History: %n.</source>
         <translation>
-            <numerusform>%n more interrupted send is waiting in History.</numerusform>
-            <numerusform>%n more interrupted sends are waiting in History.</numerusform>
+            <numerusform>Interrupted campaigns still waiting in History: %n.</numerusform>
+            <numerusform>Interrupted campaigns still waiting in History: %n.</numerusform>
         </translation>
     </message>
 </context>
@@ -100,6 +100,13 @@
 <context>
     <name>ResultsPage</name>
     <message numerus="yes">
+        <source>%n message(s) failed: the provider refused them or could not be reached. Sending again texts those people again; check the errors first (a wrong number fails again).</source>
+        <translation>
+            <numerusform>%n message failed: the provider refused them or could not be reached. Sending again texts those people again; check the errors first (a wrong number fails again).</numerusform>
+            <numerusform>%n messages failed: the provider refused them or could not be reached. Sending again texts those people again; check the errors first (a wrong number fails again).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%Ln message(s) may already have reached the phone: the provider&apos;s answer was lost (timeout, connection dropped, crash). Sending again may text those people twice.
 
 Check the provider&apos;s own log first if you can.</source>
@@ -115,6 +122,13 @@ Check the provider&apos;s own log first if you can.</numerusform>
 </context>
 <context>
     <name>ReviewPage</name>
+    <message numerus="yes">
+        <source>%n recipient(s) have no value for {placeholder}.</source>
+        <translation>
+            <numerusform>%n recipient have no value for {placeholder}.</numerusform>
+            <numerusform>%n recipients have no value for {placeholder}.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%Ln SMS × {price} per SMS</source>
         <translation>
@@ -151,6 +165,13 @@ Check the provider&apos;s own log first if you can.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
+        <source>Send anyway to %Ln recipient(s)…</source>
+        <translation>
+            <numerusform>Send anyway to %Ln recipient…</numerusform>
+            <numerusform>Send anyway to %Ln recipients…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Send to %Ln recipient(s)…</source>
         <translation>
             <numerusform>Send to %Ln recipient…</numerusform>
@@ -169,6 +190,13 @@ Check the provider&apos;s own log first if you can.</numerusform>
         <translation>
             <numerusform>(%Ln SMS in total) through {account}?</numerusform>
             <numerusform>(%Ln SMS in total) through {account}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) of campaign {id} already went to these recipients.</source>
+        <translation>
+            <numerusform>%n message of campaign {id} already went to these recipients.</numerusform>
+            <numerusform>%n messages of campaign {id} already went to these recipients.</numerusform>
         </translation>
     </message>
 </context>

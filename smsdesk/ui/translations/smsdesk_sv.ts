@@ -238,6 +238,17 @@ Inget som redan skickats eller sparats har gått förlorat: utskicksloggen håll
     </message>
 </context>
 <context>
+    <name>History</name>
+    <message>
+        <source>{name} ({when}, {account}): {sent} of {total} sent, {waiting} waiting</source>
+        <translation>{name} ({when}, {account}): {sent} av {total} skickade, {waiting} väntar</translation>
+    </message>
+    <message>
+        <source>, %n unknown (may have arrived; not sent again unless you ask)</source>
+        <translation>, %n okända (kan ha kommit fram; skickas inte igen om du inte ber om det)</translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message>
         <source>Date</source>
@@ -282,10 +293,6 @@ Inget som redan skickats eller sparats har gått förlorat: utskicksloggen håll
     <message>
         <source>Cost</source>
         <translation>Kostnad</translation>
-    </message>
-    <message>
-        <source>{name} ({when}, {account}): {sent} of {total} sent, {waiting} waiting</source>
-        <translation>{name} ({when}, {account}): {sent} av {total} skickade, {waiting} väntar</translation>
     </message>
     <message>
         <source>Open</source>
@@ -473,11 +480,27 @@ Inget som redan skickats eller sparats har gått förlorat: utskicksloggen håll
         <translation>&lt;b&gt;SMSDesk {version}&lt;/b&gt;&lt;br&gt;Mass-SMS från ett kalkylark, där varje meddelande följs upp.&lt;br&gt;&lt;br&gt;Det inbyggda Sandbox-kontot skickar inget på riktigt: prova allt med det först.</translation>
     </message>
     <message numerus="yes">
-        <source>%n more interrupted send(s) are waiting in History.</source>
+        <source>Interrupted campaigns still waiting in History: %n.</source>
         <translation>
-            <numerusform>%n avbrutet utskick till väntar i Historik.</numerusform>
-            <numerusform>%n avbrutna utskick till väntar i Historik.</numerusform>
+            <numerusform>Avbrutna utskick som fortfarande väntar i Historik: %n.</numerusform>
+            <numerusform>Avbrutna utskick som fortfarande väntar i Historik: %n.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Quit with an unsent message?</source>
+        <translation>Avsluta med ett meddelande som inte skickats?</translation>
+    </message>
+    <message>
+        <source>The message you wrote has not been sent. It is kept, with the open file, and comes back the next time you start SMSDesk.</source>
+        <translation>Meddelandet du skrev har inte skickats. Det sparas tillsammans med den öppna filen och kommer tillbaka nästa gång du startar SMSDesk.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Avsluta</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Stanna kvar</translation>
     </message>
     <message>
         <source>A send is running</source>
@@ -635,6 +658,14 @@ Meddelandena som inte skickats än väntar kvar: du kan återuppta dem från His
         <source>{number} · row {row}</source>
         <translation>{number} · rad {row}</translation>
     </message>
+    <message>
+        <source>no value for {placeholders}</source>
+        <translation>inget värde för {placeholders}</translation>
+    </message>
+    <message>
+        <source>Counted for the previewed recipient ({position} of {total}):</source>
+        <translation>Räknat för den visade mottagaren ({position} av {total}):</translation>
+    </message>
     <message numerus="yes">
         <source>Counting SMS for all %Ln recipient(s)…</source>
         <translation>
@@ -676,6 +707,22 @@ Meddelandena som inte skickats än väntar kvar: du kan återuppta dem från His
         <translation>Inga sparade meddelanden än</translation>
     </message>
     <message>
+        <source>Replace the message in the editor?</source>
+        <translation>Ersätta meddelandet i fältet?</translation>
+    </message>
+    <message>
+        <source>The editor holds a message that is not saved. Replace it with “{name}”? (Ctrl+Z in the editor brings it back.)</source>
+        <translation>Fältet innehåller ett meddelande som inte är sparat. Vill du ersätta det med “{name}”? (Ctrl+Z i fältet tar tillbaka det.)</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Ersätt</translation>
+    </message>
+    <message>
+        <source>Keep my text</source>
+        <translation>Behåll min text</translation>
+    </message>
+    <message>
         <source>Nothing to save</source>
         <translation>Inget att spara</translation>
     </message>
@@ -690,6 +737,30 @@ Meddelandena som inte skickats än väntar kvar: du kan återuppta dem från His
     <message>
         <source>Name for this message:</source>
         <translation>Namn på meddelandet:</translation>
+    </message>
+    <message>
+        <source>Replace the saved message?</source>
+        <translation>Ersätta det sparade meddelandet?</translation>
+    </message>
+    <message>
+        <source>A saved message called “{name}” exists. Replace it with the text in the editor?</source>
+        <translation>Det finns redan ett sparat meddelande som heter “{name}”. Vill du ersätta det med texten i fältet?</translation>
+    </message>
+    <message>
+        <source>Keep the old one</source>
+        <translation>Behåll det gamla</translation>
+    </message>
+    <message>
+        <source>Delete the saved message?</source>
+        <translation>Ta bort det sparade meddelandet?</translation>
+    </message>
+    <message>
+        <source>Delete the saved message “{name}”? This cannot be undone.</source>
+        <translation>Ta bort det sparade meddelandet “{name}”? Det går inte att ångra.</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Behåll det</translation>
     </message>
 </context>
 <context>
@@ -707,16 +778,12 @@ Meddelandena som inte skickats än väntar kvar: du kan återuppta dem från His
         <translation>Återuppta avbrutna utskick?</translation>
     </message>
     <message>
-        <source>These sends stopped before every message went out:
-
-{listing}
-
-Resuming sends only the messages that were never sent. Messages whose outcome is unknown are not sent again unless you ask in Results.</source>
-        <translation>De här utskicken stoppade innan alla meddelanden hade skickats:
-
-{listing}
-
-När du återupptar skickas bara meddelandena som aldrig skickades. Meddelanden med okänt utfall skickas inte igen om du inte ber om det under Resultat.</translation>
+        <source>These campaigns stopped before every message went out:</source>
+        <translation>De här utskicken stoppade innan alla meddelanden hade skickats:</translation>
+    </message>
+    <message>
+        <source>Resuming sends only the messages that were never sent. Messages whose outcome is unknown are not sent again unless you ask in Results.</source>
+        <translation>När du återupptar skickas bara meddelandena som aldrig skickades. Meddelanden med okänt utfall skickas inte igen om du inte ber om det under Resultat.</translation>
     </message>
     <message>
         <source>Show and resume</source>
@@ -893,6 +960,30 @@ När du återupptar skickas bara meddelandena som aldrig skickades. Meddelanden 
         <translation>Avregistrerad</translation>
     </message>
     <message>
+        <source>Type or paste numbers…</source>
+        <translation>Skriv eller klistra in nummer…</translation>
+    </message>
+    <message>
+        <source>Send to a few numbers without a spreadsheet</source>
+        <translation>Skicka till några få nummer utan ett kalkylark</translation>
+    </message>
+    <message>
+        <source>20 12 34 56
++46 70 123 45 67
+…</source>
+        <translation>070 123 45 67
++45 20 12 34 56
+…</translation>
+    </message>
+    <message>
+        <source>Use these numbers</source>
+        <translation>Använd de här numren</translation>
+    </message>
+    <message>
+        <source>One number per line, or separated by commas or semicolons.</source>
+        <translation>Ett nummer per rad, eller åtskilda med kommatecken eller semikolon.</translation>
+    </message>
+    <message>
         <source>No file yet.</source>
         <translation>Ingen fil än.</translation>
     </message>
@@ -1019,6 +1110,18 @@ När du återupptar skickas bara meddelandena som aldrig skickades. Meddelanden 
     <message>
         <source>{file}: SMSDesk reads {kinds} files; save the list in one of those formats.</source>
         <translation>{file}: SMSDesk läser {kinds}-filer; spara listan i något av de formaten.</translation>
+    </message>
+    <message>
+        <source>Type or paste at least one number first.</source>
+        <translation>Skriv eller klistra in minst ett nummer först.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nummer</translation>
+    </message>
+    <message>
+        <source>Typed numbers</source>
+        <translation>Inskrivna nummer</translation>
     </message>
     <message>
         <source>Reading &lt;b&gt;{file}&lt;/b&gt;…</source>
@@ -1211,10 +1314,6 @@ När du återupptar skickas bara meddelandena som aldrig skickades. Meddelanden 
         <translation>Okända</translation>
     </message>
     <message>
-        <source>Waiting to send</source>
-        <translation>Väntar på att skickas</translation>
-    </message>
-    <message>
         <source>Skipped</source>
         <translation>Överhoppade</translation>
     </message>
@@ -1233,10 +1332,6 @@ När du återupptar skickas bara meddelandena som aldrig skickades. Meddelanden 
     <message>
         <source>Cancelled — the rest can be resumed</source>
         <translation>Avbrutet — resten kan återupptas</translation>
-    </message>
-    <message>
-        <source>Stopped by the provider</source>
-        <translation>Stoppat av leverantören</translation>
     </message>
     <message>
         <source>Finished</source>
@@ -1285,10 +1380,6 @@ När du återupptar skickas bara meddelandena som aldrig skickades. Meddelanden 
     <message>
         <source>Send the messages that are still pending (never the sent or unknown ones)</source>
         <translation>Skicka meddelandena som fortfarande väntar (aldrig de skickade eller okända)</translation>
-    </message>
-    <message>
-        <source>Retry failed</source>
-        <translation>Skicka om misslyckade</translation>
     </message>
     <message>
         <source>Send the failed messages again</source>
@@ -1359,6 +1450,50 @@ När du återupptar skickas bara meddelandena som aldrig skickades. Meddelanden 
         <translation>(sandlåda: inga riktiga SMS)</translation>
     </message>
     <message>
+        <source>Another SMSDesk is sending this campaign</source>
+        <translation>Ett annat SMSDesk skickar det här utskicket</translation>
+    </message>
+    <message>
+        <source>Campaign {id} is being sent right now by another SMSDesk window or process on this computer. Sending it from here too could text people twice.
+
+Wait here and resume as soon as the other one stops, or close the other window first.</source>
+        <translation>Utskick {id} skickas just nu av ett annat SMSDesk-fönster eller en annan process på den här datorn. Skickar du det härifrån också kan folk få meddelandet två gånger.
+
+Vänta här och återuppta så fort det andra stoppar, eller stäng det andra fönstret först.</translation>
+    </message>
+    <message>
+        <source>Wait and resume</source>
+        <translation>Vänta och återuppta</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Inte nu</translation>
+    </message>
+    <message>
+        <source>Waiting for the other SMSDesk to stop sending…</source>
+        <translation>Väntar på att det andra SMSDesk slutar skicka…</translation>
+    </message>
+    <message>
+        <source>the provider</source>
+        <translation>leverantören</translation>
+    </message>
+    <message>
+        <source>Sending has ended: once the connection works again, resume the campaign or retry the failed messages.</source>
+        <translation>Utskicket har stoppat: när anslutningen fungerar igen, återuppta utskicket eller skicka om de misslyckade.</translation>
+    </message>
+    <message>
+        <source>Next try at {time}.</source>
+        <translation>Nästa försök kl. {time}.</translation>
+    </message>
+    <message>
+        <source>Trying again shortly.</source>
+        <translation>Försöker igen om en stund.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{who} cannot be reached.&lt;/b&gt; Check the internet connection, a proxy or firewall that may block SMSDesk, and the account&apos;s web address (Settings → Manage accounts). SMSDesk keeps trying in the background and sends nobody twice. {when}</source>
+        <translation>&lt;b&gt;{who} går inte att nå.&lt;/b&gt; Kontrollera internetanslutningen, en proxy eller brandvägg som kan blockera SMSDesk, och kontots webbadress (Inställningar → Hantera konton). SMSDesk fortsätter försöka i bakgrunden och skickar inte till någon två gånger. {when}</translation>
+    </message>
+    <message>
         <source>Stopped: {reason}</source>
         <translation>Stoppat: {reason}</translation>
     </message>
@@ -1383,6 +1518,17 @@ När du återupptar skickas bara meddelandena som aldrig skickades. Meddelanden 
         <translation>Fortsätt skicka</translation>
     </message>
     <message>
+        <source>Retry failed messages?</source>
+        <translation>Skicka om misslyckade meddelanden?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) failed: the provider refused them or could not be reached. Sending again texts those people again; check the errors first (a wrong number fails again).</source>
+        <translation>
+            <numerusform>%n meddelande misslyckades: leverantören avvisade det eller gick inte att nå. Skickar du igen får personen ett meddelande igen; kontrollera felet först (ett felaktigt nummer misslyckas igen).</numerusform>
+            <numerusform>%n meddelanden misslyckades: leverantören avvisade dem eller gick inte att nå. Skickar du igen får de personerna ett meddelande igen; kontrollera felen först (ett felaktigt nummer misslyckas igen).</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Retry unknown messages?</source>
         <translation>Försöka igen med okända meddelanden?</translation>
     </message>
@@ -1402,6 +1548,18 @@ Kontrollera leverantörens egen logg först om du kan.</numerusform>
     <message>
         <source>Send them again</source>
         <translation>Skicka dem igen</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Väntar</translation>
+    </message>
+    <message>
+        <source>Stopped</source>
+        <translation>Stoppat</translation>
+    </message>
+    <message>
+        <source>Retry failed…</source>
+        <translation>Skicka om misslyckade…</translation>
     </message>
     <message>
         <source>Don&apos;t send</source>
@@ -1460,12 +1618,20 @@ Kontrollera leverantörens egen logg först om du kan.</numerusform>
         <translation>Leveranskontrollen misslyckades: {reason}</translation>
     </message>
     <message>
-        <source>{done} of {total} done</source>
-        <translation>{done} av {total} klara</translation>
-    </message>
-    <message>
         <source>Nothing to send</source>
         <translation>Inget att skicka</translation>
+    </message>
+    <message>
+        <source>Nothing sent: {done} of {total} failed or unknown</source>
+        <translation>Inget skickat: {done} av {total} misslyckade eller okända</translation>
+    </message>
+    <message>
+        <source>{sent} of {total} sent</source>
+        <translation>{sent} av {total} skickade</translation>
+    </message>
+    <message>
+        <source> · {other} failed or unknown</source>
+        <translation> · {other} misslyckade eller okända</translation>
     </message>
     <message>
         <source>Sent {count}</source>
@@ -1490,6 +1656,10 @@ Kontrollera leverantörens egen logg först om du kan.</numerusform>
     <message>
         <source>Delivered {count}</source>
         <translation>Levererade {count}</translation>
+    </message>
+    <message>
+        <source>waiting for the provider</source>
+        <translation>väntar på leverantören</translation>
     </message>
     <message>
         <source>finishing…</source>
@@ -1563,6 +1733,22 @@ Kontrollera leverantörens egen logg först om du kan.</numerusform>
         <translation>beräknad tid</translation>
     </message>
     <message>
+        <source>Skip them</source>
+        <translation>Hoppa över dem</translation>
+    </message>
+    <message>
+        <source>Send with this text instead:</source>
+        <translation>Skicka med den här texten i stället:</translation>
+    </message>
+    <message>
+        <source>Send with nothing there</source>
+        <translation>Skicka utan något där</translation>
+    </message>
+    <message>
+        <source>e.g. kunde</source>
+        <translation>t.ex. kund</translation>
+    </message>
+    <message>
         <source>your mobile, e.g. 20 12 34 56</source>
         <translation>ditt mobilnummer, t.ex. 070 123 45 67</translation>
     </message>
@@ -1634,6 +1820,13 @@ Kontrollera leverantörens egen logg först om du kan.</numerusform>
         <source>Campaign</source>
         <translation>Utskick</translation>
     </message>
+    <message numerus="yes">
+        <source>%n recipient(s) have no value for {placeholder}.</source>
+        <translation>
+            <numerusform>%n mottagare saknar värde för {placeholder}.</numerusform>
+            <numerusform>%n mottagare saknar värde för {placeholder}.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>checking…</source>
         <translation>kontrollerar…</translation>
@@ -1649,6 +1842,10 @@ Kontrollera leverantörens egen logg först om du kan.</numerusform>
     <message>
         <source>price not set</source>
         <translation>pris inte angivet</translation>
+    </message>
+    <message>
+        <source>per your price</source>
+        <translation>enligt ditt pris</translation>
     </message>
     <message>
         <source>estimated cost ({price} per SMS)</source>
@@ -1701,6 +1898,17 @@ Kontrollera leverantörens egen logg först om du kan.</numerusform>
         <source>the balance could not be read: {reason}</source>
         <translation>saldot kunde inte läsas: {reason}</translation>
     </message>
+    <message>
+        <source>The balance could not be read ({error}), so SMSDesk cannot tell whether the account has enough credit. Check the internet connection and the account (Manage accounts → Test connection) before sending.</source>
+        <translation>Saldot kunde inte läsas ({error}), så SMSDesk kan inte avgöra om det finns tillräckligt på kontot. Kontrollera internetanslutningen och kontot (Hantera konton → Testa anslutningen) innan du skickar.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Send anyway to %Ln recipient(s)…</source>
+        <translation>
+            <numerusform>Skicka ändå till %Ln mottagare…</numerusform>
+            <numerusform>Skicka ändå till %Ln mottagare…</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Send to %Ln recipient(s)…</source>
         <translation>
@@ -1717,8 +1925,23 @@ Kontrollera leverantörens egen logg först om du kan.</numerusform>
         <translation>Skickar ett test till {number}…</translation>
     </message>
     <message>
-        <source>Test sent to {number} (sandbox: nothing really sent). Check your phone.</source>
-        <translation>Test skickat till {number} (sandlåda: inget skickades på riktigt). Kolla din telefon.</translation>
+        <source>Test sent to {number} (sandbox: no real SMS was sent).</source>
+        <translation>Test skickat till {number} (sandlåda: inget riktigt SMS skickades).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n message(s) of campaign {id} already went to these recipients.</source>
+        <translation>
+            <numerusform>%n meddelande i utskick {id} har redan skickats till de här mottagarna.</numerusform>
+            <numerusform>%n meddelanden i utskick {id} har redan skickats till de här mottagarna.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Campaign {id} was made from this message for these recipients; none of it has been sent yet (resume it from Results or History rather than making a second one).</source>
+        <translation>Utskick {id} gjordes med det här meddelandet till de här mottagarna; inget av det har skickats än (återuppta det från Resultat eller Historik i stället för att göra ett till).</translation>
+    </message>
+    <message>
+        <source>Sending again texts every one of them a second time. To send only what failed, use Retry failed in Results instead.</source>
+        <translation>Skickar du igen får var och en det en gång till. Vill du bara skicka det som misslyckades, använd Skicka om misslyckade under Resultat i stället.</translation>
     </message>
     <message>
         <source>Test sent to {number}. Check your phone.</source>
@@ -1769,14 +1992,6 @@ Kontrollera leverantörens egen logg först om du kan.</numerusform>
     <message>
         <source>Send the same again?</source>
         <translation>Skicka samma sak igen?</translation>
-    </message>
-    <message>
-        <source>This message already went to these recipients (campaign {campaign}).
-
-Sending again texts every one of them a second time. To send only what failed, use Retry failed in Results instead.</source>
-        <translation>Det här meddelandet har redan skickats till de här mottagarna (utskick {campaign}).
-
-Skickar du igen får var och en det en gång till. Vill du bara skicka det som misslyckades, använd Skicka om misslyckade under Resultat i stället.</translation>
     </message>
     <message>
         <source>Send again to everyone</source>
@@ -2038,7 +2253,7 @@ Skickar du igen får var och en det en gång till. Vill du bara skicka det som m
 <context>
     <name>States</name>
     <message>
-        <source>Pending</source>
+        <source>Waiting</source>
         <translation>Väntar</translation>
     </message>
     <message>
@@ -2075,6 +2290,10 @@ Skickar du igen får var och en det en gång till. Vill du bara skicka det som m
     <message>
         <source>no cap</source>
         <translation>ingen gräns</translation>
+    </message>
+    <message>
+        <source>(provider&apos;s unit)</source>
+        <translation>(leverantörens enhet)</translation>
     </message>
 </context>
 </TS>
