@@ -153,7 +153,17 @@ def test_folder_holds_what_the_app_loads_by_name_and_not_what_it_never_uses(froz
     assert "smsdesk/ui/assets/style.qss" in files
     assert any(name.startswith("certifi/") and name.endswith(".pem") for name in files)
     assert any(name.startswith("keyring-") and name.endswith("entry_points.txt") for name in files)
-    assert not any("/translations/" in name for name in files)
+    for language in ("da", "sv", "en"):
+        assert f"smsdesk/ui/translations/smsdesk_{language}.qm" in files
+    qt_translations = sorted(
+        name.rsplit("/", 1)[-1]
+        for name in files
+        if "Qt/translations/" in name or name.startswith("PySide6/translations/")
+    )
+    assert qt_translations == [
+        "qtbase_da.qm",
+        "qtbase_sv.qm",
+    ]  # Qt's own texts in our languages, nothing else
     assert not any(
         name.rsplit("/", 1)[-1].startswith(("libQt6Qml", "libQt6Quick", "libgtk-3")) for name in files
     )
@@ -189,6 +199,26 @@ def test_gui_opens_its_main_window_and_quits_cleanly(frozen, smsdesk_home, platf
     assert "Traceback" not in result.stderr, result.stderr
     assert (smsdesk_home / "smsdesk.sqlite3").exists()  # the app really started up: it created its store
     assert_window_was_painted(screenshot)
+
+
+def test_gui_starts_in_danish_on_a_danish_system(frozen, smsdesk_home):
+    """LANG/LC_ALL Danish and Settings > Language untouched: the frozen app's menus and numbers are Danish."""
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        SMSDESK_SMOKE_QUIT_MS="500",
+        LANG="da_DK.UTF-8",
+        LC_ALL="da_DK.UTF-8",
+        LANGUAGE="da",
+    )
+    env.pop("SMSDESK_SMOKE_SCREENSHOT", None)
+    result = subprocess.run(
+        [str(frozen.gui)], capture_output=True, text=True, timeout=RUN_TIMEOUT, env=env, cwd=frozen.folder
+    )
+    assert result.returncode == 0, f"stdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+    assert "smsdesk: locale da_DK, menus ['&Filer', '&Gå til', '&Send', '&Hjælp']" in result.stdout, (
+        result.stdout + result.stderr
+    )
 
 
 def assert_window_was_painted(screenshot: Path) -> None:

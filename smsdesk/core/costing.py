@@ -18,6 +18,9 @@ from smsdesk.core.template import Template, TemplateError
 # skip_kind of a row whose rendered text is empty (a template of only placeholders, and the row's cells are empty):
 # providers refuse empty texts, and an empty SMS is never what the user meant.
 EMPTY_MESSAGE = "empty_message"
+EMPTY_FIELD = (
+    "empty_field"  # a placeholder's column is blank for this row and the user chose to skip such rows
+)
 
 
 @dataclass(frozen=True)
@@ -50,11 +53,16 @@ def render_messages(
     template: str | Template,
     *,
     excluded_fields: Mapping[int, Mapping[str, str]] | None = None,
+    skip_empty_fields: bool = False,
+    fallback: str | None = None,
 ) -> list[PlannedMessage]:
     """Every row of the plan in spreadsheet order: a rendered message per recipient, a skipped entry per excluded row.
 
     `excluded_fields` (row number -> the row's cells by column) lets skipped rows keep their columns, so an export
     shows who they were; the plan itself keeps only the phone cell of an excluded row.
+
+    A recipient whose placeholder column is blank gets the message with nothing there, unless `skip_empty_fields`
+    (the row is skipped, naming the placeholder) or `fallback` (that text stands in for the blank value).
 
     Raises TemplateError when the template is malformed or names a column the file does not have; callers check
     `Template.problems(columns)` first to show the problems where the user types.
@@ -65,7 +73,20 @@ def render_messages(
         raise TemplateError(problems)
     planned: list[PlannedMessage] = []
     for recipient in plan.recipients:
-        text = template.render(recipient.fields)
+        if skip_empty_fields:
+            empty = template.empty_placeholders(recipient.fields)
+            if empty:
+                planned.append(
+                    PlannedMessage(
+                        row=recipient.row,
+                        phone=recipient.phone,
+                        fields=dict(recipient.fields),
+                        skip_reason="no value for " + ", ".join("{" + name + "}" for name in empty),
+                        skip_kind=EMPTY_FIELD,
+                    )
+                )
+                continue
+        text = template.render(recipient.fields, fallback=fallback)
         if not text.strip():
             planned.append(
                 PlannedMessage(

@@ -267,3 +267,15 @@ def build_plan(
             )
     plan.rows = counted
     return plan
+
+
+TYPED_SEPARATORS = re.compile(r"[\n\r;,\t]+")
+
+
+def typed_numbers(text: str) -> list[str]:
+    """Numbers a user typed or pasted instead of a file: one per line, or separated by commas, semicolons or tabs.
+
+    Only splits; each piece then goes through build_plan like a file's cell (normalised, deduplicated, opt-outs
+    scrubbed, anything not clearly a number reported). Spaces stay inside a piece: "20 12 34 56" is one number.
+    """
+    return [piece.strip() for piece in TYPED_SEPARATORS.split(text) if piece.strip()]

@@ -3,7 +3,8 @@
 A placeholder matches a column exactly, or else ignoring case and surrounding/doubled spaces, so `{navn}` finds the
 column "Navn " (Excel headers often carry a stray space). Nothing is ever rendered as a silent empty string: a
 malformed brace or a placeholder without a column is a TemplateProblem with its position, and render() raises
-TemplateError for it. A column that is present but empty for a recipient renders empty: that is the data.
+TemplateError for it. A column that is present but empty for a recipient renders empty unless the caller gives a
+fallback text; `empty_placeholders()` names them, so the user decides (skip those recipients, or the fallback).
 """
 
 from __future__ import annotations
@@ -177,8 +178,13 @@ class Template:
             values[name] = str(fields.get(name if column is None else column, ""))
         return values
 
-    def render(self, fields: Mapping[str, str]) -> str:
-        """Raises TemplateError when malformed or a placeholder is missing from `fields`."""
+    def empty_placeholders(self, fields: Mapping[str, Any]) -> list[str]:
+        """The placeholders (as written) whose column is blank for this recipient, in order of appearance."""
+        return [name for name, value in self.values(fields).items() if not value.strip()]
+
+    def render(self, fields: Mapping[str, str], *, fallback: str | None = None) -> str:
+        """Raises TemplateError when malformed or a placeholder is missing from `fields`. With `fallback`, a
+        placeholder whose value is blank renders as the fallback text instead of nothing."""
         if self._syntax_problems:
             raise TemplateError(list(self._syntax_problems))
         if not self._tokens:
@@ -194,7 +200,8 @@ class Template:
                 pieces.append(part)
             else:
                 value = fields[resolved[part.name]]  # type: ignore[index]
-                pieces.append("" if value is None else str(value))
+                value = "" if value is None else str(value)
+                pieces.append(fallback if fallback is not None and not value.strip() else value)
         return "".join(pieces)
 
     @staticmethod

@@ -6,7 +6,7 @@ import logging
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from smsdesk.ui.numbers import currency_of
+from smsdesk.ui.reasons import error_text, fixed_text
 from smsdesk.ui.widgets import heading, hint, messages_per_minute_spin, price_per_segment_spin
 
 if TYPE_CHECKING:
@@ -40,7 +42,7 @@ def provider_choices() -> list[tuple[str, str]]:
     choices = []
     for name in PROVIDERS:
         try:
-            choices.append((name, provider_class(name).label))
+            choices.append((name, fixed_text(provider_class(name).label)))
         except Exception:  # noqa: BLE001 - a provider module missing from this build is simply not offered
             continue
     return choices
@@ -53,13 +55,21 @@ def keyring_status() -> tuple[bool, str]:
 
         info = backend_info()
     except Exception as exc:  # noqa: BLE001 - a broken keyring install must still let the dialog open
-        return False, f"No password store could be opened ({type(exc).__name__}). Keys cannot be saved."
+        return False, QCoreApplication.translate(
+            "AccountsDialog", "No password store could be opened ({error}). Keys cannot be saved."
+        ).format(error=type(exc).__name__)
     if info.secure:
-        return True, f"Keys are kept in your system's password store ({info.name}), never in SMSDesk's files."
+        return True, QCoreApplication.translate(
+            "AccountsDialog",
+            "Keys are kept in your system's password store ({store}), never in SMSDesk's files.",
+        ).format(store=info.name)
     return False, (
-        f"No secure password store was found ({info.name}), so SMSDesk will not save keys. "
-        + (info.advice or "")
-    )
+        QCoreApplication.translate(
+            "AccountsDialog", "No secure password store was found ({store}), so SMSDesk will not save keys."
+        ).format(store=info.name)
+        + " "
+        + fixed_text(info.advice)
+    ).strip()
 
 
 class AccountsDialog(QDialog):
@@ -73,15 +83,15 @@ class AccountsDialog(QDialog):
         self.jobs = jobs
         self.prompts = prompts
         self.test_job: Job | None = None
-        self.setWindowTitle("Accounts")
+        self.setWindowTitle(self.tr("Accounts"))
         self.setMinimumSize(820, 560)
 
         self.list = QListWidget()
         self.list.setMinimumWidth(200)
         self.list.currentItemChanged.connect(self._selected)
-        add = QPushButton("Add account")
+        add = QPushButton(self.tr("Add account"))
         add.clicked.connect(self.new_account)
-        self.remove_button = QPushButton("Remove")
+        self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.clicked.connect(self.remove_account)
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
@@ -91,7 +101,7 @@ class AccountsDialog(QDialog):
         left.addLayout(left_buttons)
 
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("e.g. CPSMS shop")
+        self.name_edit.setPlaceholderText(self.tr("e.g. CPSMS shop"))
         self.provider_combo = QComboBox()
         for name, label in provider_choices():
             self.provider_combo.addItem(label, name)
@@ -101,22 +111,24 @@ class AccountsDialog(QDialog):
         self.secret_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.secret_edit.setObjectName("secret")
         self.sender_edit = QLineEdit()
-        self.sender_edit.setPlaceholderText("Your shop name or number")
+        self.sender_edit.setPlaceholderText(self.tr("Your shop name or number"))
         self.base_url_edit = QLineEdit()
         self.price_spin = price_per_segment_spin(
-            "What one SMS part costs you; used for the estimate before sending"
+            self.tr("What one SMS part costs you; used for the estimate before sending"),
+            currency_of(db.default_country),
         )
         self.rate_spin = messages_per_minute_spin(
-            " per minute", "Your own cap on messages per minute, on top of the provider's documented limit"
+            self.tr(" per minute"),
+            self.tr("Your own cap on messages per minute, on top of the provider's documented limit"),
         )
         self.sender_rule = hint("")
-        self.secret_label = QLabel("API key:")
-        self.username_label = QLabel("Username:")
+        self.secret_label = QLabel(self.tr("API key:"))
+        self.username_label = QLabel(self.tr("Username:"))
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Name:", self.name_edit)
-        form.addRow("Provider:", self.provider_combo)
+        form.addRow(self.tr("Name:"), self.name_edit)
+        form.addRow(self.tr("Provider:"), self.provider_combo)
         form.addRow(self.username_label, self.username_edit)
         form.addRow(self.secret_label, self.secret_edit)
         sender_box = QWidget()
@@ -125,10 +137,10 @@ class AccountsDialog(QDialog):
         sender_layout.setSpacing(2)
         sender_layout.addWidget(self.sender_edit)
         sender_layout.addWidget(self.sender_rule)
-        form.addRow("Sender:", sender_box)
-        form.addRow("Web address:", self.base_url_edit)
-        form.addRow("Price per SMS:", self.price_spin)
-        form.addRow("Speed cap:", self.rate_spin)
+        form.addRow(self.tr("Sender:"), sender_box)
+        form.addRow(self.tr("Web address:"), self.base_url_edit)
+        form.addRow(self.tr("Price per SMS:"), self.price_spin)
+        form.addRow(self.tr("Speed cap:"), self.rate_spin)
 
         secure, text = keyring_status()
         self.keyring_label = QLabel(text)
@@ -140,7 +152,7 @@ class AccountsDialog(QDialog):
         keyring_layout.addWidget(self.keyring_label)
         self.keyring_secure = secure
 
-        self.test_button = QPushButton("Test connection")
+        self.test_button = QPushButton(self.tr("Test connection"))
         self.test_button.setToolTip(
             self.tr("Ask the provider whether it takes these settings, where it can without sending an SMS")
         )
@@ -148,7 +160,7 @@ class AccountsDialog(QDialog):
         self.test_result = QLabel()
         self.test_result.setWordWrap(True)
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.save_button = QPushButton("Save")
+        self.save_button = QPushButton(self.tr("Save"))
         self.save_button.setObjectName("primary")
         self.save_button.clicked.connect(self.save)
         actions = QHBoxLayout()
@@ -157,7 +169,7 @@ class AccountsDialog(QDialog):
         actions.addWidget(self.save_button)
 
         right = QVBoxLayout()
-        self.form_title = heading("Account", 2)
+        self.form_title = heading(self.tr("Account"), 2)
         right.addWidget(self.form_title)
         right.addLayout(form)
         right.addWidget(self.keyring_box)
@@ -192,8 +204,12 @@ class AccountsDialog(QDialog):
         self.list.clear()
         default = self.db.default_account
         for account in self.db.list_accounts():
-            suffix = "  (default)" if account.name == default else ""
-            item = QListWidgetItem(account.name + suffix)
+            label = (
+                self.tr("{account}  (default)").format(account=account.name)
+                if account.name == default
+                else account.name
+            )
+            item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, account.name)
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -229,13 +245,13 @@ class AccountsDialog(QDialog):
         self.test_result.clear()
         self._provider_changed()
         self.secret_edit.setPlaceholderText(
-            "saved in the password store — type to replace" if self._needs_secret() else ""
+            self.tr("saved in the password store — type to replace") if self._needs_secret() else ""
         )
 
     def new_account(self) -> None:
         self.editing = None
         self.list.clearSelection()
-        self.form_title.setText("New account")
+        self.form_title.setText(self.tr("New account"))
         for edit in (
             self.name_edit,
             self.username_edit,
@@ -268,18 +284,27 @@ class AccountsDialog(QDialog):
             return
         self.username_edit.setEnabled(cls.needs_username)
         self.username_label.setEnabled(cls.needs_username)
-        self.secret_label.setText(f"{cls.secret_label[:1].upper()}{cls.secret_label[1:]}:")
+        secret = fixed_text(cls.secret_label)
+        self.secret_label.setText(f"{secret[:1].upper()}{secret[1:]}:")
         needs = self._needs_secret()
         self.secret_edit.setEnabled(needs)
         if not needs:
-            self.secret_edit.setPlaceholderText("not needed: the sandbox sends nothing for real")
-        elif not self.secret_edit.placeholderText().startswith("saved"):
-            self.secret_edit.setPlaceholderText(f"your {cls.secret_label}")
+            self.secret_edit.setPlaceholderText(self.tr("not needed: the sandbox sends nothing for real"))
+        elif self.secret_edit.placeholderText() != self.tr("saved in the password store — type to replace"):
+            self.secret_edit.setPlaceholderText(
+                self.tr("your {secret}").format(secret=fixed_text(cls.secret_label))
+            )
         default_url = getattr(cls, "default_base_url", "")
         self.base_url_edit.setPlaceholderText(
-            "the built-in sandbox" if cls.name == "sandbox" else f"{default_url} (leave empty)"
+            self.tr("the built-in sandbox")
+            if cls.name == "sandbox"
+            else self.tr("{url} (leave empty)").format(url=default_url)
         )
-        self.sender_rule.setText(f"Sender: {cls.limits.sender_rule}" if cls.limits.sender_rule else "")
+        self.sender_rule.setText(
+            self.tr("Sender: {rule}").format(rule=fixed_text(cls.limits.sender_rule))
+            if cls.limits.sender_rule
+            else ""
+        )
 
     # -- editing -----------------------------------------------------------------------------------------------
 
@@ -314,9 +339,11 @@ class AccountsDialog(QDialog):
     def problems(self, account, secret: str | None) -> list[str]:
         problems = []
         if not account.name:
-            problems.append("Give the account a name.")
+            problems.append(self.tr("Give the account a name."))
         elif account.name != self.editing and self.db.get_account(account.name) is not None:
-            problems.append(f"There is already an account called {account.name!r}.")
+            problems.append(
+                self.tr("There is already an account called {name}.").format(name=repr(account.name))
+            )
         try:
             cls = self._provider_class()
             problems += cls.validate_account(account, secret)
@@ -345,9 +372,11 @@ class AccountsDialog(QDialog):
             and not typed
             and not (self.editing and self._has_saved_secret(self.editing))
         ):
-            problems.append("Type the key the provider gave you.")
+            problems.append(self.tr("Type the key the provider gave you."))
         if needs and typed and not self.keyring_secure:
-            problems.append("There is no secure password store on this computer, so the key cannot be saved.")
+            problems.append(
+                self.tr("There is no secure password store on this computer, so the key cannot be saved.")
+            )
         if problems:
             self.test_result.setText("\n".join(problems))
             self.test_result.setObjectName("error")
@@ -373,7 +402,7 @@ class AccountsDialog(QDialog):
             return False
         self.secret_edit.clear()
         self.test_result.setObjectName("ok")
-        self.test_result.setText("Saved.")
+        self.test_result.setText(self.tr("Saved."))
         self._repolish(self.test_result)
         self.reload(account.name)
         self.accounts_changed.emit()
@@ -393,9 +422,11 @@ class AccountsDialog(QDialog):
             return
         if not self.prompts.confirm(
             self,
-            "Remove account?",
-            f"Remove {name!r} and its saved key? Campaigns sent with it stay in History.",
-            ok="Remove",
+            self.tr("Remove account?"),
+            self.tr("Remove {name} and its saved key? Campaigns sent with it stay in History.").format(
+                name=repr(name)
+            ),
+            ok=self.tr("Remove"),
             warning=True,
         ):
             return
@@ -407,7 +438,7 @@ class AccountsDialog(QDialog):
                 forget_account_secret(account)
             self.db.remove_account(name)
         except Exception as exc:  # noqa: BLE001
-            self.prompts.inform(self, "Remove account", str(exc), warning=True)
+            self.prompts.inform(self, self.tr("Remove account"), str(exc), warning=True)
             return
         self.reload()
         self.accounts_changed.emit()
@@ -426,7 +457,7 @@ class AccountsDialog(QDialog):
             self._show_test(" ".join(problems), ok=False)
             return
         self.test_button.setEnabled(False)
-        self._show_test("Asking the provider…", ok=None)
+        self._show_test(self.tr("Asking the provider…"), ok=None)
 
         def ask(job: Job):
             from smsdesk.providers import create_provider
@@ -454,7 +485,9 @@ class AccountsDialog(QDialog):
             "test connection",
             ask,
             on_success=answered,
-            on_failure=lambda message: self._show_test(f"Could not connect: {message}", ok=False),
+            on_failure=lambda message: self._show_test(
+                self.tr("Could not connect: {reason}").format(reason=error_text(message)), ok=False
+            ),
             on_done=lambda: self.test_button.setEnabled(True),
         )
 

@@ -88,14 +88,19 @@ def install_error_dialog(window) -> None:
 
     def report(kind, value, trace) -> None:
         log.error("unexpected error", exc_info=(kind, value, trace))
+        from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
+        translate = QCoreApplication.translate
         QMessageBox.warning(
             window,
-            "Something went wrong",
-            f"SMSDesk hit an unexpected error ({kind.__name__}: {value}).\n\n"
-            "Nothing already sent or saved is lost: the send journal keeps every message's state. "
-            "If this happens again, please report it.",
+            translate("App", "Something went wrong"),
+            translate(
+                "App",
+                "SMSDesk hit an unexpected error ({error}).\n\n"
+                "Nothing already sent or saved is lost: the send journal keeps every message's state. "
+                "If this happens again, please report it.",
+            ).format(error=f"{kind.__name__}: {value}"),
         )
 
     sys.excepthook = report
@@ -130,18 +135,22 @@ def run_gui(argv: list[str]) -> int:
         print(excluded, file=sys.stderr)
         return 1
     app = create_app(argv)
+    from smsdesk.ui import i18n
     from smsdesk.ui.startup import open_database
 
-    db = open_database()  # an empty or damaged database is said, with its backup offered (ui/startup.py)
-    if db is None:
-        return 1
+    i18n.install(None, app)  # the system's language until the database says the user's choice
     try:
-        window = create_window(db)
+        db = open_database()  # an empty or damaged database is said, with its backup offered (ui/startup.py)
     except StoreError as exc:
+        from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, "SMSDesk cannot start", str(exc))
+        QMessageBox.critical(None, QCoreApplication.translate("App", "SMSDesk cannot start"), str(exc))
         return 1
+    if db is None:
+        return 1
+    i18n.install(db.get_setting(i18n.LANGUAGE_SETTING), app)
+    window = create_window(db)
     install_error_dialog(window)
     window.show()
     window.start()

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import json
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 if TYPE_CHECKING:
     from smsdesk.core.plan import Plan
     from smsdesk.io.tables import Table
+
+
+DRAFT_SETTING = "draft"  # the campaign being prepared, as JSON: it comes back after a quit or a crash
+SAVE_AFTER_MS = 700  # after the last keystroke: a crash loses at most this much typing
+
+
+def saved_draft(db) -> dict[str, Any]:
+    """What the last session was preparing: file, sheet, phone_column, country, message (keys may be missing)."""
+    try:
+        value = json.loads(db.get_setting(DRAFT_SETTING) or "{}")
+    except ValueError:
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 class Draft(QObject):
@@ -24,6 +38,35 @@ class Draft(QObject):
         self.country: str = "DK"
         self.message: str = ""
         self.account: str | None = None
+        self.unsent = False  # the message was changed since the last campaign was made from it
+        self._db = None
+        self._save_timer: QTimer | None = None
+
+    def keep_in(self, db) -> None:
+        """Save the draft to `db`'s settings shortly after every change, so quitting or a crash loses nothing."""
+        self._db = db
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_AFTER_MS)
+        self._save_timer.timeout.connect(self.save)
+        for signal in (self.table_changed, self.plan_changed, self.message_changed):
+            signal.connect(self._save_timer.start)
+
+    def state(self) -> dict[str, Any]:
+        table = self.table
+        return {
+            "file": str(table.path) if table is not None else None,
+            "sheet": table.sheet if table is not None else None,
+            "phone_column": self.plan.phone_column if self.plan is not None else None,
+            "country": self.country,
+            "message": self.message,
+        }
+
+    def save(self) -> None:
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        if self._db is not None:
+            self._db.set_setting(DRAFT_SETTING, json.dumps(self.state(), ensure_ascii=False))
 
     @property
     def columns(self) -> list[str]:
@@ -46,6 +89,7 @@ class Draft(QObject):
     def set_message(self, text: str) -> None:
         if text != self.message:
             self.message = text
+            self.unsent = bool(text.strip())
             self.message_changed.emit()
 
     def set_account(self, name: str | None) -> None:

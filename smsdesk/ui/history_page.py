@@ -5,11 +5,11 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from smsdesk.core.states import MessageState
-from smsdesk.ui.results_page import CAMPAIGN_STATE_TEXT
+from smsdesk.ui.numbers import cost_unit, money_text
+from smsdesk.ui.results_page import campaign_state_text
 from smsdesk.ui.widgets import RowsModel, heading, hint, local_time, thousands
 
 if TYPE_CHECKING:
@@ -18,18 +18,19 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# Marked for lupdate, translated where shown (the language is chosen after import).
 HEADER = [
-    "Date",
-    "Campaign",
-    "Account",
-    "Status",
-    "Recipients",
-    "Sent",
-    "Failed",
-    "Unknown",
-    "Waiting",
-    "SMS",
-    "Cost",
+    QT_TRANSLATE_NOOP("HistoryPage", "Date"),
+    QT_TRANSLATE_NOOP("HistoryPage", "Campaign"),
+    QT_TRANSLATE_NOOP("HistoryPage", "Account"),
+    QT_TRANSLATE_NOOP("HistoryPage", "Status"),
+    QT_TRANSLATE_NOOP("HistoryPage", "Recipients"),
+    QT_TRANSLATE_NOOP("HistoryPage", "Sent"),
+    QT_TRANSLATE_NOOP("HistoryPage", "Failed"),
+    QT_TRANSLATE_NOOP("HistoryPage", "Unknown"),
+    QT_TRANSLATE_NOOP("HistoryPage", "Waiting"),
+    QT_TRANSLATE_NOOP("HistoryPage", "SMS"),
+    QT_TRANSLATE_NOOP("HistoryPage", "Cost"),
 ]
 
 
@@ -44,13 +45,27 @@ def interrupted_campaigns(db) -> list:
 
 def describe_campaign(campaign) -> str:
     counts = campaign.counts
-    sent = counts.get(MessageState.SENT, 0)
-    to_send = campaign.total - counts.get(MessageState.SKIPPED, 0)
+    sent = counts.get("sent", 0)
+    unknown = counts.get("unknown", 0)
+    to_send = campaign.total - counts.get("skipped", 0)
     when = local_time(campaign.created_at)
-    return (
-        f"{campaign.name} ({when}, {campaign.account}): {thousands(sent)} of {thousands(to_send)} sent, "
-        f"{thousands(campaign.pending)} waiting"
+    text = QCoreApplication.translate(
+        "History", "{name} ({when}, {account}): {sent} of {total} sent, {waiting} waiting"
     )
+    text = text.format(
+        name=campaign.name,
+        when=when,
+        account=campaign.account,
+        sent=thousands(sent),
+        total=thousands(to_send),
+        waiting=thousands(campaign.pending),
+    )
+    if unknown:
+        # unknown ones are never resumed: the user must know they exist before deciding
+        text += QCoreApplication.translate(
+            "History", ", %n unknown (may have arrived; not sent again unless you ask)", "", unknown
+        )
+    return text
 
 
 class HistoryPage(QWidget):
@@ -66,8 +81,9 @@ class HistoryPage(QWidget):
         self.loading = False
         self._generation = 0
 
-        self.model = RowsModel(HEADER)
+        self.model = RowsModel([QCoreApplication.translate("HistoryPage", title) for title in HEADER])
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -77,17 +93,19 @@ class HistoryPage(QWidget):
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
-        self.open_button = QPushButton("Open")
-        self.open_button.setToolTip("See every message of this campaign (double-click)")
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setToolTip(self.tr("See every message of this campaign (double-click)"))
         self.open_button.clicked.connect(self.open_selected)
-        self.resume_button = QPushButton("Resume")
+        self.resume_button = QPushButton(self.tr("Resume"))
         self.resume_button.setObjectName("primary")
         self.resume_button.setToolTip(
-            "Send the messages that were never sent (never the sent or unknown ones)"
+            self.tr("Send the messages that were never sent (never the sent or unknown ones)")
         )
         self.resume_button.clicked.connect(self.resume_selected)
-        self.discard_button = QPushButton("Discard the rest…")
-        self.discard_button.setToolTip("Close the campaign: messages not sent yet will never be sent")
+        self.discard_button = QPushButton(self.tr("Discard the rest…"))
+        self.discard_button.setToolTip(
+            self.tr("Close the campaign: messages not sent yet will never be sent")
+        )
         self.discard_button.clicked.connect(self.discard_selected)
         self.cancel_schedule_button = QPushButton(self.tr("Cancel scheduled send…"))
         self.cancel_schedule_button.setToolTip(
@@ -104,14 +122,14 @@ class HistoryPage(QWidget):
         buttons.addWidget(self.discard_button)
 
         self.empty = hint(
-            "No campaigns yet. Every send appears here with its totals, and can be opened again."
+            self.tr("No campaigns yet. Every send appears here with its totals, and can be opened again.")
         )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(12)
-        layout.addWidget(heading("History"))
+        layout.addWidget(heading(self.tr("History")))
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)
@@ -159,22 +177,25 @@ class HistoryPage(QWidget):
                     local_time(campaign.created_at),
                     campaign.name,
                     campaign.account,
-                    CAMPAIGN_STATE_TEXT.get(campaign.state, campaign.state).split(" — ")[0],
-                    thousands(campaign.total - counts.get(MessageState.SKIPPED, 0)),
-                    thousands(counts.get(MessageState.SENT, 0)),
-                    thousands(counts.get(MessageState.FAILED, 0)),
-                    thousands(counts.get(MessageState.UNKNOWN, 0)),
-                    thousands(counts.get(MessageState.PENDING, 0) + counts.get(MessageState.SENDING, 0)),
+                    campaign_state_text(campaign.state, short=True),
+                    thousands(campaign.total - counts.get("skipped", 0)),
+                    thousands(counts.get("sent", 0)),
+                    thousands(counts.get("failed", 0)),
+                    thousands(counts.get("unknown", 0)),
+                    thousands(counts.get("pending", 0) + counts.get("sending", 0)),
                     thousands(campaign.segments),
-                    f"{campaign.cost:g}" if campaign.cost is not None else "",
+                    money_text(campaign.cost, cost_unit(campaign.provider))
+                    if campaign.cost is not None
+                    else "",
                 ]
             )
-        self.model.set_data(HEADER, rows)
+        self.model.set_data([QCoreApplication.translate("HistoryPage", title) for title in HEADER], rows)
         header = self.table.horizontalHeader()
+        # every column as wide as its widest cell, the campaign's name included (squeezed to what was left it was
+        # unreadable at 1024 pixels in Danish); the last one takes the rest, and the table scrolls if it must
         for column in range(len(HEADER)):
-            # the campaign's name takes what is left; every other column is as wide as its widest cell
-            mode = QHeaderView.ResizeMode.Stretch if column == 1 else QHeaderView.ResizeMode.ResizeToContents
-            header.setSectionResizeMode(column, mode)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
         has_rows = bool(rows)
         self.table.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
@@ -259,10 +280,14 @@ class HistoryPage(QWidget):
             return
         if not self.prompts.confirm(
             self,
-            "Discard the rest?",
-            f"{thousands(campaign.pending)} messages of {campaign.name!r} were never sent. "
-            "Discarding closes the campaign and they will never be sent. The results so far stay here.",
-            ok="Discard",
+            self.tr("Discard the rest?"),
+            self.tr(
+                "%Ln message(s) of {name} were never sent. "
+                "Discarding closes the campaign and they will never be sent. The results so far stay here.",
+                "",
+                campaign.pending,
+            ).format(name=repr(campaign.name)),
+            ok=self.tr("Discard"),
             warning=True,
         ):
             return
@@ -271,5 +296,5 @@ class HistoryPage(QWidget):
         try:
             Journal(self.db).discard(campaign.id)
         except Exception as exc:  # noqa: BLE001 - e.g. the campaign is being sent in another window
-            self.prompts.inform(self, "Discard", str(exc), warning=True)
+            self.prompts.inform(self, self.tr("Discard"), str(exc), warning=True)
         self.refresh()

@@ -36,9 +36,16 @@ def user_message(exc: BaseException) -> str:
             expected += (getattr(module, class_name),)
         except (ImportError, AttributeError):
             continue
+    from PySide6.QtCore import QCoreApplication
+
+    from smsdesk.ui.reasons import error_text
+
     if isinstance(exc, expected):
-        return str(exc) or type(exc).__name__
-    return f"Unexpected error ({type(exc).__name__}: {exc}). Nothing was lost; please report this."
+        # the layers below write English (the CLI's words); the known shapes are said in the GUI's language
+        return error_text(str(exc)) or type(exc).__name__
+    return QCoreApplication.translate(
+        "Jobs", "Unexpected error ({error}). Nothing was lost; please report this."
+    ).format(error=f"{type(exc).__name__}: {exc}")
 
 
 class JobCancelled(Exception):

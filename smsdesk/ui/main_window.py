@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,30 +28,54 @@ log = logging.getLogger(__name__)
 RECIPIENTS, MESSAGE, REVIEW, RESULTS, HISTORY, SETTINGS = range(6)
 PREBUILD_AFTER_MS = 1500  # the window is up and idle by then
 PREBUILD_GAP_MS = 100
+COUNTRY_CHOSEN_SETTING = "default_country_chosen"  # set once the user picks one in Settings
+# Marked for lupdate; translated where shown (page_title), since the language is chosen after import.
 PAGE_TITLES = {
-    RECIPIENTS: "1  Recipients",
-    MESSAGE: "2  Message",
-    REVIEW: "3  Review & send",
-    RESULTS: "4  Results",
-    HISTORY: "History",
-    SETTINGS: "Settings",
+    RECIPIENTS: QT_TRANSLATE_NOOP("MainWindow", "1  Recipients"),
+    MESSAGE: QT_TRANSLATE_NOOP("MainWindow", "2  Message"),
+    REVIEW: QT_TRANSLATE_NOOP("MainWindow", "3  Review & send"),
+    RESULTS: QT_TRANSLATE_NOOP("MainWindow", "4  Results"),
+    HISTORY: QT_TRANSLATE_NOOP("MainWindow", "History"),
+    SETTINGS: QT_TRANSLATE_NOOP("MainWindow", "Settings"),
 }
 PAGE_TIPS = {
-    RECIPIENTS: "Open the file with your recipients (Ctrl+1)",
-    MESSAGE: "Write the message, with placeholders from the file (Ctrl+2)",
-    REVIEW: "Check the totals, send a test, then send (Ctrl+3)",
-    RESULTS: "Follow every message of the current send (Ctrl+4)",
-    HISTORY: "Every campaign sent so far (Ctrl+H)",
-    SETTINGS: "Default country, accounts, prices, opt-out list (Ctrl+,)",
+    RECIPIENTS: QT_TRANSLATE_NOOP("MainWindow", "Open the file with your recipients (Ctrl+1)"),
+    MESSAGE: QT_TRANSLATE_NOOP("MainWindow", "Write the message, with placeholders from the file (Ctrl+2)"),
+    REVIEW: QT_TRANSLATE_NOOP("MainWindow", "Check the totals, send a test, then send (Ctrl+3)"),
+    RESULTS: QT_TRANSLATE_NOOP("MainWindow", "Follow every message of the current send (Ctrl+4)"),
+    HISTORY: QT_TRANSLATE_NOOP("MainWindow", "Every campaign sent so far (Ctrl+H)"),
+    SETTINGS: QT_TRANSLATE_NOOP(
+        "MainWindow", "Language, default country, accounts, prices, opt-out list (Ctrl+,)"
+    ),
 }
+
+
+def page_title(index: int) -> str:
+    return QCoreApplication.translate("MainWindow", PAGE_TITLES[index])
+
+
+DEFAULT_SIZE = QSize(1240, 680)  # with title bar and taskbar, inside a 1366x768 laptop screen
+
+
+def default_size() -> QSize:
+    """The first window size: DEFAULT_SIZE, or less on a screen that has less room (title bar spared)."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return DEFAULT_SIZE
+    room = screen.availableGeometry()
+    return QSize(min(DEFAULT_SIZE.width(), room.width()), min(DEFAULT_SIZE.height(), room.height() - 40))
 
 
 def account_status_text(account_name: str | None, provider: str | None) -> str:
     if not account_name:
-        return "No account chosen"
+        return QCoreApplication.translate("MainWindow", "No account chosen")
     if provider == "sandbox":
-        return f"{account_name} — no real SMS"
-    return f"Account: {account_name}"
+        return QCoreApplication.translate("MainWindow", "{account} — no real SMS").format(
+            account=account_name
+        )
+    return QCoreApplication.translate("MainWindow", "Account: {account}").format(account=account_name)
 
 
 DUE_CHECK_MS = 30_000  # how often the open app looks for scheduled campaigns whose time has come
@@ -66,11 +90,12 @@ class MainWindow(QMainWindow):
         self.prompts = prompts or Prompts()
         self.jobs = JobPool(self)
         self.draft = Draft(self)
+        self._follow_language_country()
         self.draft.country = db.default_country
         self._closing = False
         self.setWindowTitle("SMSDesk")
         self.setWindowIcon(app_icon())
-        self.resize(1280, 800)
+        self.resize(default_size())
         self.setAcceptDrops(True)
 
         # Pages are built when first shown (Recipients at once): start-up stays close to a bare window's.
@@ -81,15 +106,15 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.setIconSize(QSize(16, 16))
-        for index, title in PAGE_TITLES.items():
+        for index in PAGE_TITLES:
             if index == HISTORY:
                 spacer = QListWidgetItem("")
                 spacer.setFlags(Qt.ItemFlag.NoItemFlags)
                 spacer.setSizeHint(QSize(10, 18))
                 self.nav.addItem(spacer)
-            item = QListWidgetItem(title)
+            item = QListWidgetItem(page_title(index))
             item.setData(Qt.ItemDataRole.UserRole, index)
-            item.setToolTip(PAGE_TIPS[index])
+            item.setToolTip(QCoreApplication.translate("MainWindow", PAGE_TIPS[index]))
             self.nav.addItem(item)
         self.nav.setFixedWidth(200)
         self.nav.currentItemChanged.connect(self._nav_changed)
@@ -104,7 +129,9 @@ class MainWindow(QMainWindow):
 
         self.account_label = QLabel()
         self.account_label.setObjectName("accountStatus")
-        self.account_label.setToolTip("The account messages are sent through; change it in Review & send")
+        self.account_label.setToolTip(
+            self.tr("The account messages are sent through; change it in Review & send")
+        )
         self.statusBar().addPermanentWidget(self.account_label)
 
         self.draft.account_changed.connect(self._update_status)
@@ -113,6 +140,16 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.go(RECIPIENTS)
         self._update_status()
+
+    def _follow_language_country(self) -> None:
+        """Until someone picks a default country in Settings, it follows the GUI's language (SE for Swedish)."""
+        from smsdesk.ui import i18n
+
+        if self.db.get_setting(COUNTRY_CHOSEN_SETTING):
+            return
+        country = i18n.default_country()
+        if self.db.default_country != country:
+            self.db.set_setting("default_country", country)
 
     # -- pages -----------------------------------------------------------------------------------------------------
 
@@ -195,6 +232,12 @@ class MainWindow(QMainWindow):
                 self.nav.setCurrentRow(row)
                 return
 
+    def _go_by_key(self, index: int) -> None:
+        """A page by its shortcut: Ctrl+2 also puts the cursor in the message, ready to type."""
+        self.go(index)
+        if index == MESSAGE:
+            self.message_page.focus_editor()
+
     def current_page(self) -> int:
         return self.stack.currentIndex()
 
@@ -208,43 +251,51 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(index)
         if hasattr(page, "page_shown"):
             page.page_shown()
+        self._update_status()
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.open_action = self._action(file_menu, "&Open recipients…", QKeySequence.StandardKey.Open)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.open_action = self._action(
+            file_menu, self.tr("&Open recipients…"), QKeySequence.StandardKey.Open
+        )
         self.open_action.triggered.connect(self._open_file)
-        self.export_action = self._action(file_menu, "&Export results…", "Ctrl+E")
+        self.export_action = self._action(file_menu, self.tr("&Export results…"), "Ctrl+E")
         self.export_action.triggered.connect(lambda: self.results_page.export())
         file_menu.addSeparator()
-        quit_action = self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit)
+        # Some platforms (Windows, offscreen) have no standard Quit key: Ctrl+Q there too
+        quit_key = QKeySequence(QKeySequence.StandardKey.Quit)
+        quit_action = self._action(
+            file_menu, self.tr("&Quit"), quit_key if not quit_key.isEmpty() else "Ctrl+Q"
+        )
         quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         quit_action.triggered.connect(self.close)
 
-        go_menu = self.menuBar().addMenu("&Go")
-        for index, title in PAGE_TITLES.items():
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        for index in PAGE_TITLES:
             shortcut = {HISTORY: "Ctrl+H", SETTINGS: "Ctrl+,"}.get(index, f"Ctrl+{index + 1}")
-            action = self._action(go_menu, title.replace("  ", " "), shortcut)
-            action.triggered.connect(lambda _checked=False, target=index: self.go(target))
+            # "&" would make the next letter a mnemonic ("3 Review _send"): in a menu it is written "&&"
+            action = self._action(go_menu, page_title(index).replace("  ", " ").replace("&", "&&"), shortcut)
+            action.triggered.connect(lambda _checked=False, target=index: self._go_by_key(target))
             if index == RESULTS:
                 go_menu.addSeparator()
 
-        send_menu = self.menuBar().addMenu("&Send")
-        send = self._action(send_menu, "&Send…", "Ctrl+Return")
-        send.setToolTip("Review the totals and send (asks before anything goes out)")
+        send_menu = self.menuBar().addMenu(self.tr("&Send"))
+        send = self._action(send_menu, self.tr("&Send…"), "Ctrl+Return")
+        send.setToolTip(self.tr("Review the totals and send (asks before anything goes out)"))
         send.triggered.connect(self._send_from_menu)
-        test = self._action(send_menu, "Send a &test to my number", "Ctrl+T")
+        test = self._action(send_menu, self.tr("Send a &test to my number"), "Ctrl+T")
         test.triggered.connect(self._test_from_menu)
         send_menu.addSeparator()
-        pause = self._action(send_menu, "&Pause / resume", "Ctrl+P")
+        pause = self._action(send_menu, self.tr("&Pause / resume"), "Ctrl+P")
         pause.triggered.connect(lambda: self.results_page.toggle_pause())
-        refresh = self._action(send_menu, "&Refresh delivery status", "F5")
+        refresh = self._action(send_menu, self.tr("&Refresh delivery status"), "F5")
         refresh.triggered.connect(lambda: self.results_page.refresh_delivery())
         send_menu.addSeparator()
-        accounts = self._action(send_menu, "&Manage accounts…", None)
+        accounts = self._action(send_menu, self.tr("&Manage accounts…"), None)
         accounts.triggered.connect(lambda: self.review_page.manage_accounts())
 
-        help_menu = self.menuBar().addMenu("&Help")
-        about = self._action(help_menu, "&About SMSDesk", None)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = self._action(help_menu, self.tr("&About SMSDesk"), None)
         about.triggered.connect(self._about)
 
     def _action(self, menu, text: str, shortcut) -> QAction:
@@ -274,9 +325,11 @@ class MainWindow(QMainWindow):
 
         QMessageBox.about(
             self,
-            "About SMSDesk",
-            f"<b>SMSDesk {__version__}</b><br>Bulk SMS from a spreadsheet, with every message followed."
-            "<br><br>The built-in Sandbox account sends nothing for real: try everything with it first.",
+            self.tr("About SMSDesk"),
+            self.tr(
+                "<b>SMSDesk {version}</b><br>Bulk SMS from a spreadsheet, with every message followed."
+                "<br><br>The built-in Sandbox account sends nothing for real: try everything with it first."
+            ).format(version=__version__),
         )
 
     # -- drops anywhere on the window go to Recipients ------------------------------------------------------------
@@ -298,6 +351,9 @@ class MainWindow(QMainWindow):
 
     def _update_status(self, *_args) -> None:
         name = self.draft.account or self.db.default_account
+        results = self.built(RESULTS)
+        if self.current_page() == RESULTS and results is not None and results.campaign is not None:
+            name = results.campaign.account  # the campaign on screen is sent through its own account
         account = self.db.get_account(name) if name else None
         text = account_status_text(name, account.provider if account else None)
         sandbox = bool(account and account.provider == "sandbox")
@@ -311,6 +367,7 @@ class MainWindow(QMainWindow):
     # -- campaigns -----------------------------------------------------------------------------------------------
 
     def start_campaign(self, campaign_id: str) -> None:
+        self.draft.unsent = False
         self.go(RESULTS)
         self.results_page.open_campaign(campaign_id, start=True)
         self._campaigns_changed()
@@ -382,20 +439,48 @@ class MainWindow(QMainWindow):
         )
 
     def _offer_resume(self, campaigns: list) -> None:
+        from smsdesk.store.journal import CANCELLED
         from smsdesk.ui.history_page import describe_campaign
 
+        # a campaign the user cancelled on purpose waits in History; offering it at every start would nag
+        campaigns = [campaign for campaign in campaigns if campaign.state != CANCELLED]
         if not campaigns or self._closing:
             return
         self._campaigns_changed()
-        if self.prompts.resume_interrupted(self, [describe_campaign(c) for c in campaigns]):
-            self.open_campaign(campaigns[0].id, resume=True)
-            if len(campaigns) > 1:
-                self.statusBar().showMessage(
-                    f"{len(campaigns) - 1} more interrupted send(s) are waiting in History.", 10000
-                )
+        choice = self.prompts.resume_interrupted(self, [describe_campaign(c) for c in campaigns])
+        if isinstance(choice, bool):  # a yes/no answer means the first (the only one offered, usually)
+            choice = 0 if choice else None
+        if choice is None or not 0 <= choice < len(campaigns):
+            return
+        self.open_campaign(campaigns[choice].id, resume=True)
+        if len(campaigns) > 1:
+            self.statusBar().showMessage(
+                self.tr("Interrupted campaigns still waiting in History: %n.", "", len(campaigns) - 1),
+                10000,
+            )
+
+    def restore_draft(self) -> None:
+        """Bring back what the last session was preparing (file, sheet, phone column, country, message), then keep
+        saving it as it changes."""
+        from pathlib import Path
+
+        from smsdesk.ui.draft import saved_draft
+
+        saved = saved_draft(self.db)
+        if saved.get("country"):
+            self.recipients_page.set_country(saved["country"])
+        if saved.get("message"):
+            self.message_page.set_text(saved["message"])
+        path = Path(saved["file"]) if saved.get("file") else None
+        if path is not None and path.is_file():
+            self.recipients_page.open_path(
+                path, sheet=saved.get("sheet"), phone_column=saved.get("phone_column")
+            )
+        self.draft.keep_in(self.db)
 
     def start(self) -> None:
         """After show(): things that may ask the user something, then the other pages while the user reads."""
+        self.restore_draft()
         QTimer.singleShot(0, self.offer_resume)
         QTimer.singleShot(PREBUILD_AFTER_MS, self._build_next_page)
         self.due_timer = QTimer(self)
@@ -416,20 +501,39 @@ class MainWindow(QMainWindow):
         if self.built(RESULTS) is not None and self.results_page.is_sending() and not self._closing:
             if not self.prompts.confirm(
                 self,
-                "A send is running",
-                "Messages are still being sent. Stop now?\n\nThe messages not sent yet stay pending: "
-                "you can resume them from History, and nobody gets a message twice.",
-                ok="Stop and quit",
-                cancel="Keep sending",
+                self.tr("A send is running"),
+                self.tr(
+                    "Messages are still being sent. Stop now?\n\nThe messages not sent yet stay pending: "
+                    "you can resume them from History, and nobody gets a message twice."
+                ),
+                ok=self.tr("Stop and quit"),
+                cancel=self.tr("Keep sending"),
                 warning=True,
             ):
                 event.ignore()
                 return
             self._closing = True
             self.results_page.stop_for_quit(self.close)
-            self.statusBar().showMessage("Stopping the send after the request in flight…")
+            self.statusBar().showMessage(self.tr("Stopping the send after the request in flight…"))
             event.ignore()
             return
+        if (
+            self.draft.unsent
+            and not self._closing
+            and not self.prompts.confirm(
+                self,
+                self.tr("Quit with an unsent message?"),
+                self.tr(
+                    "The message you wrote has not been sent. It is kept, with the open file, and comes back "
+                    "the next time you start SMSDesk."
+                ),
+                ok=self.tr("Quit"),
+                cancel=self.tr("Stay"),
+            )
+        ):
+            event.ignore()
+            return
+        self.draft.save()
         self.shutdown()
         event.accept()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
@@ -28,7 +28,9 @@ class MessageHighlighter(QSyntaxHighlighter):
         self.non_gsm_format.setBackground(QColor("#ffd8a8"))
         self.non_gsm_format.setForeground(QColor("#8a3c00"))
         self.non_gsm_format.setToolTip(
-            "This character makes the whole message Unicode (70 characters per SMS)"
+            QCoreApplication.translate(
+                "MessageEditor", "This character makes the whole message Unicode (70 characters per SMS)"
+            )
         )
         self.placeholder_format = QTextCharFormat()
         self.placeholder_format.setForeground(QColor("#1d4ed8"))
@@ -66,8 +68,10 @@ class MessageEditor(QPlainTextEdit):
         super().__init__(parent)
         self.setObjectName("messageEditor")
         self.setPlaceholderText(
-            "Write the message here. Click a column name above to put a placeholder in the text, "
-            "e.g. Hi {Name}, your table is ready."
+            self.tr(
+                "Write the message here. Click a column name above to put a placeholder in the text, "
+                "e.g. Hi {Name}, your table is ready."
+            )
         )
         self.setTabChangesFocus(True)
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from smsdesk.ui.message_editor import MessageEditor, utf16_length
 from smsdesk.ui.results_model import name_from_fields
-from smsdesk.ui.widgets import FlowLayout, heading, hint, plural, thousands
+from smsdesk.ui.widgets import FlowLayout, heading, hint, thousands
 
 if TYPE_CHECKING:
     from smsdesk.ui.draft import Draft
@@ -46,7 +46,7 @@ class SegmentView(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.setSpacing(6)
         self._boxes: list[tuple[QLabel, QLabel]] = []
-        self.empty = hint("The preview appears here as you type.")
+        self.empty = hint(self.tr("The preview appears here as you type."))
         self._layout.addWidget(self.empty)
         self._layout.addStretch(1)
 
@@ -72,15 +72,31 @@ class SegmentView(QWidget):
             frame = cast(QFrame, caption.parentWidget())  # the segment frame built above
             if position < len(segments):
                 caption.setText(
-                    f"SMS {position + 1} of {len(segments)} · {unit_counts[position]}/{per_segment}"
+                    self.tr("SMS {number} of {count} · {used}/{room}").format(
+                        number=position + 1, count=len(segments), used=unit_counts[position], room=per_segment
+                    )
                     if len(segments) > 1
-                    else f"1 SMS · {unit_counts[position]}/{per_segment}"
+                    else self.tr("1 SMS · {used}/{room}").format(used=unit_counts[position], room=per_segment)
                 )
                 body.setText(segments[position])
                 frame.show()
             else:
                 frame.hide()
         self.empty.setVisible(not segments)
+
+
+class ChipButton(QPushButton):
+    """A placeholder chip: Tab reaches it, Enter (as well as Space) inserts it."""
+
+    def __init__(self, text: str):
+        super().__init__(text)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # macOS gives buttons no Tab focus by default
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.click()
+            return
+        super().keyPressEvent(event)
 
 
 class MessagePage(QWidget):
@@ -100,7 +116,7 @@ class MessagePage(QWidget):
         # chips
         self.chips_box = QWidget()
         self.chips = FlowLayout(self.chips_box)
-        self.chips_hint = hint("Open a file in Recipients to get its columns as placeholders.")
+        self.chips_hint = hint(self.tr("Open a file in Recipients to get its columns as placeholders."))
 
         # editor and counters
         self.editor = MessageEditor(lambda: self.draft.columns)
@@ -110,7 +126,9 @@ class MessagePage(QWidget):
         self.encoding_label = QLabel()
         self.segments_label = QLabel()
         self.remaining_label = QLabel()
-        counters = QHBoxLayout()
+        self.counters_caption = hint("")  # the counters describe one recipient's message, not the average
+        self.counters_box = QWidget()
+        counters = FlowLayout(self.counters_box, spacing=12)  # wraps on a small screen
         for label, name, tip in (
             (
                 self.characters_label,
@@ -125,15 +143,14 @@ class MessagePage(QWidget):
             label.setProperty("counter", True)
             label.setToolTip(tip)
             counters.addWidget(label)
-        counters.addStretch(1)
 
         # Unicode notice with the one-click fix
         self.unicode_label = QLabel()
         self.unicode_label.setWordWrap(True)
         self.unicode_label.setTextFormat(Qt.TextFormat.RichText)
-        self.lookalike_button = QPushButton("Replace with GSM look-alikes")
+        self.lookalike_button = QPushButton(self.tr("Replace with GSM look-alikes"))
         self.lookalike_button.setToolTip(
-            "Swap curly quotes, long dashes and similar for their plain GSM twins (Ctrl+Z undoes it)"
+            self.tr("Swap curly quotes, long dashes and similar for their plain GSM twins (Ctrl+Z undoes it)")
         )
         self.lookalike_button.clicked.connect(self.replace_lookalikes)
         unicode_row = QHBoxLayout()
@@ -150,19 +167,18 @@ class MessagePage(QWidget):
 
         # templates
         self.templates_combo = QComboBox()
-        self.templates_combo.setToolTip("Saved messages: pick one to put it in the editor")
-        self.templates_combo.setMinimumWidth(220)
+        self.templates_combo.setToolTip(self.tr("Saved messages: pick one to put it in the editor"))
+        self.templates_combo.setMinimumWidth(190)
         self.templates_combo.activated.connect(self._template_chosen)
         self.save_template_button = QToolButton()
-        self.save_template_button.setText("Save…")
-        self.save_template_button.setToolTip("Keep this message for next time")
+        self.save_template_button.setText(self.tr("Save…"))
+        self.save_template_button.setToolTip(self.tr("Keep this message for next time"))
         self.save_template_button.clicked.connect(lambda: self.save_template())
         self.delete_template_button = QToolButton()
-        self.delete_template_button.setText("Delete")
-        self.delete_template_button.setToolTip("Forget the chosen saved message")
+        self.delete_template_button.setText(self.tr("Delete"))
+        self.delete_template_button.setToolTip(self.tr("Forget the chosen saved message"))
         self.delete_template_button.clicked.connect(self.delete_template)
         templates_row = QHBoxLayout()
-        templates_row.addWidget(QLabel("Saved messages:"))
         templates_row.addWidget(self.templates_combo)
         templates_row.addWidget(self.save_template_button)
         templates_row.addWidget(self.delete_template_button)
@@ -176,11 +192,12 @@ class MessagePage(QWidget):
         left = QVBoxLayout()
         left.setSpacing(8)
         left.addLayout(templates_row)
-        left.addWidget(heading("Placeholders", 2))
+        left.addWidget(heading(self.tr("Placeholders"), 2))
         left.addWidget(self.chips_box)
         left.addWidget(self.chips_hint)
         left.addWidget(self.editor, 1)
-        left.addLayout(counters)
+        left.addWidget(self.counters_caption)
+        left.addWidget(self.counters_box)
         left.addWidget(self.totals_label)
         left.addWidget(self.unicode_notice)
         left.addWidget(self.problems_label)
@@ -194,12 +211,12 @@ class MessagePage(QWidget):
         self.preview_who.setWordWrap(True)
         self.previous_button = QToolButton()
         self.previous_button.setText("◀")
-        self.previous_button.setToolTip("Previous recipient (Alt+Left)")
+        self.previous_button.setToolTip(self.tr("Previous recipient (Alt+Left)"))
         self.previous_button.setShortcut("Alt+Left")
         self.previous_button.clicked.connect(lambda: self.step_preview(-1))
         self.next_recipient_button = QToolButton()
         self.next_recipient_button.setText("▶")
-        self.next_recipient_button.setToolTip("Next recipient (Alt+Right)")
+        self.next_recipient_button.setToolTip(self.tr("Next recipient (Alt+Right)"))
         self.next_recipient_button.setShortcut("Alt+Right")
         self.next_recipient_button.clicked.connect(lambda: self.step_preview(1))
         nav = QHBoxLayout()
@@ -219,7 +236,7 @@ class MessagePage(QWidget):
         preview_panel = QFrame()
         preview_panel.setObjectName("card")
         preview_panel.setLayout(preview_box)
-        preview_panel.setMinimumWidth(360)
+        preview_panel.setMinimumWidth(280)
 
         columns = QGridLayout()
         columns.setHorizontalSpacing(20)
@@ -228,11 +245,11 @@ class MessagePage(QWidget):
         columns.setColumnStretch(0, 3)
         columns.setColumnStretch(1, 2)
 
-        self.back_button = QPushButton("←  Recipients")
+        self.back_button = QPushButton(self.tr("←  Recipients"))
         self.back_button.clicked.connect(self.back_requested)
-        self.next_button = QPushButton("Next: review and send  →")
+        self.next_button = QPushButton(self.tr("Next: review and send  →"))
         self.next_button.setObjectName("primary")
-        self.next_button.setToolTip("Check the totals before anything is sent (Ctrl+3)")
+        self.next_button.setToolTip(self.tr("Check the totals before anything is sent (Ctrl+3)"))
         self.next_button.clicked.connect(self.next_requested)
         bottom = QHBoxLayout()
         bottom.addWidget(self.back_button)
@@ -242,7 +259,7 @@ class MessagePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(12)
-        layout.addWidget(heading("Message"))
+        layout.addWidget(heading(self.tr("Message")))
         layout.addLayout(columns, 1)
         layout.addLayout(bottom)
 
@@ -262,15 +279,34 @@ class MessagePage(QWidget):
     def _columns_changed(self) -> None:
         self.chips.clear()
         for column in self.draft.columns:
-            chip = QPushButton("{" + column + "}")
+            chip = ChipButton("{" + column + "}")
             chip.setObjectName("chip")
             chip.setCursor(Qt.CursorShape.PointingHandCursor)
-            chip.setToolTip(f"Insert the {column!r} column of each row here")
+            chip.setToolTip(
+                self.tr("Insert the {column} column of each row here").format(column=repr(column))
+            )
             chip.clicked.connect(lambda _checked=False, name=column: self.editor.insert_placeholder(name))
             self.chips.addWidget(chip)
+        # Tab order: saved messages, the chips, then the editor (the chips are made after the editor)
+        previous = self.delete_template_button
+        for chip in self.chip_buttons():
+            QWidget.setTabOrder(previous, chip)
+            previous = chip
+        QWidget.setTabOrder(previous, self.editor)
         self.chips_hint.setVisible(not self.draft.columns)
         self.chips_box.setVisible(bool(self.draft.columns))
         self.editor.rehighlight()
+
+    def _empty_placeholders(self, recipient) -> list[str]:
+        from smsdesk.core.template import Template
+
+        template = Template(self.text())
+        if template.problems(self.draft.columns):
+            return []
+        return template.empty_placeholders(recipient.fields)
+
+    def focus_editor(self) -> None:
+        self.editor.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def chip_buttons(self) -> list[QPushButton]:
         items = (self.chips.itemAt(i) for i in range(self.chips.count()))
@@ -314,7 +350,7 @@ class MessagePage(QWidget):
         self.draft.set_message(text)
         rendered = self.rendered_preview()
         counted = count(rendered)
-        self.characters_label.setText(plural(counted.characters, "character"))
+        self.characters_label.setText(self.tr("%Ln character(s)", "", counted.characters))
         self.encoding_label.setText(encoding_name(counted.encoding))
         is_unicode = counted.encoding.upper().startswith("UCS")
         if (
@@ -323,25 +359,37 @@ class MessagePage(QWidget):
             self.encoding_label.setProperty("unicode", is_unicode)
             self.encoding_label.style().unpolish(self.encoding_label)
             self.encoding_label.style().polish(self.encoding_label)
-        self.segments_label.setText(plural(counted.segments, "SMS", "SMS") if counted.segments else "0 SMS")
+        self.segments_label.setText(self.tr("%Ln SMS", "", counted.segments))
         self.remaining_label.setText(
-            f"{counted.remaining} left in this SMS" if counted.segments else f"{counted.per_segment} per SMS"
+            self.tr("{count} left").format(count=counted.remaining)
+            if counted.segments
+            else self.tr("{count} per SMS").format(count=counted.per_segment)
         )
 
         non_gsm = [item.char for item in counted.non_gsm]
         if non_gsm:
             unique = list(dict.fromkeys(non_gsm))
             shown = " ".join(f"<b>{_escape(char)}</b>" for char in unique[:12])
-            more = f" and {len(unique) - 12} more" if len(unique) > 12 else ""
+            more = self.tr(" and {count} more").format(count=len(unique) - 12) if len(unique) > 12 else ""
             fixable = lookalike_replacements(text)
             self.unicode_label.setText(
-                f"Unicode because of {shown}{more}: each SMS holds 70 characters instead of 160, "
-                "so this message may cost more."
-                + ("" if fixable else " None of them has a GSM look-alike; remove them to save cost.")
+                self.tr(
+                    "Unicode because of {characters}: each SMS holds 70 characters instead of 160, "
+                    "so this message may cost more."
+                ).format(characters=shown + more)
+                + (
+                    ""
+                    if fixable
+                    else " " + self.tr("None of them has a GSM look-alike; remove them to save cost.")
+                )
             )
             self.lookalike_button.setVisible(bool(fixable))
             self.lookalike_button.setToolTip(
-                "Replace " + ", ".join(f"{a} → {b}" for a, b in list(fixable.items())[:8]) if fixable else ""
+                self.tr("Replace {pairs}").format(
+                    pairs=", ".join(f"{a} → {b}" for a, b in list(fixable.items())[:8])
+                )
+                if fixable
+                else ""
             )
             self.unicode_notice.show()
         else:
@@ -364,16 +412,31 @@ class MessagePage(QWidget):
         recipients = self.draft.recipients
         recipient = self._current_recipient()
         if recipient is None:
-            self.preview_title.setText("Preview")
-            self.preview_who.setText("Open a file in Recipients to preview each person's message.")
+            self.preview_title.setText(self.tr("Preview"))
+            self.preview_who.setText(self.tr("Open a file in Recipients to preview each person's message."))
+            self.counters_caption.setText("")
         else:
             position = min(self.preview_index, len(recipients) - 1) + 1
             self.preview_title.setText(
-                f"Preview: recipient {thousands(position)} of {thousands(len(recipients))}"
+                self.tr("Preview: recipient {number} of {count}").format(
+                    number=thousands(position), count=thousands(len(recipients))
+                )
             )
             name = name_from_fields(recipient.fields)
             who = f"{name} · " if name else ""
-            self.preview_who.setText(f"{who}{recipient.phone} · row {recipient.row}")
+            line = who + self.tr("{number} · row {row}").format(number=recipient.phone, row=recipient.row)
+            empty = self._empty_placeholders(recipient)
+            if empty:
+                # shown here, not only at Review: the message would read "Hej ," for this person
+                line += " · " + self.tr("no value for {placeholders}").format(
+                    placeholders=", ".join("{" + name + "}" for name in empty)
+                )
+            self.preview_who.setText(line)
+            self.counters_caption.setText(
+                self.tr("Counted for the previewed recipient ({position} of {total}):").format(
+                    position=thousands(position), total=thousands(len(recipients))
+                )
+            )
         self.previous_button.setEnabled(recipient is not None and self.preview_index > 0)
         self.next_recipient_button.setEnabled(
             recipient is not None and self.preview_index < len(recipients) - 1
@@ -392,6 +455,9 @@ class MessagePage(QWidget):
         fixed = make_gsm(text)
         if fixed != text:
             self.editor.replace_all(fixed)
+        self.editor.setFocus(
+            Qt.FocusReason.OtherFocusReason
+        )  # the button vanishes: typing goes on where it was
 
     # -- totals over every recipient, off the GUI thread ---------------------------------------------------------
 
@@ -399,7 +465,7 @@ class MessagePage(QWidget):
         recipients = self.draft.recipients
         if not recipients or not self.text().strip():
             return ""
-        return f"Counting SMS for all {plural(len(recipients), 'recipient')}…"
+        return self.tr("Counting SMS for all %Ln recipient(s)…", "", len(recipients))
 
     def _start_totals(self) -> None:
         from smsdesk.core.encoding import count
@@ -450,11 +516,15 @@ class MessagePage(QWidget):
             if result is None or generation != self._totals_generation:
                 return
             people, segments, longest, unicode, (cap, too_long) = result
-            text = f"For all {plural(people, 'recipient')}: {plural(segments, 'SMS', 'SMS')} in total"
+            text = (
+                self.tr("For all %Ln recipient(s):", "", people)
+                + " "
+                + self.tr("%Ln SMS in total", "", segments)
+            )
             if longest > 1:
-                text += f", up to {longest} per person"
+                text += self.tr(", up to {count} per person").format(count=longest)
             if unicode and unicode < people:
-                text += f"; {plural(unicode, 'message')} in Unicode"
+                text += self.tr("; %Ln message(s) in Unicode", "", unicode)
             text += "."
             if too_long:
                 rows = ", ".join(str(row) for row in too_long[:5])
@@ -480,7 +550,7 @@ class MessagePage(QWidget):
         templates = self.saved_templates()
         self.templates_combo.clear()
         self.templates_combo.addItem(
-            "Choose a saved message…" if templates else "No saved messages yet", None
+            self.tr("Choose a saved message…") if templates else self.tr("No saved messages yet"), None
         )
         for name in sorted(templates, key=str.casefold):
             self.templates_combo.addItem(name, name)
@@ -491,22 +561,52 @@ class MessagePage(QWidget):
     def _template_chosen(self, _index: int) -> None:
         name = self.templates_combo.currentData()
         if name:
-            text = self.saved_templates().get(name)
-            if text is not None:
-                self.editor.replace_all(text)
+            saved = self.saved_templates()
+            text = saved.get(name)
+            if text is None:
+                return
+            current = self.text()
+            unsaved = current.strip() and current != text and current not in saved.values()
+            if unsaved and not self.prompts.confirm(
+                self,
+                self.tr("Replace the message in the editor?"),
+                self.tr(
+                    "The editor holds a message that is not saved. Replace it with “{name}”? "
+                    "(Ctrl+Z in the editor brings it back.)"
+                ).format(name=name),
+                ok=self.tr("Replace"),
+                cancel=self.tr("Keep my text"),
+            ):
+                self.templates_combo.setCurrentIndex(0)
+                return
+            self.editor.replace_all(text)
 
     def save_template(self, name: str | None = None) -> None:
         text = self.text()
         if not text.strip():
-            self.prompts.inform(self, "Nothing to save", "Write a message first.")
+            self.prompts.inform(self, self.tr("Nothing to save"), self.tr("Write a message first."))
             return
         if not name:
             name = self.prompts.ask_text(
-                self, "Save message", "Name for this message:", self.templates_combo.currentData() or ""
+                self,
+                self.tr("Save message"),
+                self.tr("Name for this message:"),
+                self.templates_combo.currentData() or "",
             )
         if not name:
             return
         templates = self.saved_templates()
+        if templates.get(name, text) != text and not self.prompts.confirm(
+            self,
+            self.tr("Replace the saved message?"),
+            self.tr("A saved message called “{name}” exists. Replace it with the text in the editor?").format(
+                name=name
+            ),
+            ok=self.tr("Replace"),
+            cancel=self.tr("Keep the old one"),
+            warning=True,
+        ):
+            return
         templates[name] = text
         self.db.set_setting(TEMPLATES_SETTING, json.dumps(templates, ensure_ascii=False))
         self._load_templates(select=name)
@@ -514,6 +614,15 @@ class MessagePage(QWidget):
     def delete_template(self) -> None:
         name = self.templates_combo.currentData()
         if not name:
+            return
+        if not self.prompts.confirm(
+            self,
+            self.tr("Delete the saved message?"),
+            self.tr("Delete the saved message “{name}”? This cannot be undone.").format(name=name),
+            ok=self.tr("Delete"),
+            cancel=self.tr("Keep it"),
+            warning=True,
+        ):
             return
         templates = self.saved_templates()
         templates.pop(name, None)

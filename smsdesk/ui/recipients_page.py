@@ -6,7 +6,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -24,13 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from smsdesk.ui.app import COLLECTOR
+from smsdesk.ui.reasons import error_text, exclusion_reason
 from smsdesk.ui.widgets import (
     CountryCombo,
     ProgressBar,
     RowsModel,
     heading,
     hint,
-    plural,
     thousands,
 )
 
@@ -41,12 +42,12 @@ if TYPE_CHECKING:
 
 PREVIEW_ROWS = 200
 NOTICES_SHOWN = 3  # the rest are a count: the skipped-rows table is where the detail lives
-FILE_FILTER = "Spreadsheets and text files (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.ods);;All files (*)"
+# Marked for lupdate, translated where shown (the language is chosen after import).
 KIND_LABELS = {
-    "invalid": "Invalid number",
-    "empty": "No number",
-    "duplicate": "Duplicate",
-    "opted_out": "Opted out",
+    "invalid": QT_TRANSLATE_NOOP("RecipientsPage", "Invalid number"),
+    "empty": QT_TRANSLATE_NOOP("RecipientsPage", "No number"),
+    "duplicate": QT_TRANSLATE_NOOP("RecipientsPage", "Duplicate"),
+    "opted_out": QT_TRANSLATE_NOOP("RecipientsPage", "Opted out"),
 }
 
 
@@ -66,6 +67,7 @@ class DropArea(QFrame):
     """The big "drop a file here" target; the whole page accepts drops too."""
 
     open_clicked = Signal()
+    type_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -74,25 +76,33 @@ class DropArea(QFrame):
         layout.setContentsMargins(18, 14, 18, 14)
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.button = QPushButton("Open file…")
-        self.button.setToolTip("Choose the file with your recipients (Ctrl+O)")
+        self.button = QPushButton(self.tr("Open file…"))
+        self.button.setToolTip(self.tr("Choose the file with your recipients (Ctrl+O)"))
         self.button.clicked.connect(self.open_clicked)
+        self.type_button = QPushButton(QCoreApplication.translate("RecipientsPage", "Type or paste numbers…"))
+        self.type_button.setToolTip(
+            QCoreApplication.translate("RecipientsPage", "Send to a few numbers without a spreadsheet")
+        )
+        self.type_button.clicked.connect(self.type_clicked)
         layout.addWidget(self.label, 1)
+        layout.addWidget(self.type_button)
         layout.addWidget(self.button)
         self.set_compact(False)
 
     def set_compact(self, compact: bool) -> None:
         """Once a file is open the page needs the room for what was read; the target stays for another file."""
         if compact:
-            self.label.setText("<b>Drop another file here</b> to replace this one.")
-            self.button.setText("Open another file…")
+            self.label.setText(self.tr("<b>Drop another file here</b> to replace this one."))
+            self.button.setText(self.tr("Open another file…"))
         else:
             self.label.setText(
-                "<b>Drop a spreadsheet or CSV file here</b><br>"
-                "<span>Excel (.xlsx, .xls), OpenDocument (.ods), CSV or text. "
-                "Each row is one recipient; one column holds the phone numbers.</span>"
+                self.tr(
+                    "<b>Drop a spreadsheet or CSV file here</b><br>"
+                    "<span>Excel (.xlsx, .xls), OpenDocument (.ods), CSV or text. "
+                    "Each row is one recipient; one column holds the phone numbers.</span>"
+                )
             )
-            self.button.setText("Open file…")
+            self.button.setText(self.tr("Open file…"))
         layout = self.layout()
         if layout is not None:
             layout.setContentsMargins(18, 8 if compact else 14, 18, 8 if compact else 14)
@@ -121,22 +131,41 @@ class RecipientsPage(QWidget):
 
         self.drop_area = DropArea()
         self.drop_area.open_clicked.connect(self.choose_file)
+        self.drop_area.type_clicked.connect(self.show_typing)
+
+        # numbers typed or pasted instead of a file: the same plan, checks and review as a file's column
+        self.typed_edit = QPlainTextEdit()
+        self.typed_edit.setPlaceholderText(self.tr("20 12 34 56\n+46 70 123 45 67\n…"))
+        self.typed_edit.setTabChangesFocus(True)
+        self.typed_edit.setMaximumHeight(110)
+        self.use_typed_button = QPushButton(self.tr("Use these numbers"))
+        self.use_typed_button.setObjectName("primary")
+        self.use_typed_button.clicked.connect(lambda: self.use_typed_numbers(self.typed_edit.toPlainText()))
+        typed_row = QHBoxLayout()
+        typed_row.addWidget(hint(self.tr("One number per line, or separated by commas or semicolons.")), 1)
+        typed_row.addWidget(self.use_typed_button)
+        self.typed_box = QWidget()
+        typed_layout = QVBoxLayout(self.typed_box)
+        typed_layout.setContentsMargins(0, 0, 0, 0)
+        typed_layout.addWidget(self.typed_edit)
+        typed_layout.addLayout(typed_row)
+        self.typed_box.hide()
 
         # file line: name, sheet, progress
-        self.file_label = QLabel("No file yet.")
+        self.file_label = QLabel(self.tr("No file yet."))
         self.file_label.setObjectName("fileLabel")
         self.file_label.setWordWrap(True)  # a long name, the sheet and the details must not widen the window
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sheet_combo = QComboBox()
-        self.sheet_combo.setToolTip("The sheet of the workbook to read")
+        self.sheet_combo.setToolTip(self.tr("The sheet of the workbook to read"))
         self.sheet_combo.setMinimumWidth(160)
         self.sheet_combo.activated.connect(self._sheet_chosen)
-        self.sheet_label = QLabel("Sheet:")
+        self.sheet_label = QLabel(self.tr("Sheet:"))
         self.progress = ProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setFixedWidth(220)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop reading the file")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop reading the file"))
         self.cancel_button.clicked.connect(self.cancel_reading)
         self.error_label = QLabel()
         self.error_label.setObjectName("error")
@@ -158,30 +187,48 @@ class RecipientsPage(QWidget):
 
         # settings: phone column and country
         self.phone_combo = QComboBox()
-        self.phone_combo.setToolTip("The column that holds the phone numbers (detected automatically)")
-        self.phone_combo.setMinimumWidth(200)
+        self.phone_combo.setToolTip(
+            self.tr("The column that holds the phone numbers (detected automatically)")
+        )
+        self.phone_combo.setMinimumWidth(170)
         self.phone_combo.activated.connect(lambda _index: self.rebuild_plan())
         self.country_combo = CountryCombo(db.default_country)
         self.country_combo.setToolTip(
-            "Numbers written without a country code (e.g. 20 12 34 56) are read as numbers of this country"
+            self.tr(
+                "Numbers written without a country code (e.g. 20 12 34 56) are read as numbers of this country"
+            )
         )
-        self.country_combo.setMinimumWidth(200)
+        self.country_combo.setMinimumWidth(170)
         self.draft.country = db.default_country
         self.country_combo.activated.connect(self._country_chosen)
         options = QFormLayout()
-        options.addRow("Phone numbers in column:", self.phone_combo)
-        options.addRow("Numbers without country code are in:", self.country_combo)
+        for caption, field in (
+            (self.tr("Phone numbers in column:"), self.phone_combo),
+            (self.tr("Numbers without country code are in:"), self.country_combo),
+        ):
+            label = QLabel(caption)
+            label.setWordWrap(True)  # wraps on a small screen instead of pushing the counts off it
+            label.setMinimumWidth(120)
+            options.addRow(label, field)
 
         # counts
         self.count_labels: dict[str, QLabel] = {}
         counts = QGridLayout()
-        counts.setHorizontalSpacing(24)
+        counts.setHorizontalSpacing(18)
         for column, (key, caption, tip) in enumerate(
             (
-                ("valid", "will get the message", "Unique valid numbers: one message each"),
-                ("duplicate", "duplicates", "Same number as an earlier row (after normalising); skipped"),
-                ("invalid", "invalid or empty", "Not a phone number, or no number in the row; skipped"),
-                ("opted_out", "opted out", "On your opt-out list (Settings); skipped"),
+                ("valid", self.tr("will get the message"), self.tr("Unique valid numbers: one message each")),
+                (
+                    "duplicate",
+                    self.tr("duplicates"),
+                    self.tr("Same number as an earlier row (after normalising); skipped"),
+                ),
+                (
+                    "invalid",
+                    self.tr("invalid or empty"),
+                    self.tr("Not a phone number, or no number in the row; skipped"),
+                ),
+                ("opted_out", self.tr("opted out"), self.tr("On your opt-out list (Settings); skipped")),
             )
         ):
             number = QLabel("–")
@@ -190,6 +237,7 @@ class RecipientsPage(QWidget):
             number.setToolTip(tip)
             label = QLabel(caption)
             label.setToolTip(tip)
+            label.setWordWrap(True)  # "will get the message" wraps rather than being cut to "will get the r"
             counts.addWidget(number, 0, column)
             counts.addWidget(label, 1, column)
             self.count_labels[key] = number
@@ -198,23 +246,27 @@ class RecipientsPage(QWidget):
         # preview of the parsed rows
         self.preview_model = RowsModel()
         self.preview_view = QTableView()
+        self.preview_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.preview_view.setModel(self.preview_model)
         self.preview_view.setAlternatingRowColors(True)
         self.preview_view.verticalHeader().setVisible(False)
         self.preview_view.verticalHeader().setDefaultSectionSize(24)
         self.preview_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.preview_view.horizontalHeader().setStretchLastSection(True)
-        self.preview_view.setToolTip("The first rows as they were read: check the columns look right")
-        self.preview_caption = heading("What was read", 2)
+        self.preview_view.setToolTip(
+            self.tr("The first rows as they were read: check the columns look right")
+        )
+        self.preview_caption = heading(self.tr("What was read"), 2)
 
         # excluded rows
-        self.excluded_model = RowsModel(["Row", "Value", "Why it is skipped"])
+        self.excluded_model = RowsModel(self.excluded_header())
         self.excluded_proxy = QSortFilterProxyModel(self)
         self.excluded_proxy.setSourceModel(self.excluded_model)
         self.excluded_proxy.setSortRole(Qt.ItemDataRole.UserRole)  # row numbers sort as numbers, not text
         self.excluded_proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.excluded_proxy.setFilterKeyColumn(-1)
         self.excluded_view = QTableView()
+        self.excluded_view.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.excluded_view.setModel(self.excluded_proxy)
         self.excluded_view.verticalHeader().setVisible(False)
         self.excluded_view.verticalHeader().setDefaultSectionSize(24)
@@ -223,15 +275,15 @@ class RecipientsPage(QWidget):
         self.excluded_view.horizontalHeader().setStretchLastSection(True)
         self.excluded_view.setAlternatingRowColors(True)
         self.excluded_filter = QLineEdit()
-        self.excluded_filter.setPlaceholderText("Filter skipped rows…")
+        self.excluded_filter.setPlaceholderText(self.tr("Filter skipped rows…"))
         self.excluded_filter.setClearButtonEnabled(True)
         self.excluded_filter.textChanged.connect(self.excluded_proxy.setFilterFixedString)
         self.excluded_kind = QComboBox()
-        self.excluded_kind.addItem("All reasons", "")
+        self.excluded_kind.addItem(self.tr("All reasons"), "")
         for kind, reason in KIND_LABELS.items():
-            self.excluded_kind.addItem(reason, kind)
+            self.excluded_kind.addItem(QCoreApplication.translate("RecipientsPage", reason), kind)
         self.excluded_kind.currentIndexChanged.connect(lambda _index: self._fill_excluded())
-        self.excluded_caption = heading("Skipped rows", 2)
+        self.excluded_caption = heading(self.tr("Skipped rows"), 2)
         excluded_box = QWidget()
         excluded_layout = QVBoxLayout(excluded_box)
         excluded_layout.setContentsMargins(0, 0, 0, 0)
@@ -255,14 +307,16 @@ class RecipientsPage(QWidget):
         self.splitter.setSizes([300, 200])
 
         self.empty_hint = hint(
-            "Nothing is sent from this step. After reading the file SMSDesk shows the first rows, "
-            "the column it uses for phone numbers and every row it will skip, with the row number you see in Excel."
+            self.tr(
+                "Nothing is sent from this step. After reading the file SMSDesk shows the first rows, the column "
+                "it uses for phone numbers and every row it will skip, with the row number you see in Excel."
+            )
         )
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 
-        self.next_button = QPushButton("Next: write the message  →")
+        self.next_button = QPushButton(self.tr("Next: write the message  →"))
         self.next_button.setObjectName("primary")
-        self.next_button.setToolTip("Go on to the message (Ctrl+2)")
+        self.next_button.setToolTip(self.tr("Go on to the message (Ctrl+2)"))
         self.next_button.clicked.connect(self.next_requested)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary_label_widget(), 1)
@@ -271,8 +325,9 @@ class RecipientsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(12)
-        layout.addWidget(heading("Recipients"))
+        layout.addWidget(heading(self.tr("Recipients")))
         layout.addWidget(self.drop_area)
+        layout.addWidget(self.typed_box)
         layout.addLayout(file_row)
         layout.addWidget(self.error_label)
         layout.addWidget(self.notice_label)
@@ -289,6 +344,9 @@ class RecipientsPage(QWidget):
         self.draft.plan_changed.connect(self._refresh)
         self._refresh()
 
+    def excluded_header(self) -> list[str]:
+        return [self.tr("Row"), self.tr("Value"), self.tr("Why it is skipped")]
+
     def summary_label_widget(self) -> QLabel:
         self.summary_label = QLabel()
         self.summary_label.setObjectName("hint")
@@ -298,7 +356,14 @@ class RecipientsPage(QWidget):
 
     def choose_file(self) -> None:
         start = Path(self.db.get_setting("last_folder", str(Path.home())) or Path.home())
-        path = self.prompts.open_path(self, "Open recipients", start, FILE_FILTER)
+        path = self.prompts.open_path(
+            self,
+            self.tr("Open recipients"),
+            start,
+            self.tr(
+                "Spreadsheets and text files (*.csv *.txt *.tsv *.xlsx *.xlsm *.xls *.ods);;All files (*)"
+            ),
+        )
         if path is not None:
             self.open_path(path)
 
@@ -310,8 +375,9 @@ class RecipientsPage(QWidget):
         wanted = [path for path in files if path.suffix.lower() in supported_suffixes()]
         if not wanted:
             self.show_error(
-                f"{files[0].name}: SMSDesk reads {', '.join(supported_suffixes())} files; "
-                "save the list in one of those formats."
+                self.tr("{file}: SMSDesk reads {kinds} files; save the list in one of those formats.").format(
+                    file=files[0].name, kinds=", ".join(supported_suffixes())
+                )
             )
             return False
         self.open_path(wanted[0])
@@ -332,14 +398,41 @@ class RecipientsPage(QWidget):
         if self.open_mime(event.mimeData()):
             event.acceptProposedAction()
 
-    def open_path(self, path: Path, sheet: str | None = None) -> None:
+    def show_typing(self) -> None:
+        self.typed_box.show()
+        self.typed_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def use_typed_numbers(self, text: str) -> None:
+        """Typed or pasted numbers become a one-column table, read like a file from there on."""
+        from smsdesk.core.plan import typed_numbers
+        from smsdesk.io.tables import Table
+
+        values = typed_numbers(text)
+        if not values:
+            self.show_error(self.tr("Type or paste at least one number first."))
+            return
+        self.cancel_reading()
+        self.error_label.clear()
+        column = self.tr("Number")
+        table = Table(
+            path=Path(self.tr("Typed numbers")),
+            header=[column],
+            rows=[[value] for value in values],
+            row_numbers=list(range(1, len(values) + 1)),
+            header_row=0,
+        )
+        self.typed_box.hide()
+        self._table_read((table, column))
+
+    def open_path(self, path: Path, sheet: str | None = None, phone_column: str | None = None) -> None:
+        """Read `path` off the GUI thread; `phone_column` (a restored draft's) wins over the detected column."""
         from smsdesk.core.plan import detect_phone_column
         from smsdesk.io.tables import read_table
 
         self.cancel_reading()
         self._path = path
         self.error_label.clear()
-        self.file_label.setText(f"Reading <b>{path.name}</b>…")
+        self.file_label.setText(self.tr("Reading <b>{file}</b>…").format(file=path.name))
         self.progress.setValue(0)
         self.progress.setFormat("")
         self.progress.show()
@@ -354,6 +447,8 @@ class RecipientsPage(QWidget):
             table = read_table(
                 path, sheet=sheet, country=country, progress=job.report, cancelled=job.cancelled
             )
+            if phone_column is not None and phone_column in table.header:
+                return table, phone_column
             return table, detect_phone_column(table.header, table.rows, country=country)
 
         # A file opened while another is still being read replaces it: the older job's answers are ignored.
@@ -391,12 +486,14 @@ class RecipientsPage(QWidget):
         self.sheet_combo.setEnabled(True)
 
     def _read_cancelled(self) -> None:
-        self.file_label.setText("Reading was cancelled." if self.draft.table is None else self._file_text())
+        self.file_label.setText(
+            self.tr("Reading was cancelled.") if self.draft.table is None else self._file_text()
+        )
 
     def _read_failed(self, message: str) -> None:
-        self.show_error(message)
+        self.show_error(error_text(message))
         self.file_label.setText(
-            "The file could not be read." if self.draft.table is None else self._file_text()
+            self.tr("The file could not be read.") if self.draft.table is None else self._file_text()
         )
 
     def show_error(self, message: str) -> None:
@@ -419,19 +516,27 @@ class RecipientsPage(QWidget):
         )
         self.preview_view.resizeColumnsToContents()
         self.preview_caption.setText(
-            f"What was read — first {min(PREVIEW_ROWS, len(table.rows))} of {plural(len(table.rows), 'row')}"
+            self.tr("What was read — first {shown} of %Ln row(s)", "", len(table.rows)).format(
+                shown=thousands(min(PREVIEW_ROWS, len(table.rows)))
+            )
         )
         self.phone_combo.clear()
         for name in table.header:
             self.phone_combo.addItem(name, name)
         if not table.rows:
-            self.show_error(f"{Path(table.path).name} has a header row but no rows of recipients under it.")
+            self.show_error(
+                self.tr("{file} has a header row but no rows of recipients under it.").format(
+                    file=Path(table.path).name
+                )
+            )
         elif detected is not None:
             self.phone_combo.setCurrentIndex(self.phone_combo.findData(detected))
         elif table.header:
             self.show_error(
-                "No column looks like phone numbers. Choose the phone column above "
-                "(or check the file has a header row)."
+                self.tr(
+                    "No column looks like phone numbers. Choose the phone column above "
+                    "(or check the file has a header row)."
+                )
             )
         self.rebuild_plan()
 
@@ -454,15 +559,27 @@ class RecipientsPage(QWidget):
     def _file_text(self) -> str:
         table = self.draft.table
         if table is None:
-            return "No file yet."
-        details = [plural(len(table.rows), "row"), plural(len(table.header), "column")]
+            return self.tr("No file yet.")
+        details = [
+            self.tr("%Ln row(s)", "", len(table.rows)),
+            self.tr("%Ln column(s)", "", len(table.header)),
+        ]
         if table.delimiter:
-            names = {",": "comma", ";": "semicolon", "\t": "tab", "|": "bar"}
-            details.append(f"separated by {names.get(table.delimiter, repr(table.delimiter))}")
+            names = {
+                ",": self.tr("comma"),
+                ";": self.tr("semicolon"),
+                "\t": self.tr("tab"),
+                "|": self.tr("bar"),
+            }
+            details.append(
+                self.tr("separated by {delimiter}").format(
+                    delimiter=names.get(table.delimiter, repr(table.delimiter))
+                )
+            )
         if table.encoding:
             details.append(table.encoding)
         if table.header_row and table.header_row != 1:
-            details.append(f"header on row {table.header_row}")
+            details.append(self.tr("header on row {row}").format(row=table.header_row))
         if table.sheet and table.sheet in (table.sheets or []) and len(table.sheets) > 1:
             # The sheet was chosen by evidence: say which, so a wrong choice is seen before anything is sent.
             details.insert(
@@ -517,7 +634,7 @@ class RecipientsPage(QWidget):
         if self.plan_job is not None:
             self.plan_job.cancel()
         self.draft.set_plan(None)
-        self.summary_label.setText("Checking the numbers…")
+        self.summary_label.setText(self.tr("Checking the numbers…"))
 
         def plan(job: Job):
             return build_plan(
@@ -554,8 +671,8 @@ class RecipientsPage(QWidget):
             for item in plan.excluded:
                 if kind and item.kind != kind:
                     continue
-                rows.append([item.row, item.value, item.reason])
-        self.excluded_model.set_data(["Row", "Value", "Why it is skipped"], rows)
+                rows.append([item.row, item.value, exclusion_reason(item)])
+        self.excluded_model.set_data(self.excluded_header(), rows)
         self.excluded_view.resizeColumnToContents(0)
         self.excluded_view.setColumnWidth(1, max(160, self.excluded_view.columnWidth(1)))
 
@@ -576,7 +693,7 @@ class RecipientsPage(QWidget):
             for label in self.count_labels.values():
                 label.setText("–")
             self.next_button.setEnabled(False)
-            self.summary_label.setText("" if has_table else "Open a file to begin.")
+            self.summary_label.setText("" if has_table else self.tr("Open a file to begin."))
             self._fill_excluded()
             return
         self.count_labels["valid"].setText(thousands(plan.valid))
@@ -585,10 +702,14 @@ class RecipientsPage(QWidget):
         self.count_labels["opted_out"].setText(thousands(plan.opted_out))
         self._fill_excluded()
         self.excluded_caption.setText(
-            f"Skipped rows ({thousands(len(plan.excluded))})" if plan.excluded else "Skipped rows — none"
+            self.tr("Skipped rows ({count})").format(count=thousands(len(plan.excluded)))
+            if plan.excluded
+            else self.tr("Skipped rows — none")
         )
         self.next_button.setEnabled(plan.valid > 0)
         if plan.valid:
-            self.summary_label.setText(f"{plural(plan.valid, 'recipient')} ready.")
+            self.summary_label.setText(self.tr("%Ln recipient(s) ready.", "", plan.valid))
         else:
-            self.summary_label.setText("No valid phone numbers: check the phone column and the country.")
+            self.summary_label.setText(
+                self.tr("No valid phone numbers: check the phone column and the country.")
+            )

@@ -9,12 +9,32 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 
 from smsdesk.core.states import MessageState
-from smsdesk.ui.widgets import STATE_LABELS, state_colour, status_icon
+from smsdesk.ui.reasons import error_text
+from smsdesk.ui.widgets import STATE_LABELS, state_colour, status_icon, thousands
 
-COLUMNS = ("Row", "Name", "Number", "Status", "Delivery", "Provider id", "SMS", "Cost", "Error")
+# Marked for lupdate, translated when a model is made (the language is chosen after import).
+COLUMNS = (
+    QT_TRANSLATE_NOOP("ResultsModel", "Row"),
+    QT_TRANSLATE_NOOP("ResultsModel", "Name"),
+    QT_TRANSLATE_NOOP("ResultsModel", "Number"),
+    QT_TRANSLATE_NOOP("ResultsModel", "Status"),
+    QT_TRANSLATE_NOOP("ResultsModel", "Delivery"),
+    QT_TRANSLATE_NOOP("ResultsModel", "Provider id"),
+    QT_TRANSLATE_NOOP("ResultsModel", "SMS"),
+    QT_TRANSLATE_NOOP("ResultsModel", "Cost"),
+    QT_TRANSLATE_NOOP("ResultsModel", "Error"),
+)
 ROW, NAME, NUMBER, STATUS, DELIVERY, PROVIDER_ID, SEGMENTS, COST, ERROR = range(len(COLUMNS))
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -31,7 +51,11 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 # internal row layout
 _ID, _ROW, _NAME, _PHONE, _STATE, _DELIVERY, _MESSAGE_ID, _SEGMENTS, _COST, _ERROR = range(10)
-DELIVERY_LABELS = {"delivered": "Delivered", "failed": "Not delivered", "pending": "Waiting for receipt"}
+DELIVERY_LABELS = {
+    "delivered": QT_TRANSLATE_NOOP("ResultsModel", "Delivered"),
+    "failed": QT_TRANSLATE_NOOP("ResultsModel", "Not delivered"),
+    "pending": QT_TRANSLATE_NOOP("ResultsModel", "Waiting for receipt"),
+}
 NAME_HINTS = ("name", "navn", "namn", "nimi", "nom")
 
 
@@ -76,6 +100,14 @@ class ResultsModel(QAbstractTableModel):
         # then not announced (nothing would be repainted for them, but Qt repaints the whole viewport for any
         # multi-row dataChanged). Left None whenever a proxy sits on top, since a proxy must see every change.
         self.visible_rows = None
+        # Translated once: data() is called for every visible cell on every paint.
+        translate = QCoreApplication.translate
+        self._columns = [translate("ResultsModel", title) for title in COLUMNS]
+        self._state_labels = {state: translate("States", label) for state, label in STATE_LABELS.items()}
+        self._delivery_labels = {
+            state: translate("ResultsModel", label) for state, label in DELIVERY_LABELS.items()
+        }
+        self._errors: dict[str, str] = {}
 
     # -- loading and updating ------------------------------------------------------------------------------------
 
@@ -203,14 +235,16 @@ class ResultsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return self._columns[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return {
-                ROW: "The row number in your file, as Excel shows it",
-                STATUS: "Sent = accepted by the provider; Unknown = the answer was lost, it may have been sent",
-                DELIVERY: "What the phone network reported later, where the provider can be asked",
-                SEGMENTS: "SMS parts the message is billed as",
-                COST: "What the provider reported for this message",
+                ROW: self.tr("The row number in your file, as Excel shows it"),
+                STATUS: self.tr(
+                    "Sent = accepted by the provider; Unknown = the answer was lost, it may have been sent"
+                ),
+                DELIVERY: self.tr("What the phone network reported later, where the provider can be asked"),
+                SEGMENTS: self.tr("SMS parts the message is billed as"),
+                COST: self.tr("What the provider reported for this message"),
             }.get(section)
         return None
 
@@ -246,13 +280,22 @@ class ResultsModel(QAbstractTableModel):
                     return state_colour(state)
             return None
         if role == _TOOLTIP:
-            return row[_ERROR] if column == ERROR and row[_ERROR] else None
+            if column == ERROR and row[_ERROR]:
+                shown = self._error(row[_ERROR])
+                # the engine's own words stay available: they are what a provider's support will recognise
+                return row[_ERROR] if shown == row[_ERROR] else f"{shown}\n\n{row[_ERROR]}"
+            return None
         if role == _ALIGNMENT and column in (ROW, SEGMENTS, COST):
             return _RIGHT
         return None
 
-    @staticmethod
-    def _display(row: list[Any], column: int):
+    def _error(self, error: str) -> str:
+        shown = self._errors.get(error)
+        if shown is None:
+            shown = self._errors[error] = error_text(error)
+        return shown
+
+    def _display(self, row: list[Any], column: int):
         if column == ROW:
             return str(row[_ROW]) if row[_ROW] is not None else ""
         if column == NAME:
@@ -260,17 +303,17 @@ class ResultsModel(QAbstractTableModel):
         if column == NUMBER:
             return row[_PHONE]
         if column == STATUS:
-            return STATE_LABELS.get(row[_STATE], row[_STATE])
+            return self._state_labels.get(row[_STATE], row[_STATE])
         if column == DELIVERY:
-            return DELIVERY_LABELS.get(row[_DELIVERY], row[_DELIVERY] or "")
+            return self._delivery_labels.get(row[_DELIVERY], row[_DELIVERY] or "")
         if column == PROVIDER_ID:
             return row[_MESSAGE_ID] or ""
         if column == SEGMENTS:
             return str(row[_SEGMENTS]) if row[_SEGMENTS] else ""
         if column == COST:
-            return f"{row[_COST]:g}" if row[_COST] is not None else ""
+            return thousands(row[_COST]) if row[_COST] is not None else ""
         if column == ERROR:
-            return row[_ERROR] or ""
+            return self._error(row[_ERROR]) if row[_ERROR] else ""
         return None
 
     @staticmethod

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
 from smsdesk.core.states import CampaignState, MessageState
 from smsdesk.ui.app import COLLECTOR
 from smsdesk.ui.campaign_worker import CampaignWorker, ProcessCampaignWorker
+from smsdesk.ui.reasons import error_text
 from smsdesk.ui.results_model import COLUMNS, ResultsModel, StatusFilter, row_from_record
 from smsdesk.ui.widgets import (
     LiveText,
@@ -33,7 +37,6 @@ from smsdesk.ui.widgets import (
     heading,
     hint,
     local_time,
-    plural,
     thousands,
 )
 
@@ -44,30 +47,45 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# Labels marked for lupdate here and translated where shown (the language is chosen after import).
 FILTERS = (
-    ("All messages", None),
-    ("Sent", (MessageState.SENT,)),
-    ("Delivered", ("delivered",)),
-    ("Failed", (MessageState.FAILED,)),
-    ("Not delivered", ("undelivered",)),
-    ("Unknown", (MessageState.UNKNOWN,)),
-    ("Waiting to send", (MessageState.PENDING, MessageState.SENDING)),
-    ("Skipped", (MessageState.SKIPPED,)),
+    (QT_TRANSLATE_NOOP("ResultsPage", "All messages"), None),
+    (QT_TRANSLATE_NOOP("ResultsPage", "Sent"), (MessageState.SENT,)),
+    (QT_TRANSLATE_NOOP("ResultsPage", "Delivered"), ("delivered",)),
+    (QT_TRANSLATE_NOOP("ResultsPage", "Failed"), (MessageState.FAILED,)),
+    (QT_TRANSLATE_NOOP("ResultsPage", "Not delivered"), ("undelivered",)),
+    (QT_TRANSLATE_NOOP("ResultsPage", "Unknown"), (MessageState.UNKNOWN,)),
+    (QT_TRANSLATE_NOOP("ResultsPage", "Waiting"), (MessageState.PENDING, MessageState.SENDING)),
+    (QT_TRANSLATE_NOOP("ResultsPage", "Skipped"), (MessageState.SKIPPED,)),
 )
 DELIVERY_REFRESH_SECONDS = 180  # "every few minutes", never faster than the provider allows
 RATE_WINDOW_SECONDS = 20
-CAMPAIGN_STATE_TEXT: dict[str, str] = {
-    CampaignState.READY: "Ready to send",
-    CampaignState.SCHEDULED: "Scheduled",
-    CampaignState.RUNNING: "Sending",
-    CampaignState.WAITING: "Waiting",
-    CampaignState.PAUSED: "Paused",
-    CampaignState.CANCELLED: "Cancelled — the rest can be resumed",
-    CampaignState.STOPPED: "Stopped by the provider",
-    CampaignState.FINISHED: "Finished",
-    CampaignState.INTERRUPTED: "Interrupted — the rest can be resumed",
-    CampaignState.DISCARDED: "Closed (the rest was discarded)",
+# What a provider adapter says when the connection itself failed (providers.base._transport_error): the request
+# did not take effect, the engine tries again, and the user should hear at once that the provider is unreachable.
+UNREACHABLE_PREFIX = "Could not reach "
+WAITING_SECONDS = re.compile(r"Waiting (\d+) s")
+BUSY_CHECK_MS = 2000  # while another SMSDesk holds the campaign: how often to look whether it let go
+CAMPAIGN_STATE_TEXT = {
+    "ready": QT_TRANSLATE_NOOP("ResultsPage", "Ready to send"),
+    "scheduled": QT_TRANSLATE_NOOP("ResultsPage", "Scheduled"),
+    "running": QT_TRANSLATE_NOOP("ResultsPage", "Sending"),
+    "paused": QT_TRANSLATE_NOOP("ResultsPage", "Paused"),
+    "cancelled": QT_TRANSLATE_NOOP("ResultsPage", "Cancelled — the rest can be resumed"),
+    "stopped": QT_TRANSLATE_NOOP("ResultsPage", "Stopped"),
+    "waiting": QT_TRANSLATE_NOOP("ResultsPage", "Waiting"),
+    "finished": QT_TRANSLATE_NOOP("ResultsPage", "Finished"),
+    "interrupted": QT_TRANSLATE_NOOP("ResultsPage", "Interrupted — the rest can be resumed"),
+    "discarded": QT_TRANSLATE_NOOP("ResultsPage", "Closed (the rest was discarded)"),
 }
+CAMPAIGN_STATE_SHORT = {
+    "cancelled": QT_TRANSLATE_NOOP("ResultsPage", "Cancelled"),
+    "interrupted": QT_TRANSLATE_NOOP("ResultsPage", "Interrupted"),
+}
+
+
+def campaign_state_text(state: str, short: bool = False) -> str:
+    text = (short and CAMPAIGN_STATE_SHORT.get(state)) or CAMPAIGN_STATE_TEXT.get(state)
+    return QCoreApplication.translate("ResultsPage", text) if text else state
 
 
 class ResultsPage(QWidget):
@@ -95,7 +113,7 @@ class ResultsPage(QWidget):
         # "thread" / "process" force one (tests, benchmarks).
         self.worker_mode = "auto"
 
-        self.title = heading("Results")
+        self.title = heading(self.tr("Results"))
         self.subtitle = QLabel()
         self.subtitle.setObjectName("hint")
         self.subtitle.setWordWrap(True)
@@ -103,33 +121,46 @@ class ResultsPage(QWidget):
         self.state_label.setObjectName("campaignState")
         self.state_label.setWordWrap(True)
 
+        self.unreachable_box = QFrame()
+        self.unreachable_box.setObjectName("warningBox")
+        self.unreachable_label = QLabel()
+        self.unreachable_label.setWordWrap(True)
+        banner = QVBoxLayout(self.unreachable_box)
+        banner.setContentsMargins(12, 8, 12, 8)
+        banner.addWidget(self.unreachable_label)
+        self.unreachable_box.hide()
+        self.unreachable_reason: str | None = None
+        self.next_try_at: float | None = None
+
         self.progress = ProgressBar()
         self.progress.setRange(0, 1000)
         # Their text changes with every batch: LiveText repaints itself only, a QLabel would relayout the window.
-        self.counts_label = LiveText(minimum_width=600)
+        self.counts_label = LiveText(minimum_width=420)
         self.counts_label.setObjectName("countsLine")
         self.time_left_label = LiveText(alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.time_left_label.setObjectName("hint")
         self.time_left_label.setFixedWidth(170)
 
-        self.pause_button = QPushButton("Pause")
-        self.pause_button.setToolTip("Stop after the requests in flight; resume any time (Ctrl+P)")
+        self.pause_button = QPushButton(self.tr("Pause"))
+        self.pause_button.setToolTip(self.tr("Stop after the requests in flight; resume any time (Ctrl+P)"))
         self.pause_button.clicked.connect(self.toggle_pause)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop sending; what is not sent yet stays pending and can be resumed")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(
+            self.tr("Stop sending; what is not sent yet stays pending and can be resumed")
+        )
         self.cancel_button.clicked.connect(self.cancel)
-        self.resume_button = QPushButton("Resume sending")
+        self.resume_button = QPushButton(self.tr("Resume sending"))
         self.resume_button.setObjectName("primary")
         self.resume_button.setToolTip(
-            "Send the messages that are still pending (never the sent or unknown ones)"
+            self.tr("Send the messages that are still pending (never the sent or unknown ones)")
         )
         self.resume_button.clicked.connect(self.start_sending)
-        self.retry_failed_button = QPushButton("Retry failed")
-        self.retry_failed_button.setToolTip("Send the failed messages again")
+        self.retry_failed_button = QPushButton(self.tr("Retry failed…"))
+        self.retry_failed_button.setToolTip(self.tr("Send the failed messages again"))
         self.retry_failed_button.clicked.connect(self.retry_failed)
-        self.retry_unknown_button = QPushButton("Retry unknown…")
+        self.retry_unknown_button = QPushButton(self.tr("Retry unknown…"))
         self.retry_unknown_button.setToolTip(
-            "Messages whose answer was lost may already have arrived: retrying may text them twice"
+            self.tr("Messages whose answer was lost may already have arrived: retrying may text them twice")
         )
         self.retry_unknown_button.clicked.connect(self.retry_unknown)
         self.check_button = QPushButton(self.tr("Check with provider"))
@@ -142,8 +173,8 @@ class ResultsPage(QWidget):
         self.unknown_note.setObjectName("hint")
         self.unknown_note.setWordWrap(True)
         self.unknown_note.setVisible(False)
-        self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Save every row with its status to CSV or Excel (Ctrl+E)")
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Save every row with its status to CSV or Excel (Ctrl+E)"))
         self.export_button.clicked.connect(lambda: self.export())
         self.schedule = None  # store.schedules.CampaignSchedule of the open campaign
         self.cancel_schedule_button = QPushButton(self.tr("Cancel scheduled send…"))
@@ -153,8 +184,8 @@ class ResultsPage(QWidget):
             )
         )
         self.cancel_schedule_button.clicked.connect(self.cancel_schedule)
-        self.delivery_button = QPushButton("Refresh delivery")
-        self.delivery_button.setToolTip("Ask the provider which messages reached the phone (F5)")
+        self.delivery_button = QPushButton(self.tr("Refresh delivery"))
+        self.delivery_button.setToolTip(self.tr("Ask the provider which messages reached the phone (F5)"))
         self.delivery_button.clicked.connect(lambda: self.refresh_delivery())
         buttons = QHBoxLayout()
         for button in (
@@ -163,6 +194,9 @@ class ResultsPage(QWidget):
             self.resume_button,
             self.cancel_schedule_button,
         ):
+            # shown by _update_controls (Pause/Cancel while sending, Resume when not): all seven at once would
+            # widen the window past 1024 pixels in Danish or Swedish, even for a moment
+            button.hide()
             buttons.addWidget(button)
         buttons.addStretch(1)
         for button in (
@@ -176,18 +210,21 @@ class ResultsPage(QWidget):
 
         self.filter_combo = QComboBox()
         for label, states in FILTERS:
-            self.filter_combo.addItem(label, states)
-        self.filter_combo.setToolTip("Show only messages in this state")
+            self.filter_combo.addItem(QCoreApplication.translate("ResultsPage", label), states)
+        self.filter_combo.setToolTip(self.tr("Show only messages in this state"))
         self.filter_combo.currentIndexChanged.connect(self._filter_changed)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search number, name, error…")
+        self.search.setPlaceholderText(self.tr("Search number, name, error…"))
         self.search.setClearButtonEnabled(True)
         self.delivery_note = QLabel()
         self.delivery_note.setObjectName("hint")
         self.delivery_note.setMaximumWidth(560)
+        self.delivery_note.setWordWrap(
+            True
+        )  # beside the counts: in Swedish one line would not fit 1024 pixels
         self.delivery_note.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         filters = QHBoxLayout()
-        filters.addWidget(QLabel("Show:"))
+        filters.addWidget(QLabel(self.tr("Show:")))
         filters.addWidget(self.filter_combo)
         filters.addWidget(self.search, 1)
 
@@ -197,6 +234,7 @@ class ResultsPage(QWidget):
         self.search.textChanged.connect(self._search_changed)
         self._sorted = False
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setObjectName("resultsTable")
         # The view reads the model directly until the user filters or sorts: no proxy work per update, and updates
         # to rows scrolled out of sight cost no repaint (see ResultsModel.visible_rows).
@@ -213,12 +251,19 @@ class ResultsPage(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in zip(range(len(COLUMNS)), (52, 145, 115, 95, 130, 150, 45, 50), strict=False):
-            self.table.setColumnWidth(column, width)
+        # at least as wide as the header in the GUI's language ("Række", "Leverans"), bold and with the sort arrow
+        bold = header.font()
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        for column, width in zip(range(len(COLUMNS)), (52, 145, 115, 125, 130, 150, 45, 50), strict=False):
+            title = self.model.headerData(column, Qt.Orientation.Horizontal) or ""
+            self.table.setColumnWidth(column, max(width, metrics.horizontalAdvance(title) + 30))
 
         self.empty = hint(
-            "Nothing sent yet. Results appear here as soon as you send from Review & send, "
-            "or when you open a campaign from History."
+            self.tr(
+                "Nothing sent yet. Results appear here as soon as you send from Review & send, "
+                "or when you open a campaign from History."
+            )
         )
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -237,10 +282,10 @@ class ResultsPage(QWidget):
         progress_row = QHBoxLayout()
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.time_left_label)
+        body.addWidget(self.unreachable_box)
         body.addLayout(progress_row)
         counts_row = QHBoxLayout()
-        counts_row.addWidget(self.counts_label)
-        counts_row.addStretch(1)
+        counts_row.addWidget(self.counts_label, 1)  # the counts take the room; a stretch beside them cut them
         counts_row.addWidget(self.delivery_note)
         body.addLayout(counts_row)
         body.addLayout(buttons)
@@ -255,6 +300,9 @@ class ResultsPage(QWidget):
         self.clock = QTimer(self)
         self.clock.setInterval(1000)
         self.clock.timeout.connect(self._update_progress)
+        self.busy_timer = QTimer(self)
+        self.busy_timer.setInterval(BUSY_CHECK_MS)
+        self.busy_timer.timeout.connect(self._busy_check)
         self._update_controls()
         self._visible_rows()  # PySide builds some enum types on first use: not in the middle of a send
 
@@ -264,8 +312,10 @@ class ResultsPage(QWidget):
         if self.is_sending() and campaign_id != self.campaign_id:
             self.prompts.inform(
                 self,
-                "A send is running",
-                f"Campaign {self.campaign_id} is still sending. Pause or cancel it before opening another.",
+                self.tr("A send is running"),
+                self.tr("Campaign {id} is still sending. Pause or cancel it before opening another.").format(
+                    id=self.campaign_id
+                ),
             )
             return
         if self.is_sending():
@@ -276,10 +326,12 @@ class ResultsPage(QWidget):
             self._check_said = None  # what "Check with provider" said belongs to its campaign
         self.campaign_id = campaign_id
         self.model.clear()
+        self.show_unreachable(None)
+        self.delivery_note.setText("")  # "Receipts checked 13:09" was about the campaign shown before
         self._progress_samples.clear()
         self._last_delivery_query = 0.0
-        self.title.setText("Results")
-        self.subtitle.setText(f"Loading campaign {campaign_id}…")
+        self.title.setText(self.tr("Results"))
+        self.subtitle.setText(self.tr("Loading campaign {id}…").format(id=campaign_id))
         source = self.db
 
         def load(job: Job):
@@ -305,6 +357,7 @@ class ResultsPage(QWidget):
             self._update_progress()
             self._update_controls()
             self._schedule_delivery()
+            self.state_changed.emit()
             if start:
                 self.start_sending()
 
@@ -315,21 +368,22 @@ class ResultsPage(QWidget):
     def _show_header(self) -> None:
         campaign = self.campaign
         if campaign is None:
-            self.title.setText("Results")
+            self.title.setText(self.tr("Results"))
             self.subtitle.setText("")
             self.state_label.setText("")
             return
-        self.title.setText(f"Results — {campaign.name}")
-        self.subtitle.setText(
-            f"Campaign {campaign.id} · created {local_time(campaign.created_at)} · account {campaign.account}"
-            + (" (sandbox: no real SMS)" if campaign.provider == "sandbox" else "")
-            + self.scheduled_text()
+        self.title.setText(self.tr("Results — {campaign}").format(campaign=campaign.name))
+        subtitle = self.tr("Campaign {id} · created {created} · account {account}").format(
+            id=campaign.id, created=local_time(campaign.created_at), account=campaign.account
         )
+        if campaign.provider == "sandbox":
+            subtitle += " " + self.tr("(sandbox: no real SMS)")
+        self.subtitle.setText(subtitle + self.scheduled_text())
         held = self.scheduled_ahead() and self.schedule is not None and self.schedule.by_provider
         self.model.set_sent_label(
             self.tr("Scheduled") if held else None, self.scheduled_text()[3:] if held else None
         )
-        self.state_label.setText(CAMPAIGN_STATE_TEXT.get(self.campaign_state, self.campaign_state))
+        self.state_label.setText(campaign_state_text(self.campaign_state))
         self.state_label.setProperty("state", self.campaign_state)
         self.state_label.style().unpolish(self.state_label)
         self.state_label.style().polish(self.state_label)
@@ -383,7 +437,7 @@ class ResultsPage(QWidget):
         self.jobs.start("cancel schedule", work, on_success=done, on_failure=self._error)
 
     def _error(self, message: str) -> None:
-        self.prompts.inform(self, "Results", message, warning=True)
+        self.prompts.inform(self, self.tr("Results"), message, warning=True)
 
     # -- sending -------------------------------------------------------------------------------------------------
 
@@ -392,6 +446,12 @@ class ResultsPage(QWidget):
 
     def start_sending(self) -> None:
         if self.campaign_id is None or self.is_sending() or not self._fresh_enough():
+            return
+        from smsdesk.store.journal import Journal
+
+        self.busy_timer.stop()
+        if Journal(self.db).is_busy(self.campaign_id):
+            self._offer_to_wait()
             return
         worker_class = ProcessCampaignWorker if self._send_in_process() else CampaignWorker
         from datetime import UTC, datetime
@@ -441,6 +501,30 @@ class ResultsPage(QWidget):
             warning=True,
         )
 
+    def _offer_to_wait(self) -> None:
+        """Another live SMSDesk holds this campaign: say so and offer to start the moment it lets go."""
+        if self.prompts.confirm(
+            self,
+            self.tr("Another SMSDesk is sending this campaign"),
+            self.tr(
+                "Campaign {id} is being sent right now by another SMSDesk window or process on this computer. "
+                "Sending it from here too could text people twice.\n\n"
+                "Wait here and resume as soon as the other one stops, or close the other window first."
+            ).format(id=self.campaign_id),
+            ok=self.tr("Wait and resume"),
+            cancel=self.tr("Not now"),
+        ):
+            self.state_label.setText(self.tr("Waiting for the other SMSDesk to stop sending…"))
+            self.busy_timer.start()
+
+    def _busy_check(self) -> None:
+        from smsdesk.store.journal import Journal
+
+        if self.campaign_id is None or self.is_sending():
+            self.busy_timer.stop()
+        elif not Journal(self.db).is_busy(self.campaign_id):
+            self.start_sending()
+
     def _send_in_process(self) -> bool:
 
         if self.worker_mode != "auto":
@@ -455,16 +539,60 @@ class ResultsPage(QWidget):
 
     def _apply_updates(self, updates: list) -> None:
         self.model.apply(updates)
+        for update in updates:
+            error = update.get("error") or ""
+            if update.get("state") == "pending" and error.startswith(UNREACHABLE_PREFIX):
+                self.show_unreachable(error)
+            elif update.get("state") in ("sent", "failed") and UNREACHABLE_PREFIX not in error:
+                self.show_unreachable(None)  # an answer came back: the provider is reachable again
         self._update_progress()
 
+    def show_unreachable(
+        self, reason: str | None, next_try_in: float | None = None, *, stopped: bool = False
+    ) -> None:
+        """The banner that says at once that the provider cannot be reached, what to check and when the next try is
+        (None hides it). The engine keeps trying in the background; nothing is lost meanwhile."""
+        if reason is None:
+            if self.unreachable_reason is not None:
+                self.unreachable_reason = self.next_try_at = None
+                self.unreachable_box.hide()
+            return
+        self.unreachable_reason = reason
+        if next_try_in is not None:
+            self.next_try_at = time.time() + next_try_in
+        who = reason[len(UNREACHABLE_PREFIX) :].split(":")[0] if reason.startswith(UNREACHABLE_PREFIX) else ""
+        who = who or (self.campaign.account if self.campaign is not None else self.tr("the provider"))
+        if stopped:
+            when = self.tr(
+                "Sending has ended: once the connection works again, resume the campaign or retry the failed messages."
+            )
+        elif self.next_try_at is not None:
+            when = self.tr("Next try at {time}.").format(
+                time=time.strftime("%H:%M:%S", time.localtime(self.next_try_at))
+            )
+        else:
+            when = self.tr("Trying again shortly.")
+        self.unreachable_label.setText(
+            self.tr(
+                "<b>{who} cannot be reached.</b> Check the internet connection, a proxy or firewall that may block "
+                "SMSDesk, and the account's web address (Settings → Manage accounts). SMSDesk keeps trying in the "
+                "background and sends nobody twice. {when}"
+            ).format(who=who, when=when)
+            + f"<br><span style='color:#6b7280'>{reason}</span>"
+        )
+        self.unreachable_box.show()
+
     def _campaign_state_changed(self, state: str, reason: str) -> None:
+        if state == "waiting" and self.unreachable_reason is not None:
+            seconds = WAITING_SECONDS.search(reason or "")
+            self.show_unreachable(self.unreachable_reason, float(seconds.group(1)) if seconds else None)
         self.campaign_state = state
         self._show_header()
-        if reason and state in (CampaignState.STOPPED, CampaignState.INTERRUPTED, CampaignState.WAITING):
-            self.state_label.setText(f"{CAMPAIGN_STATE_TEXT.get(state, state)}: {reason}")
-        elif reason and state == "waiting" and reason.startswith("waiting "):
+        if reason and state == CampaignState.WAITING and reason.startswith("waiting "):
             # the send gate: quiet hours or the campaign's time (engine/schedule.py); it goes on by itself
             self.state_label.setText(reason[:1].upper() + reason[1:])
+        elif reason and state in ("stopped", "interrupted", "waiting"):
+            self.state_label.setText(f"{campaign_state_text(state)}: {error_text(reason)}")
         self._update_controls()
         self.state_changed.emit()
 
@@ -483,13 +611,10 @@ class ResultsPage(QWidget):
             if self.campaign.stop_reason and self.campaign.state in (CampaignState.STOPPED,):
                 error = error or self.campaign.stop_reason
         self._show_header()
-        if error and self.campaign_state in (
-            CampaignState.STOPPED,
-            CampaignState.INTERRUPTED,
-            CampaignState.READY,
-            CampaignState.RUNNING,
-        ):
-            self.state_label.setText(f"Stopped: {error}")
+        if self.unreachable_reason is not None:
+            self.show_unreachable(self.unreachable_reason, stopped=True)
+        if error and self.campaign_state in ("stopped", "interrupted", "ready", "running"):
+            self.state_label.setText(self.tr("Stopped: {reason}").format(reason=error_text(error)))
         self._update_progress()
         self._update_controls()
         self._schedule_delivery()
@@ -498,8 +623,8 @@ class ResultsPage(QWidget):
         if self._after_stop is not None:
             callback, self._after_stop = self._after_stop, None
             callback()
-        elif error and self.campaign_state != CampaignState.FINISHED:
-            self.prompts.inform(self, "Sending stopped", error, warning=True)
+        elif error and self.campaign_state != "finished":
+            self.prompts.inform(self, self.tr("Sending stopped"), error_text(error), warning=True)
 
     def toggle_pause(self) -> None:
         if not self.is_sending():
@@ -520,10 +645,12 @@ class ResultsPage(QWidget):
         assert self.worker is not None  # is_sending() says so
         if self.prompts.confirm(
             self,
-            "Cancel sending?",
-            "Stop sending now? Messages not sent yet stay pending: you can resume them later from History.",
-            ok="Stop sending",
-            cancel="Keep sending",
+            self.tr("Cancel sending?"),
+            self.tr(
+                "Stop sending now? Messages not sent yet stay pending: you can resume them later from History."
+            ),
+            ok=self.tr("Stop sending"),
+            cancel=self.tr("Keep sending"),
         ):
             self.worker.cancel()
             self.cancel_button.setEnabled(False)
@@ -545,11 +672,26 @@ class ResultsPage(QWidget):
             self.worker = None
             COLLECTOR.send_ended()
         self.delivery_timer.stop()
+        self.busy_timer.stop()
         self.clock.stop()
 
     # -- retry -----------------------------------------------------------------------------------------------------
 
     def retry_failed(self) -> None:
+        failed = self.model.counts.get("failed", 0)
+        if not failed or not self.prompts.confirm(
+            self,
+            self.tr("Retry failed messages?"),
+            self.tr(
+                "%n message(s) failed: the provider refused them or could not be reached. Sending again texts "
+                "those people again; check the errors first (a wrong number fails again).",
+                "",
+                failed,
+            ),
+            ok=self.tr("Send them again"),
+            cancel=self.tr("Don't send"),
+        ):
+            return
         self._retry((MessageState.FAILED,))
 
     def retry_unknown(self) -> None:
@@ -558,12 +700,16 @@ class ResultsPage(QWidget):
             return
         if not self.prompts.confirm(
             self,
-            "Retry unknown messages?",
-            f"{plural(unknown, 'message')} may already have reached the phone: the provider's answer was lost "
-            "(timeout, connection dropped, crash). Sending again may text those people twice.\n\n"
-            "Check the provider's own log first if you can.",
-            ok="Send them again",
-            cancel="Don't send",
+            self.tr("Retry unknown messages?"),
+            self.tr(
+                "%Ln message(s) may already have reached the phone: the provider's answer was lost "
+                "(timeout, connection dropped, crash). Sending again may text those people twice.\n\n"
+                "Check the provider's own log first if you can.",
+                "",
+                unknown,
+            ),
+            ok=self.tr("Send them again"),
+            cancel=self.tr("Don't send"),
             warning=True,
         ):
             return
@@ -586,15 +732,17 @@ class ResultsPage(QWidget):
 
     def export(self, path: Path | None = None) -> None:
         if self.campaign_id is None:
-            self.prompts.inform(self, "Export", "Open a campaign first (History), or send one.")
+            self.prompts.inform(
+                self, self.tr("Export"), self.tr("Open a campaign first (History), or send one.")
+            )
             return
         if path is None:
             folder = Path(self.db.get_setting("last_folder", str(Path.home())) or Path.home())
             path = self.prompts.save_path(
                 self,
-                "Export results",
-                folder / f"SMSDesk {self.campaign_id}.xlsx",
-                "Excel workbook (*.xlsx);;CSV for Excel (*.csv)",
+                self.tr("Export results"),
+                folder / self.tr("SMSDesk {campaign}.xlsx").format(campaign=self.campaign_id),
+                self.tr("Excel workbook (*.xlsx);;CSV for Excel (*.csv)"),
             )
             if path is None:
                 return
@@ -617,14 +765,16 @@ class ResultsPage(QWidget):
             self.last_export = path
             window = self.window()
             if hasattr(window, "statusBar"):
-                window.statusBar().showMessage(f"Saved {path}", 8000)
+                window.statusBar().showMessage(self.tr("Saved {file}").format(file=path), 8000)
 
         self.export_button.setEnabled(False)
         self.jobs.start(
             "export",
             write,
             on_success=written,
-            on_failure=lambda message: self._error(f"Could not save {path.name}: {message}"),
+            on_failure=lambda message: self._error(
+                self.tr("Could not save {file}: {reason}").format(file=path.name, reason=message)
+            ),
             on_done=lambda: self.export_button.setEnabled(self.campaign_id is not None),
         )
 
@@ -660,19 +810,20 @@ class ResultsPage(QWidget):
             return
         ids = self.model.undelivered_ids()
         if not ids:
-            self.delivery_note.setText("Every sent message has a final delivery report.")
+            self.delivery_note.setText(self.tr("Every sent message has a final delivery report."))
             return
         wait = limits.delivery_status_min_interval - (time.monotonic() - self._last_delivery_query)
         if wait > 0:
             self.delivery_note.setText(
-                f"The provider allows one check every {duration_text(limits.delivery_status_min_interval)}: "
-                f"next in {duration_text(wait)}"
+                self.tr("The provider allows one check every {interval}: next in {wait}").format(
+                    interval=duration_text(limits.delivery_status_min_interval), wait=duration_text(wait)
+                )
             )
             QTimer.singleShot(int(wait * 1000) + 50, lambda: self.refresh_delivery(automatic=True))
             return
         self._last_delivery_query = time.monotonic()
         account_name, campaign_id, source = self.campaign.account, self.campaign.id, self.db
-        self.delivery_note.setText("Asking the provider for delivery reports…")
+        self.delivery_note.setText(self.tr("Asking the provider for delivery reports…"))
 
         def query(job: Job):
             from smsdesk.providers import create_provider
@@ -697,14 +848,18 @@ class ResultsPage(QWidget):
             self.model.apply_delivery(reports)
             failed = self.model.delivery_counts.get("failed", 0)
             self.delivery_note.setText(
-                f"Receipts checked {time.strftime('%H:%M')}"
-                + (f" · {thousands(failed)} not delivered" if failed else "")
+                self.tr("Receipts checked {time}").format(
+                    time=self.locale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
+                )
+                + (self.tr(" · {count} not delivered").format(count=thousands(failed)) if failed else "")
             )
             self._update_progress()
             self._schedule_delivery()
 
         def failed(message: str) -> None:
-            self.delivery_note.setText(f"Delivery check failed: {message}")
+            self.delivery_note.setText(
+                self.tr("Delivery check failed: {reason}").format(reason=error_text(message))
+            )
 
         self.delivery_job = self.jobs.start("delivery status", query, on_success=answered, on_failure=failed)
 
@@ -833,7 +988,9 @@ class ResultsPage(QWidget):
         return first, last if last >= 0 else self.model.rowCount() - 1
 
     def show_filter(self, label: str) -> None:
-        self.filter_combo.setCurrentIndex(self.filter_combo.findText(label))
+        labels = [english for english, _states in FILTERS]
+        index = labels.index(label) if label in labels else self.filter_combo.findText(label)
+        self.filter_combo.setCurrentIndex(index)
 
     def _update_progress(self) -> None:
         counts = self.model.counts
@@ -841,22 +998,38 @@ class ResultsPage(QWidget):
         to_send = self.model.total() - skipped
         waiting = counts.get(MessageState.PENDING, 0) + counts.get(MessageState.SENDING, 0)
         done = to_send - waiting
-        self.progress.setValue(int(1000 * done / to_send) if to_send else 0)
-        self.progress.setFormat(
-            f"{thousands(done)} of {thousands(to_send)} done" if to_send else "Nothing to send"
-        )
+        sent = counts.get("sent", 0)
+        # the bar fills with what was sent: failed and unknown messages are handled, not sent
+        self.progress.setValue(int(1000 * sent / to_send) if to_send else 0)
+        if not to_send:
+            self.progress.setFormat(self.tr("Nothing to send"))
+        elif done and not sent:
+            self.progress.setFormat(
+                self.tr("Nothing sent: {done} of {total} failed or unknown").format(
+                    done=thousands(done), total=thousands(to_send)
+                )
+            )
+        else:
+            self.progress.setFormat(
+                self.tr("{sent} of {total} sent").format(sent=thousands(sent), total=thousands(to_send))
+                + (
+                    self.tr(" · {other} failed or unknown").format(other=thousands(done - sent))
+                    if done > sent
+                    else ""
+                )
+            )
         parts = [
-            f"Sent {thousands(counts.get(MessageState.SENT, 0))}",
-            f"Failed {thousands(counts.get(MessageState.FAILED, 0))}",
-            f"Unknown {thousands(counts.get(MessageState.UNKNOWN, 0))}",
-            f"Waiting {thousands(waiting)}",
+            self.tr("Sent {count}").format(count=thousands(counts.get("sent", 0))),
+            self.tr("Failed {count}").format(count=thousands(counts.get("failed", 0))),
+            self.tr("Unknown {count}").format(count=thousands(counts.get("unknown", 0))),
+            self.tr("Waiting {count}").format(count=thousands(waiting)),
         ]
         if skipped:
-            parts.append(f"Skipped {thousands(skipped)}")
+            parts.append(self.tr("Skipped {count}").format(count=thousands(skipped)))
         delivered = self.model.delivery_counts.get("delivered", 0)
         if delivered:
-            parts.append(f"Delivered {thousands(delivered)}")
-        self.counts_label.setText("   ·   ".join(parts))
+            parts.append(self.tr("Delivered {count}").format(count=thousands(delivered)))
+        self.counts_label.setText("  ·  ".join(parts))
         time_left = self._time_left(done, waiting)
         self.time_left_label.setText(time_left)
         if self.time_left_label.isVisibleTo(self) != bool(time_left):
@@ -870,13 +1043,15 @@ class ResultsPage(QWidget):
         self._progress_samples.append((now, done))
         while self._progress_samples and now - self._progress_samples[0][0] > RATE_WINDOW_SECONDS:
             self._progress_samples.popleft()
+        if self.unreachable_reason is not None:
+            return self.tr("waiting for the provider")
         if waiting == 0:
-            return "finishing…"
+            return self.tr("finishing…")
         first_time, first_done = self._progress_samples[0]
         if now - first_time < 1.5 or done <= first_done:
-            return "estimating time left…"
+            return self.tr("estimating time left…")
         rate = (done - first_done) / (now - first_time)
-        return f"about {duration_text(waiting / rate)} left"
+        return self.tr("about {time} left").format(time=duration_text(waiting / rate))
 
     def _update_controls(self) -> None:
         has_campaign = self.campaign is not None
@@ -886,22 +1061,29 @@ class ResultsPage(QWidget):
         counts = self.model.counts
         self.pause_button.setEnabled(sending)
         self.pause_button.setText(
-            "Resume" if sending and self.worker is not None and self.worker.paused else "Pause"
+            self.tr("Resume")
+            if sending and self.worker is not None and self.worker.paused
+            else self.tr("Pause")
         )
         self.cancel_button.setEnabled(sending)
-        self.cancel_button.setVisible(sending)
-        self.pause_button.setVisible(sending)
-        closed = self.campaign_state in (CampaignState.FINISHED, CampaignState.DISCARDED)
-        can_resume = has_campaign and not sending and not closed and counts.get(MessageState.PENDING, 0) > 0
-        scheduled = self.scheduled_ahead()
-        self.resume_button.setVisible(can_resume and self.campaign_state != CampaignState.SCHEDULED)
-        self.cancel_schedule_button.setVisible(has_campaign and not sending and scheduled)
-        self.retry_failed_button.setEnabled(
-            has_campaign and not sending and counts.get(MessageState.FAILED, 0) > 0
-        )
-        self.retry_unknown_button.setEnabled(
-            has_campaign and not sending and counts.get(MessageState.UNKNOWN, 0) > 0
-        )
+        closed = self.campaign_state in ("finished", "discarded")
+        can_resume = has_campaign and not sending and not closed and counts.get("pending", 0) > 0
+        # Retry buttons could not be used while sending anyway; hidden, the row fits a small screen beside Pause and
+        # Cancel. Every hide goes before any show: all seven at once would widen the window, even for a moment.
+        visible = {
+            self.resume_button: can_resume and self.campaign_state != CampaignState.SCHEDULED,
+            self.cancel_schedule_button: has_campaign and not sending and self.scheduled_ahead(),
+            self.cancel_button: sending,
+            self.pause_button: sending,
+            self.retry_failed_button: not sending,
+            self.retry_unknown_button: not sending,
+        }
+        for shown in (False, True):
+            for button, wanted in visible.items():
+                if wanted == shown:
+                    button.setVisible(shown)
+        self.retry_failed_button.setEnabled(has_campaign and not sending and counts.get("failed", 0) > 0)
+        self.retry_unknown_button.setEnabled(has_campaign and not sending and counts.get("unknown", 0) > 0)
         self.export_button.setEnabled(has_campaign)
         unknown = counts.get("unknown", 0) if has_campaign else 0
         provider_type = self._provider_type()
@@ -919,5 +1101,5 @@ class ResultsPage(QWidget):
         can_ask = bool(limits and limits.has_delivery_status)
         self.delivery_button.setEnabled(can_ask)
         if has_campaign and not can_ask:
-            self.delivery_button.setToolTip("This provider cannot be asked for delivery reports")
+            self.delivery_button.setToolTip(self.tr("This provider cannot be asked for delivery reports"))
             self.delivery_note.setText("")

@@ -18,12 +18,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from smsdesk.core.states import MessageState
-from smsdesk.ui.widgets import duration_text, heading, hint, plural, thousands
+from smsdesk.ui.numbers import currency_of
+from smsdesk.ui.reasons import error_text
+from smsdesk.ui.widgets import duration_text, heading, hint, local_date, money, thousands
 
 if TYPE_CHECKING:
     from smsdesk.engine.preflight import SendTotals
@@ -35,6 +38,34 @@ TEST_NUMBER_SETTING = "test_number"
 ASSUMED_LATENCY = (
     0.3  # seconds per request, for the time estimate (real providers answer in a few hundred ms)
 )
+
+
+EMPTY_SKIP, EMPTY_FALLBACK, EMPTY_BLANK = "skip", "fallback", "blank"
+
+
+def empty_field_counts(plan, text: str) -> dict[str, int]:
+    """{placeholder: how many recipients have no value for it}, in the order the message uses them."""
+    from smsdesk.core.template import Template
+
+    template = Template(text)
+    counts: dict[str, int] = {}
+    for recipient in plan.recipients:
+        for name in template.empty_placeholders(recipient.fields):
+            counts[name] = counts.get(name, 0) + 1
+    return {name: counts[name] for name in template.placeholders if name in counts}
+
+
+def skipped_rows_fields(plan, table) -> dict:
+    """The cells of the rows the plan skips, so Results and exports show whose number to fix."""
+    from smsdesk.core.costing import fields_by_row
+
+    if table is None:
+        return {}
+    skipped = {excluded.row for excluded in plan.excluded}
+    kept = [
+        (row, number) for row, number in zip(table.rows, table.row_numbers, strict=True) if number in skipped
+    ]
+    return fields_by_row(table.header, [row for row, _ in kept], [number for _, number in kept])
 
 
 class ReviewPage(QWidget):
@@ -63,42 +94,43 @@ class ReviewPage(QWidget):
         # account
         self.account_combo = QComboBox()
         self.account_combo.setMinimumWidth(260)
-        self.account_combo.setToolTip("The provider account the messages go through")
+        self.account_combo.setToolTip(self.tr("The provider account the messages go through"))
         self.account_combo.activated.connect(self._account_chosen)
-        self.manage_button = QPushButton("Manage accounts…")
-        self.manage_button.setToolTip("Add, edit or remove provider accounts; test a connection")
+        self.manage_button = QPushButton(self.tr("Manage accounts…"))
+        self.manage_button.setToolTip(self.tr("Add, edit or remove provider accounts; test a connection"))
         self.manage_button.clicked.connect(self.manage_accounts)
         self.account_note = QLabel()
         self.account_note.setObjectName("hint")
         self.account_note.setWordWrap(True)
         account_row = QHBoxLayout()
-        account_row.addWidget(QLabel("Send through:"))
+        account_row.addWidget(QLabel(self.tr("Send through:")))
         account_row.addWidget(self.account_combo)
         account_row.addWidget(self.manage_button)
         account_row.addStretch(1)
 
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("Name shown in History")
-        self.name_edit.setToolTip("A name to find this send again in History")
+        self.name_edit.setPlaceholderText(self.tr("Name shown in History"))
+        self.name_edit.setToolTip(self.tr("A name to find this send again in History"))
         self.name_edit.setMaximumWidth(420)
         # a name the user typed is theirs: only an untouched (automatic) name follows the file and the date
         self.name_edit.textEdited.connect(lambda _text: self.name_edit.setProperty("auto", False))
         name_form = QFormLayout()
-        name_form.addRow("Campaign name:", self.name_edit)
+        name_form.addRow(self.tr("Campaign name:"), self.name_edit)
 
         # totals
         self.total_labels: dict[str, QLabel] = {}
         self.total_captions: dict[str, QLabel] = {}
+        # three to a row: five in one row widened the window past a 1024 px screen
         grid = QGridLayout()
         grid.setHorizontalSpacing(28)
-        grid.setVerticalSpacing(4)
-        for column, (key, caption) in enumerate(
+        grid.setVerticalSpacing(10)
+        for position, (key, caption) in enumerate(
             (
-                ("recipients", "recipients"),
-                ("segments", "SMS in total"),
-                ("cost", "estimated cost"),
-                ("balance", "balance"),
-                ("duration", "estimated time"),
+                ("recipients", self.tr("recipients")),
+                ("segments", self.tr("SMS in total")),
+                ("cost", self.tr("estimated cost")),
+                ("balance", self.tr("balance")),
+                ("duration", self.tr("estimated time")),
             )
         ):
             value = QLabel("–")
@@ -107,11 +139,15 @@ class ReviewPage(QWidget):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             label = QLabel(caption)
             label.setObjectName("hint")
-            grid.addWidget(value, 0, column)
-            grid.addWidget(label, 1, column)
+            tile = QWidget()
+            tile_layout = QVBoxLayout(tile)
+            tile_layout.setContentsMargins(0, 0, 0, 0)
+            tile_layout.setSpacing(4)
+            tile_layout.addWidget(value)
+            tile_layout.addWidget(label)
+            grid.addWidget(tile, position // 3, position % 3)
             self.total_labels[key] = value
             self.total_captions[key] = label
-        grid.setColumnStretch(5, 1)
         self.details_label = QLabel()
         self.details_label.setWordWrap(True)
         self.details_label.setObjectName("hint")
@@ -122,6 +158,7 @@ class ReviewPage(QWidget):
         totals_card.setObjectName("card")
         totals_layout = QVBoxLayout(totals_card)
         totals_layout.setContentsMargins(16, 14, 16, 14)
+        grid.setColumnStretch(3, 1)
         totals_layout.addLayout(grid)
         totals_layout.addWidget(self.details_label)
         totals_layout.addWidget(self.warning_label)
@@ -158,6 +195,32 @@ class ReviewPage(QWidget):
         when_row.addWidget(self.quiet_check)
         when_row.addStretch(1)
 
+        # recipients whose placeholder column is blank: skip them, or a fallback text the user types
+        self.empty_label = QLabel()
+        self.empty_label.setWordWrap(True)
+        self.empty_choice = QComboBox()
+        self.empty_choice.addItem(self.tr("Skip them"), EMPTY_SKIP)
+        self.empty_choice.addItem(self.tr("Send with this text instead:"), EMPTY_FALLBACK)
+        self.empty_choice.addItem(self.tr("Send with nothing there"), EMPTY_BLANK)
+        self.empty_choice.activated.connect(lambda _index: self._empty_choice_changed())
+        self.fallback_edit = QLineEdit()
+        self.fallback_edit.setPlaceholderText(self.tr("e.g. kunde"))
+        self.fallback_edit.setMaximumWidth(220)
+        self.fallback_edit.editingFinished.connect(self._empty_choice_changed)
+        self.fallback_edit.hide()
+        empty_row = QHBoxLayout()
+        empty_row.addWidget(self.empty_choice)
+        empty_row.addWidget(self.fallback_edit)
+        empty_row.addStretch(1)
+        self.empty_box = QFrame()
+        self.empty_box.setObjectName("warningBox")
+        empty_layout = QVBoxLayout(self.empty_box)
+        empty_layout.setContentsMargins(12, 8, 12, 8)
+        empty_layout.addWidget(self.empty_label)
+        empty_layout.addLayout(empty_row)
+        self.empty_box.hide()
+        self.empty_counts: dict[str, int] = {}
+
         # the message as the first recipient gets it
         self.sample_label = QLabel()
         self.sample_label.setWordWrap(True)
@@ -167,11 +230,11 @@ class ReviewPage(QWidget):
 
         # test send
         self.test_number = QLineEdit(db.get_setting(TEST_NUMBER_SETTING, "") or "")
-        self.test_number.setPlaceholderText("your mobile, e.g. 20 12 34 56")
+        self.test_number.setPlaceholderText(self.tr("your mobile, e.g. 20 12 34 56"))
         self.test_number.setMaximumWidth(240)
-        self.test_button = QPushButton("Send a test to my number")
+        self.test_button = QPushButton(self.tr("Send a test to my number"))
         self.test_button.setToolTip(
-            "Send the first recipient's message to your own phone, through the chosen account"
+            self.tr("Send the first recipient's message to your own phone, through the chosen account")
         )
         self.test_button.clicked.connect(self.send_test)
         self.test_result = QLabel()
@@ -181,11 +244,11 @@ class ReviewPage(QWidget):
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.test_result, 1)
 
-        self.back_button = QPushButton("←  Message")
+        self.back_button = QPushButton(self.tr("←  Message"))
         self.back_button.clicked.connect(self.back_requested)
-        self.send_button = QPushButton("Send…")
+        self.send_button = QPushButton(self.tr("Send…"))
         self.send_button.setObjectName("primary")
-        self.send_button.setToolTip("Shows the totals once more and asks before anything is sent")
+        self.send_button.setToolTip(self.tr("Shows the totals once more and asks before anything is sent"))
         self.send_button.clicked.connect(self.send)
         self.send_hint = QLabel()
         self.send_hint.setObjectName("hint")
@@ -202,7 +265,7 @@ class ReviewPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.setSpacing(12)
-        layout.addWidget(heading("Review & send"))
+        layout.addWidget(heading(self.tr("Review & send")))
         layout.addLayout(account_row)
         layout.addWidget(self.account_note)
         layout.addWidget(self.missing, 1)
@@ -214,12 +277,20 @@ class ReviewPage(QWidget):
         body.addWidget(totals_card)
         body.addLayout(when_row)
         body.addWidget(self.schedule_note)
-        body.addWidget(heading("The message, as the first recipient gets it", 2))
+        body.addWidget(self.empty_box)
+        body.addWidget(heading(self.tr("The message, as the first recipient gets it"), 2))
         body.addWidget(self.sample_label)
-        body.addWidget(heading("Try it first", 2))
+        body.addWidget(heading(self.tr("Try it first"), 2))
         body.addLayout(test_row)
         body.addStretch(1)
-        layout.addWidget(self.body, 1)
+        # on a small screen the page scrolls instead of growing the window past it
+        self.body_scroll = QScrollArea()
+        self.body_scroll.setObjectName("previewScroll")
+        self.body_scroll.setWidgetResizable(True)
+        self.body_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body_scroll.setWidget(self.body)
+        layout.addWidget(self.body_scroll, 1)
         layout.addLayout(bottom)
 
         draft.plan_changed.connect(self._invalidate)
@@ -234,7 +305,7 @@ class ReviewPage(QWidget):
         for account in self.db.list_accounts():
             label = account.name
             if account.provider == "sandbox":
-                label += " — no real SMS"
+                label = self.tr("{account} — no real SMS").format(account=account.name)
             self.account_combo.addItem(label, account.name)
         index = self.account_combo.findData(current)
         self.account_combo.setCurrentIndex(max(0, index))
@@ -249,7 +320,7 @@ class ReviewPage(QWidget):
         self.draft.set_account(self.account_combo.currentData())
         account = self.account()
         if account is None:
-            self.account_note.setText("Add an account with Manage accounts… to send.")
+            self.account_note.setText(self.tr("Add an account with Manage accounts… to send."))
         else:
             from smsdesk.providers import provider_class
 
@@ -257,9 +328,9 @@ class ReviewPage(QWidget):
                 cls = provider_class(account.provider)
                 note = cls.label
                 if account.provider == "sandbox":
-                    note = "The sandbox sends nothing for real: use it to try the whole flow."
+                    note = self.tr("The sandbox sends nothing for real: use it to try the whole flow.")
                 elif account.sender:
-                    note += f" · sender {account.sender}"
+                    note += self.tr(" · sender {sender}").format(sender=account.sender)
             except ValueError as exc:
                 note = str(exc)
             self.account_note.setText(note)
@@ -278,6 +349,7 @@ class ReviewPage(QWidget):
     def _invalidate(self) -> None:
         self._stale = True
         self._generation += 1
+        self.test_result.clear()  # "Test sent…" was about the file, message and account before this change
         self.totals = None
         self.messages = None
         if self.isVisible():
@@ -288,6 +360,7 @@ class ReviewPage(QWidget):
         self.missing.setText(problems)
         self.missing.setVisible(bool(problems))
         self.body.setVisible(not problems)
+        self.body_scroll.setVisible(not problems)
         if problems:
             self.send_button.setEnabled(False)
             self.test_button.setEnabled(False)
@@ -302,27 +375,31 @@ class ReviewPage(QWidget):
 
     def _missing(self) -> str:
         if self.draft.plan is None:
-            return "Nothing to review yet: open a file with your recipients first (step 1)."
+            return self.tr("Nothing to review yet: open a file with your recipients first (step 1).")
         if not self.draft.recipients:
-            return "The file has no valid phone numbers: check the phone column and country in step 1."
+            return self.tr(
+                "The file has no valid phone numbers: check the phone column and country in step 1."
+            )
         problems = self.draft.message_problems()
         if problems:
-            return "The message needs fixing first (step 2): " + " ".join(problems)
+            return self.tr("The message needs fixing first (step 2): {problems}").format(
+                problems=" ".join(problems)
+            )
         if self.account() is None:
-            return "Choose or add an account to send through (Manage accounts…)."
+            return self.tr("Choose or add an account to send through (Manage accounts…).")
         return ""
 
     def _default_name(self) -> str:
         table = self.draft.table
-        stem = Path(table.path).stem if table is not None else "Campaign"
-        return f"{stem} {datetime.now().strftime('%d %b %Y')}"
+        stem = Path(table.path).stem if table is not None else self.tr("Campaign")
+        return f"{stem} {local_date(datetime.now())}"
 
     def _compute_totals(self) -> None:
         """Render every message and ask the engine for the totals (balance included): network, so off the GUI."""
         from smsdesk.core.costing import render_messages
         from smsdesk.engine.preflight import totals
 
-        plan, text = self.draft.plan, self.draft.message
+        plan, text, table = self.draft.plan, self.draft.message, self.draft.table
         account = self.account()
         generation = self._generation
         for key in self.total_labels:
@@ -330,22 +407,34 @@ class ReviewPage(QWidget):
         self.send_button.setEnabled(False)
         self.warning_label.clear()
 
+        choice = self.empty_choice.currentData()
+        fallback = self.fallback_edit.text().strip() if choice == EMPTY_FALLBACK else None
+
         def work(job: Job):
             assert plan is not None  # the Review step is reached only with a plan
-            messages = render_messages(plan, text)
+            empty = empty_field_counts(plan, text)
+            messages = render_messages(
+                plan,
+                text,
+                excluded_fields=skipped_rows_fields(plan, table),
+                skip_empty_fields=bool(empty)
+                and (choice == EMPTY_SKIP or (choice == EMPTY_FALLBACK and not fallback)),
+                fallback=fallback or None,
+            )
             if job.cancelled():
                 return None
-            return messages, totals(account, messages, template=text)
+            return messages, totals(account, messages, template=text), empty
 
         def done(result) -> None:
             if result is None or generation != self._generation:
                 return
-            self.messages, self.totals = result
+            self.messages, self.totals, self.empty_counts = result
+            self._show_empty()
             self._show_totals()
 
         def failed(message: str) -> None:
             if generation == self._generation:
-                self.warning_label.setText(message)
+                self.warning_label.setText(error_text(message))
                 self.warning_label.show()
 
         if self.totals_job is not None:
@@ -367,27 +456,53 @@ class ReviewPage(QWidget):
             "sent to them. Shorten the message."
         ).format(named, cap)
 
+    def _empty_choice_changed(self) -> None:
+        self.fallback_edit.setVisible(self.empty_choice.currentData() == EMPTY_FALLBACK)
+        if self.empty_choice.currentData() == EMPTY_FALLBACK:
+            self.fallback_edit.setFocus()
+        self._invalidate()
+
+    def _show_empty(self) -> None:
+        """'3 recipients have no value for {Telefon}', with the choice of what they get."""
+        counts = self.empty_counts
+        self.empty_box.setVisible(bool(counts))
+        if counts:
+            lines = [
+                self.tr("%n recipient(s) have no value for {placeholder}.", "", count).format(
+                    placeholder="{" + name + "}"
+                )
+                for name, count in counts.items()
+            ]
+            self.empty_label.setText(" ".join(lines))
+
     def balance_text(self) -> str:
         totals = self.totals
         if totals is None:
-            return "checking…"
+            return self.tr("checking…")
         if totals.balance_error:
-            return "unavailable"
+            return self.tr("unavailable")
         balance = totals.balance
         if balance is None or balance.amount is None:
-            return "not reported"
-        return f"{balance.amount:,.2f} {balance.currency or ''}".strip()
+            return self.tr("not reported")
+        return money(balance.amount, balance.currency)
 
     def cost_text(self) -> str:
         totals = self.totals
         if totals is None:
             return "…"
         if totals.estimated_cost is None:
-            return "price not set"
-        currency = totals.balance.currency if totals.balance is not None else None
-        if currency and currency.lower() in ("credits", "credit", "points", "sms", "messages"):
-            currency = None
-        return f"{totals.estimated_cost:,.2f}" + (f" {currency}" if currency else "")
+            return self.tr("price not set")
+        # the estimate is segments x the price the user typed, so it is in the price's currency, never bare
+        return money(totals.estimated_cost, self.price_currency())
+
+    def price_currency(self) -> str:
+        return currency_of(self.db.default_country) or self.tr("per your price")
+
+    def _price(self, account) -> str:
+        """The price per SMS as typed in Settings (2 to 4 decimals), in its currency, the locale's way."""
+        price = float(account.price_per_segment)
+        decimals = next((places for places in (2, 3) if round(price, places) == round(price, 4)), 4)
+        return money(price, self.price_currency(), decimals=decimals)
 
     def _show_totals(self) -> None:
         account = self.account()
@@ -398,36 +513,56 @@ class ReviewPage(QWidget):
         self.total_labels["segments"].setText(thousands(totals.segments))
         self.total_labels["cost"].setText(self.cost_text())
         self.total_captions["cost"].setText(
-            f"estimated cost ({account.price_per_segment:g} per SMS)"
+            self.tr("estimated cost ({price} per SMS)").format(price=self._price(account))
             if account.price_per_segment
-            else "estimated cost"
+            else self.tr("estimated cost")
         )
         self.total_labels["cost"].setToolTip(
-            f"{thousands(totals.segments)} SMS × {account.price_per_segment:g} per SMS"
+            self.tr("%Ln SMS × {price} per SMS", "", totals.segments).format(price=self._price(account))
             if account.price_per_segment
-            else "Set your price per SMS in Settings to see the cost here"
+            else self.tr("Set your price per SMS in Settings to see the cost here")
         )
         self.total_labels["balance"].setText(self.balance_text())
         self.total_labels["balance"].setToolTip(totals.balance_error or "")
         seconds = totals.estimated_seconds
-        self.total_labels["duration"].setText(duration_text(seconds) if seconds >= 1 else "under a second")
+        self.total_labels["duration"].setText(
+            duration_text(seconds) if seconds >= 1 else self.tr("under a second")
+        )
         self.total_labels["duration"].setToolTip(
-            f"{plural(totals.requests, 'request')} to the provider, within its speed limits and your cap"
+            self.tr(
+                "%Ln request(s) to the provider, within its speed limits and your cap", "", totals.requests
+            )
         )
         details = []
         if totals.skipped:
-            details.append(f"{plural(totals.skipped, 'row')} of the file will be skipped (see Recipients)")
+            details.append(
+                self.tr("%Ln row(s) of the file will be skipped (see Recipients)", "", totals.skipped)
+            )
         if totals.unicode_messages:
-            details.append(f"{plural(totals.unicode_messages, 'message')} in Unicode (70 characters per SMS)")
+            details.append(
+                self.tr("%Ln message(s) in Unicode (70 characters per SMS)", "", totals.unicode_messages)
+            )
         longest = max((m.segments for m in self.messages or [] if m.sendable), default=0)
         if longest > 1:
-            details.append(f"the longest message is {longest} SMS")
+            details.append(self.tr("the longest message is %n SMS", "", longest))
         if totals.balance_error:
-            details.append(f"the balance could not be read: {totals.balance_error}")
+            details.append(
+                self.tr("the balance could not be read: {reason}").format(
+                    reason=error_text(totals.balance_error)
+                )
+            )
         text = "; ".join(details)
         self.details_label.setText(text[:1].upper() + text[1:] + "." if text else "")
         self.details_label.setVisible(bool(details))
-        warnings = [totals.refusal] if totals.refusal else []
+        warning = error_text(totals.refusal)
+        if not warning and totals.balance_error:
+            # not "all is well": whether the account can pay for this send is unknown
+            warning = self.tr(
+                "The balance could not be read ({error}), so SMSDesk cannot tell whether the account has enough "
+                "credit. Check the internet connection and the account (Manage accounts → Test connection) before "
+                "sending."
+            ).format(error=error_text(totals.balance_error))
+        warnings = [warning] if warning else []
         cap_warning = self.cap_warning(account.provider, self.messages or [])
         if cap_warning:
             warnings.append(cap_warning)
@@ -441,12 +576,18 @@ class ReviewPage(QWidget):
         self._send_button_text()
 
     def _send_button_text(self) -> None:
-        recipients = plural(self.totals.recipients, "recipient") if self.totals is not None else None
+        totals = self.totals
         if self.later_check.isChecked():
-            text = self.tr("Schedule for {recipients}…").format(recipients=recipients) if recipients else None
-            self.send_button.setText(text or self.tr("Schedule…"))
+            if totals is None:
+                self.send_button.setText(self.tr("Schedule…"))
+            else:
+                self.send_button.setText(self.tr("Schedule for %Ln recipient(s)…", "", totals.recipients))
+        elif totals is None:
+            self.send_button.setText(self.tr("Send…"))
+        elif totals.balance_error and totals.refusal is None:
+            self.send_button.setText(self.tr("Send anyway to %Ln recipient(s)…", "", totals.recipients))
         else:
-            self.send_button.setText(f"Send to {recipients}…" if recipients else "Send…")
+            self.send_button.setText(self.tr("Send to %Ln recipient(s)…", "", totals.recipients))
 
     def is_busy(self) -> bool:
         return self.create_job is not None and self.create_job.is_running()
@@ -458,13 +599,13 @@ class ReviewPage(QWidget):
         raw = self.test_number.text().strip()
         first = next((m for m in self.messages or [] if m.sendable), None)
         if not raw:
-            self._test_result("Type your own mobile number first.", ok=False)
+            self._test_result(self.tr("Type your own mobile number first."), ok=False)
             return
         if first is None or account is None:
             return
         self.db.set_setting(TEST_NUMBER_SETTING, raw)
         self.test_button.setEnabled(False)
-        self._test_result(f"Sending a test to {raw}…", ok=None)
+        self._test_result(self.tr("Sending a test to {number}…").format(number=raw), ok=None)
         source, text, country = self.db, first.text, self.draft.country
 
         def work(job: Job):
@@ -478,17 +619,22 @@ class ReviewPage(QWidget):
 
         def done(result) -> None:
             if result.status == MessageState.SENT:
-                suffix = " (sandbox: nothing really sent)" if account.provider == "sandbox" else ""
-                self._test_result(f"Test sent to {result.phone}{suffix}. Check your phone.", ok=True)
+                if account.provider == "sandbox":  # nothing reaches a phone: do not send the user looking
+                    text = self.tr("Test sent to {number} (sandbox: no real SMS was sent).")
+                else:
+                    text = self.tr("Test sent to {number}. Check your phone.")
+                self._test_result(text.format(number=result.phone), ok=True)
             else:
                 why = result.error or result.reason or result.status
-                self._test_result(f"The test was not sent: {why}", ok=False)
+                self._test_result(self.tr("The test was not sent: {reason}").format(reason=why), ok=False)
 
         self.test_job = self.jobs.start(
             "test send",
             work,
             on_success=done,
-            on_failure=lambda message: self._test_result(f"The test was not sent: {message}", ok=False),
+            on_failure=lambda message: self._test_result(
+                self.tr("The test was not sent: {reason}").format(reason=message), ok=False
+            ),
             on_done=lambda: self.test_button.setEnabled(True),
         )
 
@@ -583,26 +729,32 @@ class ReviewPage(QWidget):
         totals, account = self.totals, self.account()
         assert totals is not None  # the Send button is enabled only once totals are in
         lines = [
-            f"Send {plural(totals.recipients, 'message')} ({plural(totals.segments, 'SMS', 'SMS')} in total) "
-            f"through {account.name}?",
+            self.tr("Send %Ln message(s)", "", totals.recipients)
+            + " "
+            + self.tr("(%Ln SMS in total) through {account}?", "", totals.segments).format(
+                account=account.name
+            ),
             "",
-            f"Estimated cost: {self.cost_text()}",
-            f"Balance: {self.balance_text()}",
-            f"Estimated time: {self.total_labels['duration'].text()}",
+            self.tr("Estimated cost: {cost}").format(cost=self.cost_text()),
+            self.tr("Balance: {balance}").format(balance=self.balance_text()),
+            self.tr("Estimated time: {time}").format(time=self.total_labels["duration"].text()),
         ]
         if totals.skipped:
-            lines.append(f"Skipped rows: {thousands(totals.skipped)}")
+            lines.append(self.tr("Skipped rows: {count}").format(count=thousands(totals.skipped)))
         if account.provider == "sandbox":
-            lines += ["", "This is the sandbox: no real SMS will be sent."]
+            lines += ["", self.tr("This is the sandbox: no real SMS will be sent.")]
         else:
-            lines += ["", "Messages go out as soon as you confirm. You can pause or cancel at any time."]
+            lines += [
+                "",
+                self.tr("Messages go out as soon as you confirm. You can pause or cancel at any time."),
+            ]
         return "\n".join(lines)
 
     def confirm_button_text(self) -> str:
         assert self.totals is not None  # as confirmation_text()
         if self.later_check.isChecked():
-            return self.tr("Schedule {messages}").format(messages=plural(self.totals.recipients, "message"))
-        return f"Send {plural(self.totals.recipients, 'message')}"
+            return self.tr("Schedule %Ln message(s)", "", self.totals.recipients)
+        return self.tr("Send %Ln message(s)", "", self.totals.recipients)
 
     def send(self) -> None:
         if self.totals is None or self.messages is None or self.is_busy():
@@ -610,19 +762,14 @@ class ReviewPage(QWidget):
         account = self.account()
         if account is None:
             return
-        if (
-            self.last_sent is not None
-            and self.last_sent[0] == self._fingerprint()
-            and not self.prompts.confirm(
-                self,
-                "Send the same again?",
-                f"This message already went to these recipients (campaign {self.last_sent[1]}).\n\n"
-                "Sending again texts every one of them a second time. To send only what failed, use Retry failed "
-                "in Results instead.",
-                ok="Send again to everyone",
-                cancel="Don't send",
-                warning=True,
-            )
+        same_again = self.last_sent is not None and self.last_sent[0] == self._fingerprint()
+        if same_again and not self.prompts.confirm(
+            self,
+            self.tr("Send the same again?"),
+            self._same_again_text(self.last_sent[1]),
+            ok=self.tr("Send again to everyone"),
+            cancel=self.tr("Don't send"),
+            warning=True,
         ):
             return
         when = self.scheduled_moment()
@@ -633,10 +780,10 @@ class ReviewPage(QWidget):
             text += "\n\n" + self.schedule_sentence()
         if not self.prompts.confirm(
             self,
-            self.tr("Schedule?") if when is not None else "Send now?",
+            self.tr("Schedule?") if when is not None else self.tr("Send now?"),
             text,
             ok=self.confirm_button_text(),
-            cancel="Not yet",
+            cancel=self.tr("Not yet"),
         ):
             return
         kind = self._provider_limits()
@@ -683,13 +830,37 @@ class ReviewPage(QWidget):
                 db.close()
 
         self.send_button.setEnabled(False)
-        self.send_hint.setText("Saving the campaign…")
+        self.send_hint.setText(self.tr("Saving the campaign…"))
         self.create_job = self.jobs.start(
             "create campaign",
             create,
             on_success=self._created,
-            on_failure=lambda message: self.prompts.inform(self, "Could not start", message, warning=True),
+            on_failure=lambda message: self.prompts.inform(
+                self, self.tr("Could not start"), message, warning=True
+            ),
             on_done=self._create_done,
+        )
+
+    def _same_again_text(self, campaign_id: str) -> str:
+        """The duplicate-send warning, with what the earlier campaign really sent (not 'already went' for 0)."""
+        from smsdesk.store.journal import Journal
+
+        counts = Journal(self.db).counts(campaign_id)
+        sent = counts.get("sent", 0)
+        if sent:
+            first = self.tr("%n message(s) of campaign {id} already went to these recipients.", "", sent)
+        else:
+            first = self.tr(
+                "Campaign {id} was made from this message for these recipients; none of it has been sent yet "
+                "(resume it from Results or History rather than making a second one)."
+            )
+        return (
+            first.format(id=campaign_id)
+            + "\n\n"
+            + self.tr(
+                "Sending again texts every one of them a second time. To send only what failed, use Retry "
+                "failed in Results instead."
+            )
         )
 
     def _fingerprint(self) -> tuple:

@@ -58,6 +58,10 @@ def install_smoke_quit(app: Any) -> bool:
             return
         state["shown"] = True
         _say(f"{MARKER}: {window.windowTitle()!r}")
+        from PySide6.QtCore import QLocale
+
+        menus = [action.text() for action in window.menuBar().actions()] if window.menuBar() else []
+        _say(f"smsdesk: locale {QLocale().name()}, menus {menus!r}")
 
         def finish() -> None:
             screenshot = os.environ.get(SCREENSHOT_ENV_VAR)

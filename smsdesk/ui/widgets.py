@@ -6,7 +6,17 @@ from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QColor, QIcon
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,15 +45,22 @@ STATE_COLOURS = {
     MessageState.SKIPPED: "#6b7280",
     MessageState.UNKNOWN: "#b86e00",
 }
+# Marked for lupdate here, translated when shown (state_label): the language is chosen after import.
 STATE_LABELS = {
-    MessageState.PENDING: "Pending",
-    MessageState.SENDING: "Sending",
-    MessageState.SENT: "Sent",
-    "delivered": "Delivered",
-    MessageState.FAILED: "Failed",
-    MessageState.SKIPPED: "Skipped",
-    MessageState.UNKNOWN: "Unknown",
+    # one name for it everywhere: the counts line and the filter say Waiting too
+    MessageState.PENDING: QT_TRANSLATE_NOOP("States", "Waiting"),
+    MessageState.SENDING: QT_TRANSLATE_NOOP("States", "Sending"),
+    MessageState.SENT: QT_TRANSLATE_NOOP("States", "Sent"),
+    "delivered": QT_TRANSLATE_NOOP("States", "Delivered"),
+    MessageState.FAILED: QT_TRANSLATE_NOOP("States", "Failed"),
+    MessageState.SKIPPED: QT_TRANSLATE_NOOP("States", "Skipped"),
+    MessageState.UNKNOWN: QT_TRANSLATE_NOOP("States", "Unknown"),
 }
+
+
+def state_label(state: str) -> str:
+    label = STATE_LABELS.get(state)
+    return QCoreApplication.translate("States", label) if label else state
 
 
 @cache
@@ -85,12 +102,16 @@ def hint(text: str) -> QLabel:
     return label
 
 
-def price_per_segment_spin(tooltip: str) -> QDoubleSpinBox:
+def price_per_segment_spin(tooltip: str, currency: str = "") -> QDoubleSpinBox:
     """An account's price per SMS part, 0 = "not set" (the account dialog and Settings edit the same field)."""
-    spin = QDoubleSpinBox()
+    from smsdesk.ui.numbers import DecimalSpinBox
+
+    spin = DecimalSpinBox()
     spin.setDecimals(4)
     spin.setRange(0, 1000)
-    spin.setSpecialValueText("not set")
+    spin.setSpecialValueText(QCoreApplication.translate("Widgets", "not set"))
+    if currency:
+        spin.setSuffix(f" {currency}")
     spin.setToolTip(tooltip)
     return spin
 
@@ -99,7 +120,7 @@ def messages_per_minute_spin(suffix: str, tooltip: str) -> QSpinBox:
     """An account's own cap on messages per minute, 0 = "no cap" (the account dialog and Settings)."""
     spin = QSpinBox()
     spin.setRange(0, 100000)
-    spin.setSpecialValueText("no cap")
+    spin.setSpecialValueText(QCoreApplication.translate("Widgets", "no cap"))
     spin.setSuffix(suffix)
     spin.setToolTip(tooltip)
     return spin
@@ -115,32 +136,68 @@ def card(*widgets: QWidget, object_name: str = "card") -> QFrame:
     return frame
 
 
+def locale():
+    """The locale numbers, money and dates are written in (set from the language choice at start-up)."""
+    from PySide6.QtCore import QLocale
+
+    return QLocale()
+
+
 def thousands(number: int | float) -> str:
+    """A count or amount with the locale's separators: 10,000 / 10.000 / 10 000."""
     if isinstance(number, float) and not number.is_integer():
-        return f"{number:,.2f}"
-    return f"{int(number):,}"
+        return locale().toString(number, "f", 2)
+    return locale().toString(int(number))
 
 
-def plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{thousands(count)} {one if count == 1 else (many or one + 's')}"
+# Balances some providers count in points, not money: shown as a number of credits, never with a currency.
+POINT_UNITS = ("credits", "credit", "points", "point", "sms", "messages")
+
+
+def money(amount: float, currency: str | None, decimals: int = 2) -> str:
+    """An amount in the account's currency, the locale's way: 1.234,50 kr. / 1 234,50 SEK / 1,234.50 UGX.
+
+    The locale's own currency gets its own symbol (kr. in Danish); any other is written with its ISO code. Points
+    ("credits") are a number and the word; no currency at all is just the number; any other unit follows the
+    number as it is written.
+    """
+    loc = locale()
+    unit = (currency or "").strip()
+    if unit.lower() in POINT_UNITS:
+        return QCoreApplication.translate("Formats", "{amount} credits").format(
+            amount=thousands(float(amount))
+        )
+    if not unit:
+        return loc.toString(float(amount), "f", decimals)
+    if unit.upper() == loc.currencySymbol(loc.CurrencySymbolFormat.CurrencyIsoCode):
+        return loc.toCurrencyString(float(amount), loc.currencySymbol(), decimals)
+    # another country's money, or a unit of the provider's: after the number, as written ("15.00 DKK", not the
+    # "DKK15.00" an English locale would make of a foreign code)
+    return f"{loc.toString(float(amount), 'f', decimals)} {unit.upper() if len(unit) == 3 and unit.isalpha() else unit}"
 
 
 def duration_text(seconds: float) -> str:
     seconds = max(0, int(round(seconds)))
     if seconds < 60:
-        return f"{seconds} s"
+        return QCoreApplication.translate("Formats", "{seconds} s").format(seconds=seconds)
     minutes, seconds = divmod(seconds, 60)
     if minutes < 60:
-        return f"{minutes} min {seconds:02d} s"
+        return QCoreApplication.translate("Formats", "{minutes} min {seconds} s").format(
+            minutes=minutes, seconds=f"{seconds:02d}"
+        )
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return QCoreApplication.translate("Formats", "{hours} h {minutes} min").format(
+        hours=hours, minutes=f"{minutes:02d}"
+    )
 
 
 def local_time(iso: str | None) -> str:
-    """An ISO timestamp from the store (UTC) as the user's wall-clock time, to the minute."""
+    """An ISO timestamp from the store (UTC) as the user's wall-clock time, in the locale's short form."""
     if not iso:
         return ""
     from datetime import UTC, datetime
+
+    from PySide6.QtCore import QDateTime, QLocale
 
     try:
         moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
@@ -148,7 +205,15 @@ def local_time(iso: str | None) -> str:
         return iso.replace("T", " ")[:16]
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
+    return locale().toString(local, QLocale.FormatType.ShortFormat)
+
+
+def local_date(moment) -> str:
+    """A date (datetime.date) in the locale's short form."""
+    from PySide6.QtCore import QDate, QLocale
+
+    return locale().toString(QDate(moment.year, moment.month, moment.day), QLocale.FormatType.ShortFormat)
 
 
 @cache

@@ -94,3 +94,21 @@ def test_skipped_rows_can_keep_their_columns_for_the_export():
     invalid = next(m for m in messages if m.row == 3)
     assert invalid.fields == {"Navn": "Bo", "Mobil": "12", "By": "Odense"} and not invalid.sendable
     assert costing.fields_by_row(["a", "b"], [["1"]], [9]) == {9: {"a": "1", "b": ""}}
+
+
+def test_recipients_with_an_empty_placeholder_are_skipped_or_get_the_fallback():
+    from smsdesk.core.costing import EMPTY_FIELD, render_messages
+    from smsdesk.core.plan import build_plan
+
+    plan = build_plan(
+        ["Navn", "Telefon"],
+        [["Ida", "20123456"], ["", "20123457"]],
+        [2, 3],
+        phone_column="Telefon",
+        country="DK",
+    )
+    skipped = render_messages(plan, "Hej {Navn}", skip_empty_fields=True)
+    assert [m.skip_kind for m in skipped] == [None, EMPTY_FIELD]
+    assert "{Navn}" in skipped[1].skip_reason
+    filled = render_messages(plan, "Hej {Navn}", fallback="kunde")
+    assert [m.text for m in filled] == ["Hej Ida", "Hej kunde"]

@@ -152,3 +152,14 @@ def test_resolve_column():
     assert resolve_column(header, "c") == "By"
     assert resolve_column(header, "D") is None
     assert resolve_column(header, "Telefon") is None
+
+
+def test_typed_numbers_split_on_lines_commas_and_semicolons_but_not_spaces():
+    from smsdesk.core.plan import typed_numbers
+
+    assert typed_numbers("20 12 34 56, 20123457;+45 20 12 34 56\n\n ring mig \r\n") == [
+        "20 12 34 56",
+        "20123457",
+        "+45 20 12 34 56",
+        "ring mig",
+    ]

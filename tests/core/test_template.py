@@ -185,3 +185,14 @@ def test_problems_always_point_inside_the_text(text):
         assert 0 <= problem.position < len(text)
         assert 1 <= problem.length <= len(text) - problem.position
         assert text[problem.position] in "{}"
+
+
+def test_empty_placeholders_and_fallback():
+    from smsdesk.core.template import Template
+
+    template = Template("Hej {Navn}, din ordre {ordre} er klar")
+    fields = {"Navn": "  ", "Ordre": "120,50"}
+    assert template.empty_placeholders(fields) == ["Navn"]
+    assert template.render(fields) == "Hej   , din ordre 120,50 er klar"
+    assert template.render(fields, fallback="kunde") == "Hej kunde, din ordre 120,50 er klar"
+    assert template.empty_placeholders({"Navn": "Ida", "Ordre": "7"}) == []

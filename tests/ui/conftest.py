@@ -58,6 +58,22 @@ class ScriptedPrompts:
         return [title for title, _ in self.asked]
 
 
+@pytest.fixture(autouse=True)
+def language(qapp):
+    """The GUI in English (with its plural forms) unless a test asks for another: set_language("da"), or
+    set_language(None, system="da_DK") for a Danish computer with Settings > Language on System."""
+    from PySide6.QtCore import QLocale
+
+    from smsdesk.ui import i18n
+
+    def set_language(choice: str | None, system: str | None = None) -> str:
+        return i18n.install(choice, qapp, system=QLocale(system) if system else None)
+
+    set_language("en")
+    yield set_language
+    set_language("en")
+
+
 @pytest.fixture
 def prompts():
     return ScriptedPrompts()

@@ -1,0 +1,195 @@
+"""The engine's and the importer's reasons in the user's language.
+
+Below ui/ every reason is English on purpose (the CLI and its JSON stay English, scripts read them). Where the GUI
+shows one, the known shapes are recognised here and given a translated sentence; the English original stays
+available as the detail (tool tip). Texts a provider wrote itself are passed through as they are: only the
+provider knows what they mean.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+
+def exclusion_reason(item) -> str:
+    """Why a row of the file is left out (core.plan's Excluded), translated."""
+    return phone_reason(item.reason)
+
+
+def phone_reason(reason: str) -> str:
+    from smsdesk.core import phones, plan
+
+    fixed = {
+        plan.NO_PHONE_NUMBER: QCoreApplication.translate("Reasons", "no phone number"),
+        plan.ON_OPT_OUT_LIST: QCoreApplication.translate("Reasons", "opted out (on the opt-out list)"),
+        phones.EMPTY: QCoreApplication.translate("Reasons", "no phone number"),
+        phones.NOT_A_NUMBER: QCoreApplication.translate("Reasons", "not a phone number"),
+        phones.TOO_SHORT: QCoreApplication.translate("Reasons", "too short"),
+        phones.TOO_LONG: QCoreApplication.translate("Reasons", "too long"),
+        phones.UNKNOWN_COUNTRY_CODE: QCoreApplication.translate("Reasons", "unknown country code"),
+    }
+    if reason in fixed:
+        return fixed[reason]
+    for pattern, text in _patterns():
+        match = pattern.fullmatch(reason)
+        if match:
+            return text.format(**match.groupdict())
+    return reason
+
+
+def error_text(error: str | None) -> str:
+    """An error the journal holds for a message or a campaign, translated where its shape is known."""
+    if not error:
+        return ""
+    from smsdesk.store.journal import INTERRUPTED_REASON
+
+    if error == INTERRUPTED_REASON:
+        return QCoreApplication.translate(
+            "Reasons",
+            "SMSDesk stopped while this message was being sent (crash, kill or power cut): the provider may or "
+            "may not have accepted it, so it is not sent again unless you ask",
+        )
+    return phone_reason(error)
+
+
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    # Each English shape (as the engine writes it) with its translation; {name} fields carry over unchanged.
+    return [
+        # io.tables: why a file cannot be read (the file's name first)
+        (
+            re.compile(r"(?P<file>.+): file not found \((?P<path>.+)\)"),
+            QCoreApplication.translate("Reasons", "{file}: file not found ({path})"),
+        ),
+        (
+            re.compile(r"(?P<file>.+): permission denied; is it open in another program\?"),
+            QCoreApplication.translate(
+                "Reasons", "{file}: permission denied; is it open in another program?"
+            ),
+        ),
+        (
+            re.compile(r"(?P<file>.+): is empty"),
+            QCoreApplication.translate("Reasons", "{file}: is empty"),
+        ),
+        (
+            re.compile(r"(?P<file>.+): is a folder, not a file"),
+            QCoreApplication.translate("Reasons", "{file}: is a folder, not a file"),
+        ),
+        (
+            re.compile(r"(?P<file>.+): is not a text \(CSV\) file; it looks like binary data"),
+            QCoreApplication.translate(
+                "Reasons", "{file}: is not a text (CSV) file; it looks like binary data"
+            ),
+        ),
+        (
+            re.compile(r"duplicate of row (?P<row>\d+)"),
+            QCoreApplication.translate("Reasons", "duplicate of row {row}"),
+        ),
+        (
+            re.compile(r"not valid for its country \((?P<country>\w+)\)"),
+            QCoreApplication.translate("Reasons", "not valid for its country ({country})"),
+        ),
+        (
+            re.compile(r"damaged by Excel \(scientific notation (?P<value>.+) lost digits\)"),
+            QCoreApplication.translate(
+                "Reasons", "damaged by Excel (scientific notation {value} lost digits)"
+            ),
+        ),
+        (
+            re.compile(r"(?P<provider>.+)'s answer did not mention this message; it may have been accepted"),
+            QCoreApplication.translate(
+                "Reasons", "{provider}'s answer did not mention this message; it may have been accepted"
+            ),
+        ),
+        (
+            re.compile(r"(?P<provider>.+) did not accept this message"),
+            QCoreApplication.translate("Reasons", "{provider} did not accept this message"),
+        ),
+        (
+            re.compile(r"Gave up after (?P<attempts>\d+) attempts: (?P<reason>.*)", re.DOTALL),
+            QCoreApplication.translate("Reasons", "Gave up after {attempts} attempts: {reason}"),
+        ),
+        (
+            re.compile(r"(?P<provider>.+) could not be reached: (?P<reason>.*)", re.DOTALL),
+            QCoreApplication.translate("Reasons", "{provider} could not be reached: {reason}"),
+        ),
+        (
+            re.compile(r"(?P<provider>.+) keeps asking us to slow down; try again later"),
+            QCoreApplication.translate("Reasons", "{provider} keeps asking us to slow down; try again later"),
+        ),
+        (
+            re.compile(
+                r"The account has (?P<amount>\S+) (?P<unit>.+?) left; this campaign needs at least "
+                r"(?P<needed>\d+) \(one per message\)\. Top up the account first\."
+            ),
+            QCoreApplication.translate(
+                "Reasons",
+                "The account has {amount} {unit} left; this campaign needs at least {needed} (one per message). "
+                "Top up the account first.",
+            ),
+        ),
+        (
+            re.compile(
+                r"The account has (?P<amount>\S+) (?P<unit>.+?) left; this campaign is estimated at "
+                r"(?P<cost>\S+)\. Top up the account first\."
+            ),
+            QCoreApplication.translate(
+                "Reasons",
+                "The account has {amount} {unit} left; this campaign is estimated at {cost}. Top up the account "
+                "first.",
+            ),
+        ),
+    ]
+
+
+# Fixed sentences the providers and the key store write for people (labels, sender rules, advice), by their
+# English text: each is a fact of its provider's module, translated here where the GUI shows it.
+FIXED_TEXTS = {
+    "Sandbox (no real SMS)": QT_TRANSLATE_NOOP("Reasons", "Sandbox (no real SMS)"),
+    "API key": QT_TRANSLATE_NOOP("Reasons", "API key"),
+    "API token": QT_TRANSLATE_NOOP("Reasons", "API token"),
+    "API key (v1: password)": QT_TRANSLATE_NOOP("Reasons", "API key (v1: password)"),
+    "sandbox key": QT_TRANSLATE_NOOP("Reasons", "sandbox key"),
+    "optional, up to 11 characters": QT_TRANSLATE_NOOP("Reasons", "optional, up to 11 characters"),
+    "customersms.pro does not let you choose a sender name": QT_TRANSLATE_NOOP(
+        "Reasons", "customersms.pro does not let you choose a sender name"
+    ),
+    "3 to 11 letters/digits (A-Z, a-z, 0-9), or a number of up to 15 digits; registered with iP.1": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "3 to 11 letters/digits (A-Z, a-z, 0-9), or a number of up to 15 digits; registered with iP.1",
+    ),
+    "up to 11 letters/digits, or up to 15 digits (optional; nothing is really sent)": QT_TRANSLATE_NOOP(
+        "Reasons", "up to 11 letters/digits, or up to 15 digits (optional; nothing is really sent)"
+    ),
+    "up to 11 letters/digits, or up to 15 digits (required)": QT_TRANSLATE_NOOP(
+        "Reasons", "up to 11 letters/digits, or up to 15 digits (required)"
+    ),
+    "up to 11 letters/digits, or up to 15 digits (empty: the account's default sender)": QT_TRANSLATE_NOOP(
+        "Reasons", "up to 11 letters/digits, or up to 15 digits (empty: the account's default sender)"
+    ),
+    (
+        "Install and unlock gnome-keyring (or another Secret Service such as KeePassXC, or KDE Wallet), "
+        "then start SMSDesk again from your desktop session."
+    ): QT_TRANSLATE_NOOP(
+        "Reasons",
+        "Install and unlock gnome-keyring (or another Secret Service such as KeePassXC, or KDE Wallet), "
+        "then start SMSDesk again from your desktop session.",
+    ),
+    "SMSDesk could not reach the macOS Keychain; make sure you are logged in to a desktop session.": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "SMSDesk could not reach the macOS Keychain; make sure you are logged in to a desktop session.",
+    ),
+    "SMSDesk could not reach Windows Credential Manager; make sure you are logged in to Windows.": QT_TRANSLATE_NOOP(
+        "Reasons",
+        "SMSDesk could not reach Windows Credential Manager; make sure you are logged in to Windows.",
+    ),
+}
+
+
+def fixed_text(text: str | None) -> str:
+    """A provider's or the key store's fixed sentence in the GUI's language (unknown ones as they are)."""
+    if not text:
+        return ""
+    source = FIXED_TEXTS.get(text)
+    return QCoreApplication.translate("Reasons", source) if source else text
