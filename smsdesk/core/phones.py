@@ -136,15 +136,11 @@ def normalise(raw: str, country: str = DEFAULT_COUNTRY) -> PhoneResult:
     original = raw
     if not country.isupper():
         country = country.upper()  # phonenumbers' regions are upper case: "dk" from a settings file is DK
-    text = raw.strip(_INVISIBLE_AND_SPACE)
+    text = _ascii_text(raw)
     if not text:
         return PhoneResult(original, None, EMPTY)
     if isinstance(raw, TypedText):
         return PhoneResult(original, None, f"{raw.kind}, not a phone number")
-    if not text.isascii():
-        text = _ascii_digits(text).strip(_INVISIBLE_AND_SPACE)
-        if not text:  # only spaces of other scripts (an ideographic space folds to a plain one)
-            return PhoneResult(original, None, EMPTY)
     if text.isdigit():  # the common case, ASCII by now
         return _parse(original, text, country)
     text = _without_marker(text)
@@ -172,6 +168,15 @@ def normalise(raw: str, country: str = DEFAULT_COUNTRY) -> PhoneResult:
     if not _DIGITS_ONLY.fullmatch(text):
         return PhoneResult(original, None, NOT_A_NUMBER)
     return _parse(original, text, country)
+
+
+def _ascii_text(raw: str) -> str:
+    """The cell's text trimmed, with digits of other scripts folded to ASCII (and spaces of other scripts, such as
+    the ideographic space, trimmed too once folded)."""
+    text = raw.strip(_INVISIBLE_AND_SPACE)
+    if text and not text.isascii():
+        text = _ascii_digits(text).strip(_INVISIBLE_AND_SPACE)
+    return text
 
 
 def _without_marker(text: str) -> str:

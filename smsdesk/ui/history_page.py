@@ -81,7 +81,7 @@ class HistoryPage(QWidget):
         self.loading = False
         self._generation = 0
 
-        self.model = RowsModel([QCoreApplication.translate("HistoryPage", title) for title in HEADER])
+        self.model = RowsModel([QCoreApplication.translate("HistoryPage", str(title)) for title in HEADER])
         self.table = QTableView()
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setModel(self.model)
@@ -189,7 +189,7 @@ class HistoryPage(QWidget):
                     else "",
                 ]
             )
-        self.model.set_data([QCoreApplication.translate("HistoryPage", title) for title in HEADER], rows)
+        self.model.set_data([QCoreApplication.translate("HistoryPage", str(title)) for title in HEADER], rows)
         header = self.table.horizontalHeader()
         # every column as wide as its widest cell, the campaign's name included (squeezed to what was left it was
         # unreadable at 1024 pixels in Danish); the last one takes the rest, and the table scrolls if it must

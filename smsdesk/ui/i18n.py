@@ -70,6 +70,7 @@ def install(choice: str | None, app: QCoreApplication | None = None, *, system: 
     "2 recipients") of texts written once with %n.
     """
     app = app or QCoreApplication.instance()
+    assert app is not None, "install() needs the QApplication made first"
     language = language_for(choice, system)
     QLocale.setDefault(locale_for(choice, system))
     global _language

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,6 +22,9 @@ from smsdesk.ui.draft import Draft
 from smsdesk.ui.jobs import JobPool
 from smsdesk.ui.prompts import Prompts
 from smsdesk.ui.widgets import app_icon
+
+if TYPE_CHECKING:
+    from smsdesk.ui.results_page import ResultsPage
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +54,7 @@ PAGE_TIPS = {
 
 
 def page_title(index: int) -> str:
-    return QCoreApplication.translate("MainWindow", PAGE_TITLES[index])
+    return QCoreApplication.translate("MainWindow", str(PAGE_TITLES[index]))
 
 
 DEFAULT_SIZE = QSize(1240, 680)  # with title bar and taskbar, inside a 1366x768 laptop screen
@@ -114,7 +117,7 @@ class MainWindow(QMainWindow):
                 self.nav.addItem(spacer)
             item = QListWidgetItem(page_title(index))
             item.setData(Qt.ItemDataRole.UserRole, index)
-            item.setToolTip(QCoreApplication.translate("MainWindow", PAGE_TIPS[index]))
+            item.setToolTip(QCoreApplication.translate("MainWindow", str(PAGE_TIPS[index])))
             self.nav.addItem(item)
         self.nav.setFixedWidth(200)
         self.nav.currentItemChanged.connect(self._nav_changed)
@@ -212,6 +215,15 @@ class MainWindow(QMainWindow):
 
     def built(self, index: int) -> QWidget | None:
         return self._pages.get(index)
+
+    def built_results(self) -> ResultsPage | None:
+        """The Results page if it was made (pages are made when first shown)."""
+        page = self._pages.get(RESULTS)
+        return cast("ResultsPage", page) if page is not None else None
+
+    def sending(self) -> bool:
+        results = self.built_results()
+        return results is not None and results.is_sending()
 
     recipients_page = property(lambda self: self.page(RECIPIENTS))
     message_page = property(lambda self: self.page(MESSAGE))
@@ -351,7 +363,7 @@ class MainWindow(QMainWindow):
 
     def _update_status(self, *_args) -> None:
         name = self.draft.account or self.db.default_account
-        results = self.built(RESULTS)
+        results = self.built_results()
         if self.current_page() == RESULTS and results is not None and results.campaign is not None:
             name = results.campaign.account  # the campaign on screen is sent through its own account
         account = self.db.get_account(name) if name else None
@@ -380,7 +392,7 @@ class MainWindow(QMainWindow):
     def send_due_campaigns(self) -> None:
         """While the app is open: a campaign SMSDesk keeps is started when its time has come (one at a time; the
         next check picks up the next). Read on a worker; the window only decides."""
-        if self._closing or (RESULTS in self._pages and self._pages[RESULTS].is_sending()):
+        if self._closing or self.sending():
             return
         from datetime import UTC, datetime
 
@@ -397,11 +409,7 @@ class MainWindow(QMainWindow):
                 db.close()
 
         def start(due: list) -> None:
-            if (
-                due
-                and not self._closing
-                and not (RESULTS in self._pages and self._pages[RESULTS].is_sending())
-            ):
+            if due and not self._closing and not self.sending():
                 self.open_campaign(due[0], resume=True)
 
         self.jobs.start(

@@ -288,10 +288,10 @@ class MessagePage(QWidget):
             chip.clicked.connect(lambda _checked=False, name=column: self.editor.insert_placeholder(name))
             self.chips.addWidget(chip)
         # Tab order: saved messages, the chips, then the editor (the chips are made after the editor)
-        previous = self.delete_template_button
-        for chip in self.chip_buttons():
-            QWidget.setTabOrder(previous, chip)
-            previous = chip
+        previous: QWidget = self.delete_template_button
+        for button in self.chip_buttons():
+            QWidget.setTabOrder(previous, button)
+            previous = button
         QWidget.setTabOrder(previous, self.editor)
         self.chips_hint.setVisible(not self.draft.columns)
         self.chips_box.setVisible(bool(self.draft.columns))
@@ -468,7 +468,6 @@ class MessagePage(QWidget):
         return self.tr("Counting SMS for all %Ln recipient(s)…", "", len(recipients))
 
     def _start_totals(self) -> None:
-        from smsdesk.core.encoding import count
         from smsdesk.core.template import Template
 
         recipients = self.draft.recipients
@@ -497,20 +496,7 @@ class MessagePage(QWidget):
             return rows_over_cap(account.provider, ((r.row, template.render(r.fields)) for r in recipients))
 
         def total(job: Job):
-            template = Template(text)
-            same_for_all = not template.placeholders
-            segments, longest, unicode = 0, 0, 0
-            first = count(template.render({})) if same_for_all else None
-            for position, recipient in enumerate(recipients):
-                if job.cancelled():
-                    return None
-                counted = first or count(template.render(recipient.fields))
-                segments += counted.segments
-                longest = max(longest, counted.segments)
-                unicode += counted.encoding.upper().startswith("UCS")
-                if position % 500 == 0:
-                    job.report(position / len(recipients))
-            return len(recipients), segments, longest, unicode, cap_rows(template)
+            return _totals_of(job, Template(text), recipients, cap_rows)
 
         def done(result) -> None:
             if result is None or generation != self._totals_generation:
@@ -639,3 +625,23 @@ def _units(segment: str, unicode: bool) -> int:
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _totals_of(job: Job, template, recipients, cap_rows):
+    """(recipients, SMS parts in all, the most parts one person gets, messages in Unicode, the account's cap and
+    the rows over it), counted on a worker; None when cancelled."""
+    from smsdesk.core.encoding import count
+
+    same_for_all = not template.placeholders
+    segments, longest, unicode = 0, 0, 0
+    first = count(template.render({})) if same_for_all else None
+    for position, recipient in enumerate(recipients):
+        if job.cancelled():
+            return None
+        counted = first or count(template.render(recipient.fields))
+        segments += counted.segments
+        longest = max(longest, counted.segments)
+        unicode += counted.encoding.upper().startswith("UCS")
+        if position % 500 == 0:
+            job.report(position / len(recipients))
+    return len(recipients), segments, longest, unicode, cap_rows(template)

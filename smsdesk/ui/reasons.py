@@ -192,4 +192,4 @@ def fixed_text(text: str | None) -> str:
     if not text:
         return ""
     source = FIXED_TEXTS.get(text)
-    return QCoreApplication.translate("Reasons", source) if source else text
+    return QCoreApplication.translate("Reasons", str(source)) if source else text

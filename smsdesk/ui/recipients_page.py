@@ -281,7 +281,7 @@ class RecipientsPage(QWidget):
         self.excluded_kind = QComboBox()
         self.excluded_kind.addItem(self.tr("All reasons"), "")
         for kind, reason in KIND_LABELS.items():
-            self.excluded_kind.addItem(QCoreApplication.translate("RecipientsPage", reason), kind)
+            self.excluded_kind.addItem(QCoreApplication.translate("RecipientsPage", str(reason)), kind)
         self.excluded_kind.currentIndexChanged.connect(lambda _index: self._fill_excluded())
         self.excluded_caption = heading(self.tr("Skipped rows"), 2)
         excluded_box = QWidget()

@@ -266,19 +266,10 @@ class ResultsModel(QAbstractTableModel):
         if column == STATUS:
             if role == _TOOLTIP and self.sent_tip is not None and row[_STATE] == "sent":
                 return self.sent_tip
-            if role == _DECORATION:
-                return status_icon(row[_STATE])
-            if role == _FOREGROUND:
-                return state_colour(row[_STATE])
-            return None
+            return _state_look(row[_STATE], role)
         if column == DELIVERY:
             state = row[_DELIVERY]
-            if state in ("delivered", "failed", "pending"):
-                if role == _DECORATION:
-                    return status_icon(state)
-                if role == _FOREGROUND:
-                    return state_colour(state)
-            return None
+            return _state_look(state, role) if state in ("delivered", "failed", "pending") else None
         if role == _TOOLTIP:
             if column == ERROR and row[_ERROR]:
                 shown = self._error(row[_ERROR])
@@ -397,3 +388,12 @@ class StatusFilter(QSortFilterProxyModel):
             )
             return self._text in haystack.casefold()
         return True
+
+
+def _state_look(state: str, role: int):
+    """The icon or the colour of a state's cell, for those two roles; None for the others."""
+    if role == _DECORATION:
+        return status_icon(state)
+    if role == _FOREGROUND:
+        return state_colour(state)
+    return None

@@ -85,7 +85,7 @@ CAMPAIGN_STATE_SHORT = {
 
 def campaign_state_text(state: str, short: bool = False) -> str:
     text = (short and CAMPAIGN_STATE_SHORT.get(state)) or CAMPAIGN_STATE_TEXT.get(state)
-    return QCoreApplication.translate("ResultsPage", text) if text else state
+    return QCoreApplication.translate("ResultsPage", str(text)) if text else state
 
 
 class ResultsPage(QWidget):
@@ -210,7 +210,7 @@ class ResultsPage(QWidget):
 
         self.filter_combo = QComboBox()
         for label, states in FILTERS:
-            self.filter_combo.addItem(QCoreApplication.translate("ResultsPage", label), states)
+            self.filter_combo.addItem(QCoreApplication.translate("ResultsPage", str(label)), states)
         self.filter_combo.setToolTip(self.tr("Show only messages in this state"))
         self.filter_combo.currentIndexChanged.connect(self._filter_changed)
         self.search = QLineEdit()
@@ -323,7 +323,7 @@ class ResultsPage(QWidget):
         from smsdesk.store.journal import Journal
 
         if campaign_id != self.campaign_id:
-            self._check_said = None  # what "Check with provider" said belongs to its campaign
+            self._check_said: str | None = None  # what "Check with provider" said belongs to its campaign
         self.campaign_id = campaign_id
         self.model.clear()
         self.show_unreachable(None)
@@ -397,6 +397,7 @@ class ResultsPage(QWidget):
     def scheduled_text(self) -> str:
         if not self.scheduled_ahead():
             return ""
+        assert self.schedule is not None and self.schedule.scheduled_at is not None  # as scheduled_ahead()
         at = self.schedule.scheduled_at.astimezone()
         return " · " + self.tr("Scheduled for {when}").format(when=at.strftime("%Y-%m-%d %H:%M"))
 

@@ -766,7 +766,7 @@ class ReviewPage(QWidget):
         if same_again and not self.prompts.confirm(
             self,
             self.tr("Send the same again?"),
-            self._same_again_text(self.last_sent[1]),
+            self._same_again_text(self.last_sent[1] if self.last_sent is not None else ""),
             ok=self.tr("Send again to everyone"),
             cancel=self.tr("Don't send"),
             warning=True,

@@ -60,7 +60,7 @@ STATE_LABELS = {
 
 def state_label(state: str) -> str:
     label = STATE_LABELS.get(state)
-    return QCoreApplication.translate("States", label) if label else state
+    return QCoreApplication.translate("States", str(label)) if label else state
 
 
 @cache

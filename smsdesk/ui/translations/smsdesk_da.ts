@@ -84,8 +84,16 @@
         <translation>Test forbindelsen</translation>
     </message>
     <message>
-        <source>Ask the provider for the balance with these settings (nothing is sent)</source>
-        <translation>Spørg udbyderen om saldoen med disse indstillinger (intet bliver sendt)</translation>
+        <source>Ask the provider whether it takes these settings, where it can without sending an SMS</source>
+        <translation>Spørg udbyderen, om den godtager disse indstillinger, hvis det kan ske uden at sende en SMS</translation>
+    </message>
+    <message>
+        <source>{0} cannot be asked without sending an SMS, so the key is not checked here. Send a test SMS to your own number on the Review page to be sure.</source>
+        <translation>{0} kan ikke spørges uden at sende en SMS, så nøglen tjekkes ikke her. Send en test-SMS til dit eget nummer under Kontrollér og send for at være sikker.</translation>
+    </message>
+    <message>
+        <source>Connected. {0}</source>
+        <translation>Forbundet. {0}</translation>
     </message>
     <message>
         <source>Save</source>
@@ -162,14 +170,6 @@
     <message>
         <source>Asking the provider…</source>
         <translation>Spørger udbyderen…</translation>
-    </message>
-    <message>
-        <source>Connected. This provider does not report a balance.</source>
-        <translation>Forbundet. Denne udbyder oplyser ikke saldoen.</translation>
-    </message>
-    <message>
-        <source>Connected. Balance: {balance}</source>
-        <translation>Forbundet. Saldo: {balance}</translation>
     </message>
     <message>
         <source>Could not connect: {reason}</source>
@@ -319,12 +319,40 @@ Intet, der allerede er sendt eller gemt, er gået tabt: afsendelsesloggen husker
         <translation>Afslut udsendelsen: beskeder, der ikke er sendt endnu, bliver aldrig sendt</translation>
     </message>
     <message>
+        <source>Cancel scheduled send…</source>
+        <translation>Annullér planlagt udsendelse…</translation>
+    </message>
+    <message>
+        <source>A campaign waiting for its time: it will not be sent (provider-scheduled ones: open them)</source>
+        <translation>En udsendelse, der venter på sit tidspunkt: den bliver ikke sendt (planlagt hos udbyderen: åbn dem)</translation>
+    </message>
+    <message>
         <source>No campaigns yet. Every send appears here with its totals, and can be opened again.</source>
         <translation>Ingen udsendelser endnu. Hver udsendelse vises her med sine tal og kan åbnes igen.</translation>
     </message>
     <message>
         <source>History</source>
         <translation>Historik</translation>
+    </message>
+    <message>
+        <source>Cancel the scheduled send?</source>
+        <translation>Annullér den planlagte udsendelse?</translation>
+    </message>
+    <message>
+        <source>The messages of {name!r} will not be sent.</source>
+        <translation>Beskederne i {name!r} bliver ikke sendt.</translation>
+    </message>
+    <message>
+        <source>Cancel the send</source>
+        <translation>Annullér udsendelsen</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Behold den</translation>
+    </message>
+    <message>
+        <source>Scheduled send</source>
+        <translation>Planlagt udsendelse</translation>
     </message>
     <message>
         <source>Discard the rest?</source>
@@ -697,6 +725,14 @@ De beskeder, der ikke er sendt endnu, venter: du kan genoptage dem fra Historik,
             <numerusform>; %Ln besked i Unicode</numerusform>
             <numerusform>; %Ln beskeder i Unicode</numerusform>
         </translation>
+    </message>
+    <message>
+        <source> and {0} more</source>
+        <translation> og {0} mere</translation>
+    </message>
+    <message>
+        <source>Rows {0}: longer than {1} characters, the most the chosen account&apos;s provider takes.</source>
+        <translation>Rækker {0}: længere end {1} tegn, som er det meste, udbyderen for den valgte konto tager imod.</translation>
     </message>
     <message>
         <source>Choose a saved message…</source>
@@ -1150,6 +1186,18 @@ De beskeder, der ikke er sendt endnu, venter: du kan genoptage dem fra Historik,
         <source>No column looks like phone numbers. Choose the phone column above (or check the file has a header row).</source>
         <translation>Ingen kolonne ligner telefonnumre. Vælg telefonkolonnen ovenfor (eller tjek, at filen har en overskriftsrække).</translation>
     </message>
+    <message>
+        <source>Row {0}: {1}: {2}</source>
+        <translation>Række {0}: {1}: {2}</translation>
+    </message>
+    <message>
+        <source>… and {0} more</source>
+        <translation>… og {0} mere</translation>
+    </message>
+    <message>
+        <source>While reading the file:</source>
+        <translation>Under indlæsning af filen:</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln row(s)</source>
         <translation>
@@ -1187,6 +1235,10 @@ De beskeder, der ikke er sendt endnu, venter: du kan genoptage dem fra Historik,
     <message>
         <source>header on row {row}</source>
         <translation>overskrift i række {row}</translation>
+    </message>
+    <message>
+        <source>Recipients from sheet &apos;{0}&apos; ({1} of {2})</source>
+        <translation>Modtagere fra arket &apos;{0}&apos; ({1} af {2})</translation>
     </message>
     <message>
         <source>Checking the numbers…</source>
@@ -1322,6 +1374,10 @@ De beskeder, der ikke er sendt endnu, venter: du kan genoptage dem fra Historik,
         <translation>Klar til at sende</translation>
     </message>
     <message>
+        <source>Scheduled</source>
+        <translation>Planlagt</translation>
+    </message>
+    <message>
         <source>Sending</source>
         <translation>Sendes</translation>
     </message>
@@ -1394,12 +1450,28 @@ De beskeder, der ikke er sendt endnu, venter: du kan genoptage dem fra Historik,
         <translation>Beskeder, hvor svaret gik tabt, kan allerede være nået frem: prøver du igen, kan de få den to gange</translation>
     </message>
     <message>
+        <source>Check with provider</source>
+        <translation>Spørg udbyderen</translation>
+    </message>
+    <message>
+        <source>Ask the provider which of the unknown messages it received (nothing is sent)</source>
+        <translation>Spørg udbyderen, hvilke af de ukendte beskeder den har modtaget (intet bliver sendt)</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>Eksportér…</translation>
     </message>
     <message>
         <source>Save every row with its status to CSV or Excel (Ctrl+E)</source>
         <translation>Gem hver række med dens status som CSV eller Excel (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Cancel scheduled send…</source>
+        <translation>Annullér planlagt udsendelse…</translation>
+    </message>
+    <message>
+        <source>Take the scheduled messages back (at the provider where it holds them) before they go out</source>
+        <translation>Træk de planlagte beskeder tilbage (hos udbyderen, hvis den har dem), før de bliver sendt</translation>
     </message>
     <message>
         <source>Refresh delivery</source>
@@ -1448,6 +1520,52 @@ De beskeder, der ikke er sendt endnu, venter: du kan genoptage dem fra Historik,
     <message>
         <source>(sandbox: no real SMS)</source>
         <translation>(sandkasse: ingen rigtige SMS)</translation>
+    </message>
+    <message>
+        <source>Scheduled for {when}</source>
+        <translation>Planlagt til {when}</translation>
+    </message>
+    <message>
+        <source>Cancel the scheduled send?</source>
+        <translation>Annullér den planlagte udsendelse?</translation>
+    </message>
+    <message>
+        <source>The messages of campaign {id} will not be sent.</source>
+        <translation>Beskederne i udsendelse {id} bliver ikke sendt.</translation>
+    </message>
+    <message>
+        <source>Cancel the send</source>
+        <translation>Annullér udsendelsen</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Behold den</translation>
+    </message>
+    <message>
+        <source>Scheduled send</source>
+        <translation>Planlagt udsendelse</translation>
+    </message>
+    <message>
+        <source>Still up to date?</source>
+        <translation>Stadig aktuel?</translation>
+    </message>
+    <message>
+        <source>This campaign may be out of date: {reasons}.
+
+The text:
+{text}
+
+Send it as it is?</source>
+        <translation>Denne udsendelse er måske ikke længere aktuel: {reasons}.
+
+Teksten:
+{text}
+
+Send den, som den er?</translation>
+    </message>
+    <message>
+        <source>Send it as it is</source>
+        <translation>Send den, som den er</translation>
     </message>
     <message>
         <source>Another SMSDesk is sending this campaign</source>
@@ -1618,6 +1736,26 @@ Tjek udbyderens egen log først, hvis du kan.</numerusform>
         <translation>Tjek af levering mislykkedes: {reason}</translation>
     </message>
     <message>
+        <source>{0} messages are unknown: their answer was lost on the way. “Check with provider” asks {1} which of them it received; those it has are marked sent, those it never got failed (then “Retry failed” sends them once).</source>
+        <translation>{0} beskeder er ukendte: svaret gik tabt undervejs. “Spørg udbyderen” spørger {1}, hvilke af dem den har modtaget; dem, den har, markeres som sendt, og dem, den aldrig fik, som fejlet (så sender “Send fejlede igen” dem én gang).</translation>
+    </message>
+    <message>
+        <source>{0} messages are unknown: their answer was lost on the way, and {1} cannot be asked which messages it received. Check {1}&apos;s web portal, or use “Retry unknown…” accepting that some people may get the message twice.</source>
+        <translation>{0} beskeder er ukendte: svaret gik tabt undervejs, og {1} kan ikke spørges, hvilke beskeder den har modtaget. Tjek {1}s webportal, eller brug “Send ukendte igen…” og acceptér, at nogle måske får beskeden to gange.</translation>
+    </message>
+    <message>
+        <source>Asking {0} about the unknown messages…</source>
+        <translation>Spørger {0} om de ukendte beskeder…</translation>
+    </message>
+    <message>
+        <source>{0} found sent, {1} not received by the provider.</source>
+        <translation>{0} fundet sendt, {1} ikke modtaget af udbyderen.</translation>
+    </message>
+    <message>
+        <source>Could not ask the provider: {0}</source>
+        <translation>Kunne ikke spørge udbyderen: {0}</translation>
+    </message>
+    <message>
         <source>Nothing to send</source>
         <translation>Intet at sende</translation>
     </message>
@@ -1733,6 +1871,22 @@ Tjek udbyderens egen log først, hvis du kan.</numerusform>
         <translation>anslået tid</translation>
     </message>
     <message>
+        <source>Send later</source>
+        <translation>Send senere</translation>
+    </message>
+    <message>
+        <source>Choose the day and time the messages go out</source>
+        <translation>Vælg dag og tidspunkt, hvor beskederne bliver sendt</translation>
+    </message>
+    <message>
+        <source>Keep quiet hours (20:00–08:00 in each recipient&apos;s own time zone)</source>
+        <translation>Overhold stilletid (20:00–08:00 i hver modtagers egen tidszone)</translation>
+    </message>
+    <message>
+        <source>Nobody is texted inside quiet hours: sending waits for them to end and goes on by itself</source>
+        <translation>Ingen får SMS i stilletiden: udsendelsen venter, til den er slut, og fortsætter af sig selv</translation>
+    </message>
+    <message>
         <source>Skip them</source>
         <translation>Spring dem over</translation>
     </message>
@@ -1820,6 +1974,14 @@ Tjek udbyderens egen log først, hvis du kan.</numerusform>
         <source>Campaign</source>
         <translation>Udsendelse</translation>
     </message>
+    <message>
+        <source> and {0} more</source>
+        <translation> og {0} mere</translation>
+    </message>
+    <message>
+        <source>Rows {0}: the message is longer than {1} characters, the most this provider takes; it will not be sent to them. Shorten the message.</source>
+        <translation>Rækker {0}: beskeden er længere end {1} tegn, som er det meste, denne udbyder tager imod; den bliver ikke sendt til dem. Gør beskeden kortere.</translation>
+    </message>
     <message numerus="yes">
         <source>%n recipient(s) have no value for {placeholder}.</source>
         <translation>
@@ -1902,6 +2064,17 @@ Tjek udbyderens egen log først, hvis du kan.</numerusform>
         <source>The balance could not be read ({error}), so SMSDesk cannot tell whether the account has enough credit. Check the internet connection and the account (Manage accounts → Test connection) before sending.</source>
         <translation>Saldoen kunne ikke læses ({error}), så SMSDesk kan ikke se, om der er nok på kontoen. Tjek internetforbindelsen og kontoen (Administrér konti → Test forbindelsen), før du sender.</translation>
     </message>
+    <message>
+        <source>Schedule…</source>
+        <translation>Planlæg…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Schedule for %Ln recipient(s)…</source>
+        <translation>
+            <numerusform>Planlæg til %Ln modtager…</numerusform>
+            <numerusform>Planlæg til %Ln modtagere…</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Send anyway to %Ln recipient(s)…</source>
         <translation>
@@ -1927,6 +2100,49 @@ Tjek udbyderens egen log først, hvis du kan.</numerusform>
     <message>
         <source>Test sent to {number} (sandbox: no real SMS was sent).</source>
         <translation>Test sendt til {number} (sandkasse: der blev ikke sendt nogen rigtig SMS).</translation>
+    </message>
+    <message>
+        <source>Scheduled by {provider}: the messages are handed over now and {provider} sends them at {when}, so this computer may be off then.</source>
+        <translation>Planlagt hos {provider}: beskederne afleveres nu, og {provider} sender dem {when}, så computeren må gerne være slukket til den tid.</translation>
+    </message>
+    <message>
+        <source>{provider} cannot cancel them once handed over.</source>
+        <translation>{provider} kan ikke annullere dem, når de først er afleveret.</translation>
+    </message>
+    <message>
+        <source>They can be cancelled until {minutes} minutes before.</source>
+        <translation>De kan annulleres indtil {minutes} minutter før.</translation>
+    </message>
+    <message>
+        <source>Kept by SMSDesk, as {provider} cannot schedule: SMSDesk sends the campaign at {when} if it is open then; otherwise let the system&apos;s scheduler run `smsdesk campaigns run-due` (see the README).</source>
+        <translation>Gemt i SMSDesk, da {provider} ikke kan planlægge: SMSDesk sender udsendelsen {when}, hvis programmet er åbent til den tid; ellers lad systemets planlægger køre `smsdesk campaigns run-due` (se README).</translation>
+    </message>
+    <message>
+        <source>Inside quiet hours</source>
+        <translation>I stilletiden</translation>
+    </message>
+    <message>
+        <source>{when} is inside quiet hours (20:00–08:00) for {count} recipient(s). Schedule it anyway?</source>
+        <translation>{when} ligger i stilletiden (20:00–08:00) for {count} modtager(e). Planlæg alligevel?</translation>
+    </message>
+    <message>
+        <source>Schedule anyway</source>
+        <translation>Planlæg alligevel</translation>
+    </message>
+    <message>
+        <source>Pick another time</source>
+        <translation>Vælg et andet tidspunkt</translation>
+    </message>
+    <message numerus="yes">
+        <source>Schedule %Ln message(s)</source>
+        <translation>
+            <numerusform>Planlæg %Ln besked</numerusform>
+            <numerusform>Planlæg %Ln beskeder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Schedule?</source>
+        <translation>Planlæg?</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) of campaign {id} already went to these recipients.</source>

@@ -165,6 +165,13 @@ Check the provider&apos;s own log first if you can.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
+        <source>Schedule for %Ln recipient(s)…</source>
+        <translation>
+            <numerusform>Schedule for %Ln recipient…</numerusform>
+            <numerusform>Schedule for %Ln recipients…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Send anyway to %Ln recipient(s)…</source>
         <translation>
             <numerusform>Send anyway to %Ln recipient…</numerusform>
@@ -190,6 +197,13 @@ Check the provider&apos;s own log first if you can.</numerusform>
         <translation>
             <numerusform>(%Ln SMS in total) through {account}?</numerusform>
             <numerusform>(%Ln SMS in total) through {account}?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Schedule %Ln message(s)</source>
+        <translation>
+            <numerusform>Schedule %Ln message</numerusform>
+            <numerusform>Schedule %Ln messages</numerusform>
         </translation>
     </message>
     <message numerus="yes">

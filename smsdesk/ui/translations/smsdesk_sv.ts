@@ -84,8 +84,16 @@
         <translation>Testa anslutningen</translation>
     </message>
     <message>
-        <source>Ask the provider for the balance with these settings (nothing is sent)</source>
-        <translation>Fråga leverantören om saldot med de här inställningarna (inget skickas)</translation>
+        <source>Ask the provider whether it takes these settings, where it can without sending an SMS</source>
+        <translation>Fråga leverantören om den godtar inställningarna, där det går utan att skicka ett SMS</translation>
+    </message>
+    <message>
+        <source>{0} cannot be asked without sending an SMS, so the key is not checked here. Send a test SMS to your own number on the Review page to be sure.</source>
+        <translation>{0} går inte att fråga utan att skicka ett SMS, så nyckeln kontrolleras inte här. Skicka ett test-SMS till ditt eget nummer under Granska och skicka för att vara säker.</translation>
+    </message>
+    <message>
+        <source>Connected. {0}</source>
+        <translation>Ansluten. {0}</translation>
     </message>
     <message>
         <source>Save</source>
@@ -162,14 +170,6 @@
     <message>
         <source>Asking the provider…</source>
         <translation>Frågar leverantören…</translation>
-    </message>
-    <message>
-        <source>Connected. This provider does not report a balance.</source>
-        <translation>Ansluten. Den här leverantören visar inget saldo.</translation>
-    </message>
-    <message>
-        <source>Connected. Balance: {balance}</source>
-        <translation>Ansluten. Saldo: {balance}</translation>
     </message>
     <message>
         <source>Could not connect: {reason}</source>
@@ -319,12 +319,40 @@ Inget som redan skickats eller sparats har gått förlorat: utskicksloggen håll
         <translation>Avsluta utskicket: meddelanden som inte skickats än skickas aldrig</translation>
     </message>
     <message>
+        <source>Cancel scheduled send…</source>
+        <translation>Avbryt schemalagt utskick…</translation>
+    </message>
+    <message>
+        <source>A campaign waiting for its time: it will not be sent (provider-scheduled ones: open them)</source>
+        <translation>Ett utskick som väntar på sin tid: det skickas inte (schemalagda hos leverantören: öppna dem)</translation>
+    </message>
+    <message>
         <source>No campaigns yet. Every send appears here with its totals, and can be opened again.</source>
         <translation>Inga utskick än. Varje utskick visas här med sina siffror och kan öppnas igen.</translation>
     </message>
     <message>
         <source>History</source>
         <translation>Historik</translation>
+    </message>
+    <message>
+        <source>Cancel the scheduled send?</source>
+        <translation>Avbryta det schemalagda utskicket?</translation>
+    </message>
+    <message>
+        <source>The messages of {name!r} will not be sent.</source>
+        <translation>Meddelandena i {name!r} skickas inte.</translation>
+    </message>
+    <message>
+        <source>Cancel the send</source>
+        <translation>Avbryt utskicket</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Behåll det</translation>
+    </message>
+    <message>
+        <source>Scheduled send</source>
+        <translation>Schemalagt utskick</translation>
     </message>
     <message>
         <source>Discard the rest?</source>
@@ -697,6 +725,14 @@ Meddelandena som inte skickats än väntar kvar: du kan återuppta dem från His
             <numerusform>; %Ln meddelande i Unicode</numerusform>
             <numerusform>; %Ln meddelanden i Unicode</numerusform>
         </translation>
+    </message>
+    <message>
+        <source> and {0} more</source>
+        <translation> och {0} till</translation>
+    </message>
+    <message>
+        <source>Rows {0}: longer than {1} characters, the most the chosen account&apos;s provider takes.</source>
+        <translation>Rader {0}: längre än {1} tecken, det mesta som leverantören för det valda kontot tar emot.</translation>
     </message>
     <message>
         <source>Choose a saved message…</source>
@@ -1150,6 +1186,18 @@ Meddelandena som inte skickats än väntar kvar: du kan återuppta dem från His
         <source>No column looks like phone numbers. Choose the phone column above (or check the file has a header row).</source>
         <translation>Ingen kolumn ser ut som telefonnummer. Välj telefonkolumnen ovan (eller kontrollera att filen har en rubrikrad).</translation>
     </message>
+    <message>
+        <source>Row {0}: {1}: {2}</source>
+        <translation>Rad {0}: {1}: {2}</translation>
+    </message>
+    <message>
+        <source>… and {0} more</source>
+        <translation>… och {0} till</translation>
+    </message>
+    <message>
+        <source>While reading the file:</source>
+        <translation>När filen lästes:</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln row(s)</source>
         <translation>
@@ -1187,6 +1235,10 @@ Meddelandena som inte skickats än väntar kvar: du kan återuppta dem från His
     <message>
         <source>header on row {row}</source>
         <translation>rubrik på rad {row}</translation>
+    </message>
+    <message>
+        <source>Recipients from sheet &apos;{0}&apos; ({1} of {2})</source>
+        <translation>Mottagare från bladet &apos;{0}&apos; ({1} av {2})</translation>
     </message>
     <message>
         <source>Checking the numbers…</source>
@@ -1322,6 +1374,10 @@ Meddelandena som inte skickats än väntar kvar: du kan återuppta dem från His
         <translation>Redo att skicka</translation>
     </message>
     <message>
+        <source>Scheduled</source>
+        <translation>Schemalagt</translation>
+    </message>
+    <message>
         <source>Sending</source>
         <translation>Skickas</translation>
     </message>
@@ -1394,12 +1450,28 @@ Meddelandena som inte skickats än väntar kvar: du kan återuppta dem från His
         <translation>Meddelanden vars svar försvann kan redan ha kommit fram: försöker du igen kan de få det två gånger</translation>
     </message>
     <message>
+        <source>Check with provider</source>
+        <translation>Fråga leverantören</translation>
+    </message>
+    <message>
+        <source>Ask the provider which of the unknown messages it received (nothing is sent)</source>
+        <translation>Fråga leverantören vilka av de okända meddelandena den har tagit emot (inget skickas)</translation>
+    </message>
+    <message>
         <source>Export…</source>
         <translation>Exportera…</translation>
     </message>
     <message>
         <source>Save every row with its status to CSV or Excel (Ctrl+E)</source>
         <translation>Spara varje rad med dess status som CSV eller Excel (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Cancel scheduled send…</source>
+        <translation>Avbryt schemalagt utskick…</translation>
+    </message>
+    <message>
+        <source>Take the scheduled messages back (at the provider where it holds them) before they go out</source>
+        <translation>Ta tillbaka de schemalagda meddelandena (hos leverantören om den har dem) innan de skickas</translation>
     </message>
     <message>
         <source>Refresh delivery</source>
@@ -1448,6 +1520,52 @@ Meddelandena som inte skickats än väntar kvar: du kan återuppta dem från His
     <message>
         <source>(sandbox: no real SMS)</source>
         <translation>(sandlåda: inga riktiga SMS)</translation>
+    </message>
+    <message>
+        <source>Scheduled for {when}</source>
+        <translation>Schemalagt till {when}</translation>
+    </message>
+    <message>
+        <source>Cancel the scheduled send?</source>
+        <translation>Avbryta det schemalagda utskicket?</translation>
+    </message>
+    <message>
+        <source>The messages of campaign {id} will not be sent.</source>
+        <translation>Meddelandena i utskick {id} skickas inte.</translation>
+    </message>
+    <message>
+        <source>Cancel the send</source>
+        <translation>Avbryt utskicket</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Behåll det</translation>
+    </message>
+    <message>
+        <source>Scheduled send</source>
+        <translation>Schemalagt utskick</translation>
+    </message>
+    <message>
+        <source>Still up to date?</source>
+        <translation>Fortfarande aktuellt?</translation>
+    </message>
+    <message>
+        <source>This campaign may be out of date: {reasons}.
+
+The text:
+{text}
+
+Send it as it is?</source>
+        <translation>Det här utskicket kan vara inaktuellt: {reasons}.
+
+Texten:
+{text}
+
+Skicka det som det är?</translation>
+    </message>
+    <message>
+        <source>Send it as it is</source>
+        <translation>Skicka som det är</translation>
     </message>
     <message>
         <source>Another SMSDesk is sending this campaign</source>
@@ -1618,6 +1736,26 @@ Kontrollera leverantörens egen logg först om du kan.</numerusform>
         <translation>Leveranskontrollen misslyckades: {reason}</translation>
     </message>
     <message>
+        <source>{0} messages are unknown: their answer was lost on the way. “Check with provider” asks {1} which of them it received; those it has are marked sent, those it never got failed (then “Retry failed” sends them once).</source>
+        <translation>{0} meddelanden är okända: svaret försvann på vägen. ”Fråga leverantören” frågar {1} vilka av dem den har tagit emot; de den har markeras som skickade och de den aldrig fick som misslyckade (då skickar ”Skicka om misslyckade” dem en gång).</translation>
+    </message>
+    <message>
+        <source>{0} messages are unknown: their answer was lost on the way, and {1} cannot be asked which messages it received. Check {1}&apos;s web portal, or use “Retry unknown…” accepting that some people may get the message twice.</source>
+        <translation>{0} meddelanden är okända: svaret försvann på vägen, och {1} går inte att fråga vilka meddelanden den har tagit emot. Kolla {1}s webbportal, eller använd ”Skicka om okända…” och godta att några kan få meddelandet två gånger.</translation>
+    </message>
+    <message>
+        <source>Asking {0} about the unknown messages…</source>
+        <translation>Frågar {0} om de okända meddelandena…</translation>
+    </message>
+    <message>
+        <source>{0} found sent, {1} not received by the provider.</source>
+        <translation>{0} hittades som skickade, {1} inte mottagna av leverantören.</translation>
+    </message>
+    <message>
+        <source>Could not ask the provider: {0}</source>
+        <translation>Kunde inte fråga leverantören: {0}</translation>
+    </message>
+    <message>
         <source>Nothing to send</source>
         <translation>Inget att skicka</translation>
     </message>
@@ -1733,6 +1871,22 @@ Kontrollera leverantörens egen logg först om du kan.</numerusform>
         <translation>beräknad tid</translation>
     </message>
     <message>
+        <source>Send later</source>
+        <translation>Skicka senare</translation>
+    </message>
+    <message>
+        <source>Choose the day and time the messages go out</source>
+        <translation>Välj dag och tid då meddelandena skickas</translation>
+    </message>
+    <message>
+        <source>Keep quiet hours (20:00–08:00 in each recipient&apos;s own time zone)</source>
+        <translation>Respektera tysta timmar (20:00–08:00 i varje mottagares egen tidszon)</translation>
+    </message>
+    <message>
+        <source>Nobody is texted inside quiet hours: sending waits for them to end and goes on by itself</source>
+        <translation>Ingen får SMS under tysta timmar: utskicket väntar tills de är slut och fortsätter av sig självt</translation>
+    </message>
+    <message>
         <source>Skip them</source>
         <translation>Hoppa över dem</translation>
     </message>
@@ -1820,6 +1974,14 @@ Kontrollera leverantörens egen logg först om du kan.</numerusform>
         <source>Campaign</source>
         <translation>Utskick</translation>
     </message>
+    <message>
+        <source> and {0} more</source>
+        <translation> och {0} till</translation>
+    </message>
+    <message>
+        <source>Rows {0}: the message is longer than {1} characters, the most this provider takes; it will not be sent to them. Shorten the message.</source>
+        <translation>Rader {0}: meddelandet är längre än {1} tecken, det mesta som den här leverantören tar emot; det skickas inte till dem. Korta meddelandet.</translation>
+    </message>
     <message numerus="yes">
         <source>%n recipient(s) have no value for {placeholder}.</source>
         <translation>
@@ -1902,6 +2064,17 @@ Kontrollera leverantörens egen logg först om du kan.</numerusform>
         <source>The balance could not be read ({error}), so SMSDesk cannot tell whether the account has enough credit. Check the internet connection and the account (Manage accounts → Test connection) before sending.</source>
         <translation>Saldot kunde inte läsas ({error}), så SMSDesk kan inte avgöra om det finns tillräckligt på kontot. Kontrollera internetanslutningen och kontot (Hantera konton → Testa anslutningen) innan du skickar.</translation>
     </message>
+    <message>
+        <source>Schedule…</source>
+        <translation>Schemalägg…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Schedule for %Ln recipient(s)…</source>
+        <translation>
+            <numerusform>Schemalägg till %Ln mottagare…</numerusform>
+            <numerusform>Schemalägg till %Ln mottagare…</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Send anyway to %Ln recipient(s)…</source>
         <translation>
@@ -1927,6 +2100,49 @@ Kontrollera leverantörens egen logg först om du kan.</numerusform>
     <message>
         <source>Test sent to {number} (sandbox: no real SMS was sent).</source>
         <translation>Test skickat till {number} (sandlåda: inget riktigt SMS skickades).</translation>
+    </message>
+    <message>
+        <source>Scheduled by {provider}: the messages are handed over now and {provider} sends them at {when}, so this computer may be off then.</source>
+        <translation>Schemalagt hos {provider}: meddelandena lämnas över nu och {provider} skickar dem {when}, så datorn får gärna vara avstängd då.</translation>
+    </message>
+    <message>
+        <source>{provider} cannot cancel them once handed over.</source>
+        <translation>{provider} kan inte avbryta dem när de väl har lämnats över.</translation>
+    </message>
+    <message>
+        <source>They can be cancelled until {minutes} minutes before.</source>
+        <translation>De kan avbrytas fram till {minutes} minuter innan.</translation>
+    </message>
+    <message>
+        <source>Kept by SMSDesk, as {provider} cannot schedule: SMSDesk sends the campaign at {when} if it is open then; otherwise let the system&apos;s scheduler run `smsdesk campaigns run-due` (see the README).</source>
+        <translation>Sparas i SMSDesk, eftersom {provider} inte kan schemalägga: SMSDesk skickar utskicket {when} om programmet är öppet då; annars låt systemets schemaläggare köra `smsdesk campaigns run-due` (se README).</translation>
+    </message>
+    <message>
+        <source>Inside quiet hours</source>
+        <translation>Under tysta timmar</translation>
+    </message>
+    <message>
+        <source>{when} is inside quiet hours (20:00–08:00) for {count} recipient(s). Schedule it anyway?</source>
+        <translation>{when} ligger under tysta timmar (20:00–08:00) för {count} mottagare. Schemalägga ändå?</translation>
+    </message>
+    <message>
+        <source>Schedule anyway</source>
+        <translation>Schemalägg ändå</translation>
+    </message>
+    <message>
+        <source>Pick another time</source>
+        <translation>Välj en annan tid</translation>
+    </message>
+    <message numerus="yes">
+        <source>Schedule %Ln message(s)</source>
+        <translation>
+            <numerusform>Schemalägg %Ln meddelande</numerusform>
+            <numerusform>Schemalägg %Ln meddelanden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Schedule?</source>
+        <translation>Schemalägga?</translation>
     </message>
     <message numerus="yes">
         <source>%n message(s) of campaign {id} already went to these recipients.</source>
