@@ -63,7 +63,8 @@ RATE_WINDOW_SECONDS = 20
 # What a provider adapter says when the connection itself failed (providers.base._transport_error): the request
 # did not take effect, the engine tries again, and the user should hear at once that the provider is unreachable.
 UNREACHABLE_PREFIX = "Could not reach "
-WAITING_SECONDS = re.compile(r"Waiting (\d+) s")
+# The engine's wait line (engine/outcomes.py): "Could not reach X: ConnectError; next try in 8 s".
+WAITING_SECONDS = re.compile(r"(?:Waiting|next try in) (\d+) s")
 BUSY_CHECK_MS = 2000  # while another SMSDesk holds the campaign: how often to look whether it let go
 CAMPAIGN_STATE_TEXT = {
     "ready": QT_TRANSLATE_NOOP("ResultsPage", "Ready to send"),
@@ -584,9 +585,12 @@ class ResultsPage(QWidget):
         self.unreachable_box.show()
 
     def _campaign_state_changed(self, state: str, reason: str) -> None:
-        if state == "waiting" and self.unreachable_reason is not None:
+        if state == CampaignState.WAITING and (
+            self.unreachable_reason is not None or (reason or "").startswith(UNREACHABLE_PREFIX)
+        ):
             seconds = WAITING_SECONDS.search(reason or "")
-            self.show_unreachable(self.unreachable_reason, float(seconds.group(1)) if seconds else None)
+            said = reason.split("; next try")[0] if reason.startswith(UNREACHABLE_PREFIX) else None
+            self.show_unreachable(said or self.unreachable_reason, float(seconds.group(1)) if seconds else None)
         self.campaign_state = state
         self._show_header()
         if reason and state == CampaignState.WAITING and reason.startswith("waiting "):

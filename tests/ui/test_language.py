@@ -155,7 +155,7 @@ def test_reasons_from_below_the_gui_are_translated_and_unknown_ones_kept(languag
     assert error_text("Invalid sender 'X'") == "Invalid sender 'X'"  # the provider's own words, as they are
 
 
-def test_a_file_that_cannot_be_read_is_reported_in_danish(qtbot, make_window, language, tmp_path):
+def test_a_file_that_cannot_be_read_is_reported_in_danish(qtbot, make_window, language, tmp_path, caplog):
     from tests.ui.test_flow import drop_file
 
     language("da")
@@ -165,3 +165,4 @@ def test_a_file_that_cannot_be_read_is_reported_in_danish(qtbot, make_window, la
     drop_file(window.recipients_page, empty)
     qtbot.waitUntil(lambda: window.recipients_page.error_label.text() != "", timeout=15000)
     assert window.recipients_page.error_label.text() == "tom.csv: er tom"
+    assert "job read tom.csv failed" in caplog.text  # the job pool logs every failed job; the user saw it above
