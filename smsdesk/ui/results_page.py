@@ -590,7 +590,9 @@ class ResultsPage(QWidget):
         ):
             seconds = WAITING_SECONDS.search(reason or "")
             said = reason.split("; next try")[0] if reason.startswith(UNREACHABLE_PREFIX) else None
-            self.show_unreachable(said or self.unreachable_reason, float(seconds.group(1)) if seconds else None)
+            self.show_unreachable(
+                said or self.unreachable_reason, float(seconds.group(1)) if seconds else None
+            )
         self.campaign_state = state
         self._show_header()
         if reason and state == CampaignState.WAITING and reason.startswith("waiting "):

@@ -165,4 +165,6 @@ def test_a_file_that_cannot_be_read_is_reported_in_danish(qtbot, make_window, la
     drop_file(window.recipients_page, empty)
     qtbot.waitUntil(lambda: window.recipients_page.error_label.text() != "", timeout=15000)
     assert window.recipients_page.error_label.text() == "tom.csv: er tom"
-    assert "job read tom.csv failed" in caplog.text  # the job pool logs every failed job; the user saw it above
+    assert (
+        "job read tom.csv failed" in caplog.text
+    )  # the job pool logs every failed job; the user saw it above
