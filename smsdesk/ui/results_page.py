@@ -1082,8 +1082,10 @@ class ResultsPage(QWidget):
             self.cancel_schedule_button: has_campaign and not sending and self.scheduled_ahead(),
             self.cancel_button: sending,
             self.pause_button: sending,
-            self.retry_failed_button: not sending,
-            self.retry_unknown_button: not sending,
+            # a retry with nothing to retry is not offered at all: the row must fit 1024 pixels beside Resume and
+            # "Check with provider"
+            self.retry_failed_button: not sending and counts.get("failed", 0) > 0,
+            self.retry_unknown_button: not sending and counts.get("unknown", 0) > 0,
         }
         for shown in (False, True):
             for button, wanted in visible.items():

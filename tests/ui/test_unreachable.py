@@ -44,11 +44,12 @@ def test_unreachable_provider_banner_appears_at_once_with_advice(qtbot, db, prom
     window = make_window()
     results = window.results_page
     results.worker_mode = "thread"
-    # short back-offs: the engine gives up in a moment instead of the real minutes
+    # short back-offs: the engine gives up within seconds instead of the real minutes (long enough to see the
+    # banner while it still tries)
     results.runner_options = {
         "max_batch": 1,
         "concurrency": 1,
-        "retry": RetryPolicy(backoff_base=0.01, backoff_cap=0.05),
+        "retry": RetryPolicy(backoff_base=0.5, backoff_cap=1.0),
     }
     states = []
     window.open_campaign(campaign_id, resume=True)
