@@ -382,10 +382,12 @@ def _non_gsm(text: str, layout: _Layout) -> tuple[NonGsmChar, ...]:
         utf16 = list(map(operator.add, starts, map(bisect_left, itertools.repeat(layout.astral), starts)))
     else:
         utf16 = starts
-    return tuple(map(_new_non_gsm, zip(chars, starts, utf16, strict=True)))
+    return tuple(
+        NonGsmChar(char=char, index=start, utf16_index=unit)
+        for char, start, unit in zip(chars, starts, utf16, strict=True)
+    )
 
 
-_new_non_gsm = functools.partial(tuple.__new__, NonGsmChar)
 _EMPTY = Count(GSM7, 0, 0, 0, GSM7_SINGLE, GSM7_SINGLE, ())
 
 

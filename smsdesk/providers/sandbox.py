@@ -143,8 +143,6 @@ class SandboxProvider(Provider):
         raise self._request_error(status, error if isinstance(error, Mapping) else {}, response)
 
     def _match(self, batch: Sequence[OutgoingMessage], results: list[Any]) -> list[SendResult]:
-        # Hot path: up to 500 answers per request, and the engine benchmark counts every microsecond here. JSON
-        # objects are plain dicts, so `type(...) is dict` stands in for the slower isinstance(..., Mapping).
         by_reference: dict[str, dict[str, Any]] = {}
         for item in results:
             if type(item) is dict:
@@ -153,7 +151,6 @@ class SandboxProvider(Provider):
                     by_reference[reference if type(reference) is str else str(reference)] = item
         matched: list[SendResult] = []
         append = matched.append
-        new = tuple.__new__
         for index, message in enumerate(batch):
             key = message.key
             item = by_reference.get(key)
@@ -176,8 +173,7 @@ class SandboxProvider(Provider):
                 if not (type(cost) in (int, float) and math.isfinite(cost)):
                     cost = None
                 message_id = item.get("id")
-                # Straight as the named tuple it is (its generated __new__ is a Python call per message).
-                append(new(SendResult, (key, True, str(message_id) if message_id else None, cost, None)))
+                append(SendResult.ok(key, message_id=str(message_id) if message_id else None, cost=cost))
             else:
                 error = item.get("error")
                 append(
