@@ -190,6 +190,10 @@ class Journal:
     def is_busy(self, campaign_id: str) -> bool:
         return locks.is_busy(self.db.path, campaign_id)
 
+    def busy_holder(self, campaign_id: str) -> locks.LockHolder | None:
+        """Who is sending the campaign now (its process id and since when, as far as known), or None."""
+        return locks.busy_holder(self.db.path, campaign_id)
+
     # -- making a campaign -----------------------------------------------------------------------------------------
 
     def create_campaign(

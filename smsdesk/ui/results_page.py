@@ -42,6 +42,7 @@ from smsdesk.ui.widgets import (
 
 if TYPE_CHECKING:
     from smsdesk.store.journal import Campaign
+    from smsdesk.store.locks import LockHolder
     from smsdesk.ui.jobs import Job, JobPool
     from smsdesk.ui.prompts import Prompts
 
@@ -452,8 +453,9 @@ class ResultsPage(QWidget):
         from smsdesk.store.journal import Journal
 
         self.busy_timer.stop()
-        if Journal(self.db).is_busy(self.campaign_id):
-            self._offer_to_wait()
+        holder = Journal(self.db).busy_holder(self.campaign_id)
+        if holder is not None:
+            self._offer_to_wait(holder)
             return
         worker_class = ProcessCampaignWorker if self._send_in_process() else CampaignWorker
         from datetime import UTC, datetime
@@ -503,21 +505,36 @@ class ResultsPage(QWidget):
             warning=True,
         )
 
-    def _offer_to_wait(self) -> None:
-        """Another live SMSDesk holds this campaign: say so and offer to start the moment it lets go."""
+    def _offer_to_wait(self, holder: LockHolder) -> None:
+        """Another live SMSDesk holds this campaign: say which (process id, since when) and offer to start the
+        moment it lets go."""
         if self.prompts.confirm(
             self,
             self.tr("Another SMSDesk is sending this campaign"),
             self.tr(
-                "Campaign {id} is being sent right now by another SMSDesk window or process on this computer. "
-                "Sending it from here too could text people twice.\n\n"
+                "Campaign {id} is being sent right now by another SMSDesk window or process on this computer"
+                "{which}. Sending it from here too could text people twice.\n\n"
                 "Wait here and resume as soon as the other one stops, or close the other window first."
-            ).format(id=self.campaign_id),
+            ).format(id=self.campaign_id, which=self._holder_text(holder)),
             ok=self.tr("Wait and resume"),
             cancel=self.tr("Not now"),
         ):
             self.state_label.setText(self.tr("Waiting for the other SMSDesk to stop sending…"))
             self.busy_timer.start()
+
+    def _holder_text(self, holder: LockHolder) -> str:
+        """Who holds the lock, as much as its record tells: " (process 4711, since 02-12-2026 14:03)"."""
+        parts = []
+        if holder.pid is not None:
+            if holder.here:
+                parts.append(self.tr("process {pid}").format(pid=holder.pid))
+            else:
+                parts.append(
+                    self.tr("process {pid} on {computer}").format(pid=holder.pid, computer=holder.host)
+                )
+        if holder.since:
+            parts.append(self.tr("since {time}").format(time=local_time(holder.since)))
+        return f" ({', '.join(parts)})" if parts else ""
 
     def _busy_check(self) -> None:
         from smsdesk.store.journal import Journal

@@ -81,3 +81,25 @@ def test_a_campaign_another_smsdesk_is_sending_waits_and_then_resumes(qtbot, db,
     assert window.current_page() == RESULTS
     assert len(shared_sandbox().state.accepted_numbers()) == 3
     shared_sandbox().state.reset()
+
+
+def test_the_wait_offer_names_the_other_smsdesk_by_process_id_and_time(qtbot, db, prompts, make_window):
+    import os
+
+    from smsdesk.ui.widgets import local_time
+
+    campaign_id = make_campaign(db, count=2)
+    other = CampaignLock(Journal(db).lock_path(campaign_id))
+    assert other.acquire()
+    try:
+        prompts.answers["Another SMSDesk is sending this campaign"] = False
+        window = make_window()
+        window.open_campaign(campaign_id, resume=True)
+        title = "Another SMSDesk is sending this campaign"
+        qtbot.waitUntil(lambda: title in prompts.titles(), timeout=10000)
+        text = next(text for asked, text in prompts.asked if asked == title)
+        assert f"process {os.getpid()}" in text
+        assert f"since {local_time(other.since)}" in text
+        assert Journal(db).counts(campaign_id)["pending"] == 2
+    finally:
+        other.release()

@@ -1572,14 +1572,6 @@ Send den, som den er?</translation>
         <translation>En anden SMSDesk sender denne udsendelse</translation>
     </message>
     <message>
-        <source>Campaign {id} is being sent right now by another SMSDesk window or process on this computer. Sending it from here too could text people twice.
-
-Wait here and resume as soon as the other one stops, or close the other window first.</source>
-        <translation>Udsendelse {id} bliver sendt lige nu af et andet SMSDesk-vindue eller en anden proces på denne computer. Sender du den også herfra, kan folk få beskeden to gange.
-
-Vent her og genoptag, så snart den anden stopper, eller luk det andet vindue først.</translation>
-    </message>
-    <message>
         <source>Wait and resume</source>
         <translation>Vent og genoptag</translation>
     </message>
@@ -1682,6 +1674,26 @@ Tjek udbyderens egen log først, hvis du kan.</numerusform>
     <message>
         <source>Don&apos;t send</source>
         <translation>Send ikke</translation>
+    </message>
+    <message>
+        <source>Campaign {id} is being sent right now by another SMSDesk window or process on this computer{which}. Sending it from here too could text people twice.
+
+Wait here and resume as soon as the other one stops, or close the other window first.</source>
+        <translation>Udsendelse {id} bliver sendt lige nu af et andet SMSDesk-vindue eller en anden proces på denne computer{which}. Sender du den også herfra, kan folk få beskeden to gange.
+
+Vent her og genoptag, så snart den anden stopper, eller luk det andet vindue først.</translation>
+    </message>
+    <message>
+        <source>process {pid}</source>
+        <translation>proces {pid}</translation>
+    </message>
+    <message>
+        <source>process {pid} on {computer}</source>
+        <translation>proces {pid} på {computer}</translation>
+    </message>
+    <message>
+        <source>since {time}</source>
+        <translation>siden {time}</translation>
     </message>
     <message>
         <source>Export</source>

@@ -1572,14 +1572,6 @@ Skicka det som det är?</translation>
         <translation>Ett annat SMSDesk skickar det här utskicket</translation>
     </message>
     <message>
-        <source>Campaign {id} is being sent right now by another SMSDesk window or process on this computer. Sending it from here too could text people twice.
-
-Wait here and resume as soon as the other one stops, or close the other window first.</source>
-        <translation>Utskick {id} skickas just nu av ett annat SMSDesk-fönster eller en annan process på den här datorn. Skickar du det härifrån också kan folk få meddelandet två gånger.
-
-Vänta här och återuppta så fort det andra stoppar, eller stäng det andra fönstret först.</translation>
-    </message>
-    <message>
         <source>Wait and resume</source>
         <translation>Vänta och återuppta</translation>
     </message>
@@ -1682,6 +1674,26 @@ Kontrollera leverantörens egen logg först om du kan.</numerusform>
     <message>
         <source>Don&apos;t send</source>
         <translation>Skicka inte</translation>
+    </message>
+    <message>
+        <source>Campaign {id} is being sent right now by another SMSDesk window or process on this computer{which}. Sending it from here too could text people twice.
+
+Wait here and resume as soon as the other one stops, or close the other window first.</source>
+        <translation>Utskick {id} skickas just nu av ett annat SMSDesk-fönster eller en annan process på den här datorn{which}. Skickar du det härifrån också kan folk få meddelandet två gånger.
+
+Vänta här och återuppta så fort det andra stoppar, eller stäng det andra fönstret först.</translation>
+    </message>
+    <message>
+        <source>process {pid}</source>
+        <translation>process {pid}</translation>
+    </message>
+    <message>
+        <source>process {pid} on {computer}</source>
+        <translation>process {pid} på {computer}</translation>
+    </message>
+    <message>
+        <source>since {time}</source>
+        <translation>sedan {time}</translation>
     </message>
     <message>
         <source>Export</source>
