@@ -95,6 +95,10 @@ class CampaignSummary:
     segments: int  # SMS parts of the messages to send (skipped rows excluded)
     cost: float | None  # what the provider reported for the sent messages; None when it reported nothing
     updated_at: str | None
+    # rows meant to be sent that the user gave up on (discarded, or a scheduled send cancelled): skipped now, yet
+    # part of what the campaign set out to send, so History keeps counting them
+    given_up: int
+    given_up_segments: int
 
     @property
     def pending(self) -> int:
@@ -400,8 +404,10 @@ class Journal:
         return [c for c in self.list_campaigns(include_tests=False) if c.resumable]
 
     def _stats(self, campaign_id: str | None) -> dict[str, dict[str, Any]]:
+        given_up = f"s.error_kind IN ('{DISCARDED_KIND}', '{CANCELLED_KIND}')"
         sql = f"""SELECT messages.campaign_id, s.state AS state, COUNT(*) AS n, SUM(messages.segments) AS segments,
-                         SUM(s.cost) AS cost
+                         SUM(s.cost) AS cost, SUM({given_up}) AS given_up,
+                         SUM(CASE WHEN {given_up} THEN messages.segments ELSE 0 END) AS given_up_segments
                   FROM {_WITH_STATUS} {{where}} GROUP BY messages.campaign_id, 2"""
         if campaign_id is None:
             where = "WHERE messages.campaign_id IN (SELECT id FROM campaigns WHERE totals IS NULL)"
@@ -411,8 +417,17 @@ class Journal:
         stats: dict[str, dict[str, Any]] = {}
         for row in rows:
             entry = stats.setdefault(
-                row["campaign_id"], {"counts": dict.fromkeys(MESSAGE_STATES, 0), "segments": 0, "cost": None}
+                row["campaign_id"],
+                {
+                    "counts": dict.fromkeys(MESSAGE_STATES, 0),
+                    "segments": 0,
+                    "cost": None,
+                    "given_up": 0,
+                    "given_up_segments": 0,
+                },
             )
+            entry["given_up"] += row["given_up"] or 0
+            entry["given_up_segments"] += row["given_up_segments"] or 0
             state = MessageState(row["state"])
             entry["counts"][state] = row["n"]
             if state != SKIPPED:
@@ -438,6 +453,8 @@ class Journal:
             segments=stats["segments"] if stats else 0,
             cost=stats["cost"] if stats else None,
             updated_at=row["updated_at"],
+            given_up=stats.get("given_up", 0) if stats else 0,
+            given_up_segments=stats.get("given_up_segments", 0) if stats else 0,
         )
 
     # -- recovery and user decisions -------------------------------------------------------------------------------
@@ -696,7 +713,14 @@ def _frozen_totals(text: str | None) -> dict[str, Any] | None:
     try:
         totals = json.loads(text)
         counts = dict.fromkeys(MESSAGE_STATES, 0) | {k: int(v) for k, v in totals["counts"].items()}
-        return {"counts": counts, "segments": int(totals["segments"]), "cost": totals.get("cost")}
+        return {
+            "counts": counts,
+            "segments": int(totals["segments"]),
+            "cost": totals.get("cost"),
+            # totals frozen before these were counted have none
+            "given_up": int(totals.get("given_up", 0)),
+            "given_up_segments": int(totals.get("given_up_segments", 0)),
+        }
     except (ValueError, KeyError, TypeError, AttributeError):
         return None  # damaged by hand: count the rows instead
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
@@ -170,20 +171,24 @@ class HistoryPage(QWidget):
         self.campaigns = list(campaigns)
         self.loading = False
         rows = []
+        # two campaigns of one name started in the same minute would look alike: theirs show the seconds too
+        alike = Counter((campaign.name, local_time(campaign.created_at)) for campaign in self.campaigns)
         for campaign in self.campaigns:
             counts = campaign.counts
+            when = local_time(campaign.created_at)
             rows.append(
                 [
-                    local_time(campaign.created_at),
+                    local_time(campaign.created_at, seconds=alike[campaign.name, when] > 1),
                     campaign.name,
                     campaign.account,
                     campaign_state_text(campaign.state, short=True),
-                    thousands(campaign.total - counts.get("skipped", 0)),
+                    # what the campaign set out to send: rows given up on later still count
+                    thousands(campaign.total - counts.get("skipped", 0) + campaign.given_up),
                     thousands(counts.get("sent", 0)),
                     thousands(counts.get("failed", 0)),
                     thousands(counts.get("unknown", 0)),
                     thousands(counts.get("pending", 0) + counts.get("sending", 0)),
-                    thousands(campaign.segments),
+                    thousands(campaign.segments + campaign.given_up_segments),
                     money_text(campaign.cost, cost_unit(campaign.provider))
                     if campaign.cost is not None
                     else "",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -191,8 +192,9 @@ def duration_text(seconds: float) -> str:
     )
 
 
-def local_time(iso: str | None) -> str:
-    """An ISO timestamp from the store (UTC) as the user's wall-clock time, in the locale's short form."""
+def local_time(iso: str | None, *, seconds: bool = False) -> str:
+    """An ISO timestamp from the store (UTC) as the user's wall-clock time, in the locale's short form (to the
+    minute; with `seconds`, to the second, to tell apart two moments of the same minute)."""
     if not iso:
         return ""
     from datetime import UTC, datetime
@@ -206,7 +208,18 @@ def local_time(iso: str | None) -> str:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
-    return locale().toString(local, QLocale.FormatType.ShortFormat)
+    if not seconds:
+        return locale().toString(local, QLocale.FormatType.ShortFormat)
+    return locale().toString(local, _with_seconds(locale().dateTimeFormat(QLocale.FormatType.ShortFormat)))
+
+
+def _with_seconds(pattern: str) -> str:
+    """A Qt date-time pattern with seconds after its minutes, joined by the locale's own separator (14:05:09,
+    14.05.09)."""
+    if "ss" in pattern or "mm" not in pattern:
+        return pattern
+    separator = re.search(r"[Hh]+(\W)mm", pattern)
+    return pattern.replace("mm", "mm" + (separator.group(1) if separator else ":") + "ss", 1)
 
 
 def local_date(moment) -> str:

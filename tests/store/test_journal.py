@@ -295,6 +295,23 @@ def test_discard_closes_the_campaign_and_skips_what_is_left(journal):
     assert journal.interrupted_campaigns() == []
 
 
+def test_a_discarded_campaign_still_counts_the_rows_it_gave_up(journal):
+    campaign_id = create(journal, 3, skipped=1)
+    first = journal.messages(campaign_id)[0].id
+    journal.mark_sending([first])
+    journal.record([Outcome(id=first, state=SENT, message_id="m")])
+    journal.discard(campaign_id)
+    (summary,) = journal.list_campaigns()  # from the totals frozen at the discard
+    assert (summary.given_up, summary.given_up_segments, summary.segments) == (2, 2, 1)
+    assert journal.get_campaign(campaign_id).given_up == 2  # and counted afresh
+    journal.conn.execute(
+        "UPDATE campaigns SET totals = ? WHERE id = ?",
+        (json.dumps({"counts": {SENT: 1, SKIPPED: 3}, "segments": 1, "cost": None}), campaign_id),
+    )
+    (older,) = journal.list_campaigns()  # frozen before given-up rows were counted: none, not an error
+    assert (older.given_up, older.counts[SENT]) == (0, 1)
+
+
 def test_list_is_newest_first_and_hides_test_sends(journal):
     first = create(journal)
     second = create(journal)
