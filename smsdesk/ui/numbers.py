@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDoubleSpinBox
 
 
@@ -77,13 +77,24 @@ class DecimalSpinBox(QDoubleSpinBox):
 
 
 # The unit each provider reports a sent message's cost in (its own answer names none).
-COST_UNITS = {"cpsms": "points", "sandbox": "credits", "ugsms": "UGX"}
+# Marked for lupdate, translated where shown (a currency code stays as it is).
+COST_UNITS = {
+    "cpsms": QT_TRANSLATE_NOOP("Widgets", "points"),
+    "sandbox": QT_TRANSLATE_NOOP("Widgets", "credits"),
+    "ugsms": "UGX",
+}
 
 
 def cost_unit(provider: str | None) -> str:
-    return COST_UNITS.get(provider or "", QCoreApplication.translate("Widgets", "(provider's unit)"))
+    unit = COST_UNITS.get(provider or "")
+    if unit is None:
+        return QCoreApplication.translate("Widgets", "(provider's unit)")
+    return unit if unit == "UGX" else QCoreApplication.translate("Widgets", str(unit))
 
 
 def money_text(amount: float, currency: str) -> str:
-    """An amount with its currency, in one number format (the tables' and totals')."""
-    return f"{amount:,.2f} {currency}".strip()
+    """An amount with its unit, in the tables' one number format: the locale's separators (1.234,50 credits in
+    Danish), as widgets.thousands writes the counts beside it."""
+    from smsdesk.ui.widgets import locale
+
+    return f"{locale().toString(float(amount), 'f', 2)} {currency}".strip()

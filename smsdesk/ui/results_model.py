@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 
 from smsdesk.core.states import MessageState
+from smsdesk.ui.numbers import money_text
 from smsdesk.ui.reasons import error_text
 from smsdesk.ui.widgets import STATE_LABELS, state_colour, status_icon, thousands
 
@@ -96,6 +97,7 @@ class ResultsModel(QAbstractTableModel):
         # "Scheduled" (and "Scheduled for …" as the tip) in place of "Sent" while a provider holds the messages
         self.sent_label: str | None = None
         self.sent_tip: str | None = None
+        self.cost_unit = ""  # what the campaign's provider reports a cost in (numbers.cost_unit)
         # Set by a view that shows this model directly: () -> (first, last) row on screen. Changes elsewhere are
         # then not announced (nothing would be repainted for them, but Qt repaints the whole viewport for any
         # multi-row dataChanged). Left None whenever a proxy sits on top, since a proxy must see every change.
@@ -300,9 +302,9 @@ class ResultsModel(QAbstractTableModel):
         if column == PROVIDER_ID:
             return row[_MESSAGE_ID] or ""
         if column == SEGMENTS:
-            return str(row[_SEGMENTS]) if row[_SEGMENTS] else ""
+            return thousands(row[_SEGMENTS]) if row[_SEGMENTS] else ""
         if column == COST:
-            return thousands(row[_COST]) if row[_COST] is not None else ""
+            return money_text(row[_COST], self.cost_unit) if row[_COST] is not None else ""
         if column == ERROR:
             return self._error(row[_ERROR]) if row[_ERROR] else ""
         return None

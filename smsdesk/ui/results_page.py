@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from smsdesk.core.states import CampaignState, MessageState
 from smsdesk.ui.app import COLLECTOR
 from smsdesk.ui.campaign_worker import CampaignWorker, ProcessCampaignWorker
+from smsdesk.ui.numbers import cost_unit
 from smsdesk.ui.reasons import error_text
 from smsdesk.ui.results_model import COLUMNS, ResultsModel, StatusFilter, row_from_record
 from smsdesk.ui.widgets import (
@@ -353,6 +354,7 @@ class ResultsPage(QWidget):
                 return
             self.campaign, rows, self.schedule = result
             self.campaign_state = self.campaign.state
+            self.model.cost_unit = cost_unit(self.campaign.provider)
             self.model.set_rows(rows)
             COLLECTOR.loaded()
             self._show_header()

@@ -2520,6 +2520,14 @@ Vent her og genoptag, så snart den anden stopper, eller luk det andet vindue f�
         <translation>ingen grænse</translation>
     </message>
     <message>
+        <source>points</source>
+        <translation>point</translation>
+    </message>
+    <message>
+        <source>credits</source>
+        <translation>point</translation>
+    </message>
+    <message>
         <source>(provider&apos;s unit)</source>
         <translation>(udbyderens enhed)</translation>
     </message>

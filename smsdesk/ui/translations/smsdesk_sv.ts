@@ -2520,6 +2520,14 @@ Vänta här och återuppta så fort det andra stoppar, eller stäng det andra f�
         <translation>ingen gräns</translation>
     </message>
     <message>
+        <source>points</source>
+        <translation>poäng</translation>
+    </message>
+    <message>
+        <source>credits</source>
+        <translation>krediter</translation>
+    </message>
+    <message>
         <source>(provider&apos;s unit)</source>
         <translation>(leverantörens enhet)</translation>
     </message>

@@ -1,0 +1,56 @@
+"""The History and Results tables write every number the one way the locale does (widgets.thousands): counts with
+its thousands separator, costs with its decimal comma and their unit, never Python's English 1,234.50."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from smsdesk.store.journal import Journal, Outcome
+from smsdesk.ui.main_window import HISTORY
+from smsdesk.ui.results_model import COST, SEGMENTS
+from tests.ui.test_campaigns import make_campaign
+
+RECIPIENTS, SENT, SMS, COST_COLUMN = 4, 5, 9, 10
+
+
+def sent_at_a_cost(db, count: int, cost: float) -> str:
+    campaign_id = make_campaign(db, count=count)
+    journal = Journal(db)
+    ids = [row.id for row in journal.messages(campaign_id)]
+    journal.set_state(campaign_id, "running")
+    journal.mark_sending(ids)
+    journal.record([Outcome(id=row_id, state="sent", message_id=f"m-{row_id}", cost=cost) for row_id in ids])
+    journal.set_state(campaign_id, "finished")
+    return campaign_id
+
+
+def test_history_writes_counts_and_cost_the_danish_way(qtbot, db, prompts, make_window, language):
+    language("da")
+    sent_at_a_cost(db, 1200, 1.25)
+    window = make_window()
+    (item,) = [
+        window.nav.item(row)
+        for row in range(window.nav.count())
+        if window.nav.item(row).data(Qt.ItemDataRole.UserRole) == HISTORY
+    ]
+    qtbot.mouseClick(
+        window.nav.viewport(), Qt.MouseButton.LeftButton, pos=window.nav.visualItemRect(item).center()
+    )
+    history = window.history_page
+    qtbot.waitUntil(lambda: window.current_page() == HISTORY, timeout=10000)
+    qtbot.waitUntil(lambda: not history.loading and history.model.rowCount() == 1, timeout=10000)
+    cells = [history.model.index(0, column).data() for column in (RECIPIENTS, SENT, SMS, COST_COLUMN)]
+    assert cells == ["1.200", "1.200", "1.200", "1.500,00 point"]
+
+
+def test_results_write_each_cost_with_its_unit_and_the_locales_decimals(
+    qtbot, db, prompts, make_window, language
+):
+    language("da")
+    campaign_id = sent_at_a_cost(db, 2, 1.0)
+    window = make_window()
+    window.open_campaign(campaign_id)
+    results = window.results_page
+    qtbot.waitUntil(lambda: results.model.rowCount() == 2, timeout=10000)
+    assert results.model.index(0, COST).data() == "1,00 point"
+    assert results.model.index(0, SEGMENTS).data() == "1"
