@@ -83,6 +83,9 @@ class HistoryPage(QWidget):
         self._generation = 0
 
         self.model = RowsModel([QCoreApplication.translate("HistoryPage", str(title)) for title in HEADER])
+        self.model.right_aligned = frozenset(
+            range(HEADER.index("Recipients"), len(HEADER))
+        )  # counts and cost
         self.table = QTableView()
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setModel(self.model)

@@ -381,6 +381,7 @@ class RowsModel(QAbstractTableModel):
         super().__init__(parent)
         self._header = list(header)
         self._rows = [list(row) for row in rows]
+        self.right_aligned: frozenset[int] = frozenset()  # columns of numbers, right-aligned as in Results
 
     def set_data(self, header: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
         self.beginResetModel()
@@ -403,6 +404,8 @@ class RowsModel(QAbstractTableModel):
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.UserRole:
             return self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.right_aligned:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802

@@ -41,6 +41,15 @@ def test_history_writes_counts_and_cost_the_danish_way(qtbot, db, prompts, make_
     qtbot.waitUntil(lambda: not history.loading and history.model.rowCount() == 1, timeout=10000)
     cells = [history.model.index(0, column).data() for column in (RECIPIENTS, SENT, SMS, COST_COLUMN)]
     assert cells == ["1.200", "1.200", "1.200", "1.500,00 point"]
+    right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    for column in (
+        RECIPIENTS,
+        SENT,
+        SMS,
+        COST_COLUMN,
+    ):  # lined up at the right, as the Results table has them
+        assert history.model.index(0, column).data(Qt.ItemDataRole.TextAlignmentRole) == int(right)
+    assert history.model.index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole) is None
 
 
 def test_results_write_each_cost_with_its_unit_and_the_locales_decimals(
