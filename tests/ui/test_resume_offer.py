@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from smsdesk.store.journal import CampaignLock, Journal
-from smsdesk.ui.main_window import RESULTS
+from smsdesk.ui.main_window import HISTORY, RESULTS
 from tests.ui.test_campaigns import crash_mid_send, make_campaign
 
 
@@ -93,8 +93,14 @@ def test_the_wait_offer_names_the_other_smsdesk_by_process_id_and_time(qtbot, db
     assert other.acquire()
     try:
         prompts.answers["Another SMSDesk is sending this campaign"] = False
+        prompts.resume_answer = False  # not at start-up: from History's Resume button
         window = make_window()
-        window.open_campaign(campaign_id, resume=True)
+        window.go(HISTORY)
+        history = window.history_page
+        qtbot.waitUntil(lambda: not history.loading and history.model.rowCount() == 1, timeout=10000)
+        rect = history.table.visualRect(history.model.index(0, 1))
+        qtbot.mouseClick(history.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseClick(history.resume_button, Qt.MouseButton.LeftButton)
         title = "Another SMSDesk is sending this campaign"
         qtbot.waitUntil(lambda: title in prompts.titles(), timeout=10000)
         text = next(text for asked, text in prompts.asked if asked == title)
