@@ -165,6 +165,7 @@ def test_compose_counters_lookalikes_and_placeholders(qtbot, window, tmp_path):
     qtbot.keyClicks(page.editor, " {Nvan}")  # a typo in a placeholder
     assert page.problems_label.isVisibleTo(page)
     assert "Nvan" in page.problems_label.text()
+    assert "Did you mean {Navn}?" in page.problems_label.text()  # the closest column, as the user sees it
     assert not page.next_button.isEnabled()
     for _ in range(len(" {Nvan}")):
         qtbot.keyClick(page.editor, Qt.Key.Key_Backspace)
