@@ -459,20 +459,7 @@ class CpsmsProvider(Provider):
         path = "/v2/getlog"
         if times and len(times) == len(wanted):
             path = f"/v2/getlog/{min(times) - LOG_WINDOW_MARGIN}/{int(time.time()) + LOG_WINDOW_MARGIN}"
-        response = self.request("GET", path, auth=self._auth())
-        data = parse_json(response)
-        if response.status_code == 409:
-            entries: list[Any] = []  # "nothing to return based on posted data"
-        elif response.status_code != 200:
-            raise self._status_error(response, data)
-        elif isinstance(data, list):
-            entries = data
-        elif isinstance(data, Mapping) and isinstance(data.get("log"), list):
-            entries = data["log"]
-        else:
-            raise Transient(
-                f"{self.label} answered the log question with {self._sample(response)}", code="log"
-            )
+        entries = self._log(path, unreadable=Transient)
         latest: dict[tuple[str, str], Mapping[str, Any]] = {}
         for entry in entries:
             if not isinstance(entry, Mapping):
@@ -491,6 +478,21 @@ class CpsmsProvider(Provider):
                 reports.append(DeliveryReport(message_id, state, detail))
         return reports
 
+    def _log(self, path: str, *, unreadable: type[ProviderError]) -> list[Any]:
+        """The entries of one /v2/getlog answer. An answer that is not a log raises `unreadable` (delivery status
+        can simply ask again later; a lookup of unknown messages must leave them unknown)."""
+        response = self.request("GET", path, auth=self._auth())
+        data = parse_json(response)
+        if response.status_code == 409:
+            return []  # "nothing to return based on posted data": an empty log for the window
+        if response.status_code != 200:
+            raise self._status_error(response, data)
+        if isinstance(data, list):
+            return data
+        if isinstance(data, Mapping) and isinstance(data.get("log"), list):
+            return data["log"]
+        raise unreadable(f"{self.label} answered the log question with {self._sample(response)}", code="log")
+
     def lookup_accepted(self, queries: Sequence[LookupQuery], now: float | None = None) -> Lookup:
         """One /v2/getlog call for the window around the sending times (the caller keeps LOG_INTERVAL between
         calls). Found: a log entry with the number and a reference of the same campaign. Absent: not in the log
@@ -500,20 +502,7 @@ class CpsmsProvider(Provider):
         now = time.time() if now is None else now
         since = int(min(q.sent_at for q in queries)) - LOG_WINDOW_MARGIN
         until = int(max(now, max(q.sent_at for q in queries))) + LOG_WINDOW_MARGIN
-        response = self.request("GET", f"/v2/getlog/{since}/{until}", auth=self._auth())
-        data = parse_json(response)
-        if response.status_code == 409:
-            entries: list[Any] = []  # "nothing to return based on posted data": an empty log for the window
-        elif response.status_code != 200:
-            raise self._status_error(response, data)
-        elif isinstance(data, list):
-            entries = data
-        elif isinstance(data, Mapping) and isinstance(data.get("log"), list):
-            entries = data["log"]
-        else:
-            raise OutcomeUnknown(
-                f"{self.label} answered the log question with {self._sample(response)}", code="log"
-            )
+        entries = self._log(f"/v2/getlog/{since}/{until}", unreadable=OutcomeUnknown)
         seen: dict[tuple[str, str], str] = {}
         for entry in entries:
             if isinstance(entry, Mapping):
