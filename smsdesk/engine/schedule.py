@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
 from smsdesk.core.schedule import (
@@ -199,6 +199,16 @@ class CancelReport:
     result: str  # CANCELLED_ALL, REFUSED or NOT_CANCELLABLE
     message: str  # a sentence for the user
     count: int = 0  # messages that will not be sent
+
+
+def cancel_campaign_on_worker(source: Any, campaign_id: str) -> CancelReport:
+    """cancel_campaign() now, on a connection of its own: what the window's History and Results run off the GUI
+    thread (`source` is the window's Database; a worker thread may not use its connection)."""
+    db = source.open_another()
+    try:
+        return cancel_campaign(db, campaign_id, now=datetime.now(UTC))
+    finally:
+        db.close()
 
 
 def cancel_campaign(db: Any, campaign_id: str, *, now: datetime) -> CancelReport:

@@ -253,18 +253,12 @@ class HistoryPage(QWidget):
             warning=True,
         ):
             return
-        from datetime import UTC, datetime
+        from smsdesk.engine.schedule import cancel_campaign_on_worker
 
         source, campaign_id = self.db, campaign.id
 
         def work(job):
-            from smsdesk.engine.schedule import cancel_campaign
-
-            db = source.open_another()
-            try:
-                return cancel_campaign(db, campaign_id, now=datetime.now(UTC))
-            finally:
-                db.close()
+            return cancel_campaign_on_worker(source, campaign_id)
 
         def done(report) -> None:
             from smsdesk.engine.schedule import CANCELLED_ALL
