@@ -24,6 +24,7 @@ import pytest
 
 from smsdesk.cli import run_cli
 from smsdesk.ui.smoke import MARKER
+from tests.keyring_session import missing_tools, throwaway_keyring_env
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(1800)]
 
@@ -324,7 +325,6 @@ def test_cli_sends_a_three_recipient_campaign_through_the_sandbox(
     assert json.loads(child.stdout.splitlines()[-1]) == {"end": {"state": "cancelled", "reason": None}}
 
 
-KEYRING_TOOLS = ("dbus-run-session", "gnome-keyring-daemon")
 DUMMY_SECRET = "frozen-smoke-key-4f1c"
 # Which keyring backend each system must use (the name `accounts keyring --json` reports).
 SYSTEM_BACKEND = {"win32": "WinVault", "darwin": "macOS"}.get(sys.platform, "SecretService")
@@ -397,25 +397,10 @@ def test_cli_round_trips_a_key_through_the_systems_own_keyring(
     # A name no real account has: on Windows and macOS this is the user's own store.
     account = f"Smoke test {uuid.uuid4().hex[:8]}"
     if sys.platform.startswith("linux"):
-        missing = [tool for tool in KEYRING_TOOLS if shutil.which(tool) is None]
-        if missing:
-            skip_or_fail(f"{', '.join(missing)} not installed (apt-get install gnome-keyring dbus-bin)")
-        home = tmp_path / "home"
-        runtime = tmp_path / "runtime"
-        home.mkdir()
-        runtime.mkdir(mode=0o700)
-        env = {
-            key: value
-            for key, value in os.environ.items()
-            if not key.startswith(("DBUS_", "PYTHON_KEYRING", "GNOME_KEYRING", "XDG_", "KEYRING"))
-        }
-        # A throw-away home: gnome-keyring writes its keyring there, and no keyringrc.cfg of the user's is read.
-        env.update(
-            HOME=str(home),
-            XDG_RUNTIME_DIR=str(runtime),
-            XDG_DATA_HOME=str(home / "data"),
-            XDG_CONFIG_HOME=str(home / "config"),
-        )
+        message = missing_tools()
+        if message:
+            skip_or_fail(message)
+        env = throwaway_keyring_env(tmp_path)
     else:
         env = {key: value for key, value in os.environ.items() if not key.startswith("PYTHON_KEYRING")}
     env.update(CLI=str(frozen.cli), ACCOUNT=account, SANDBOX_URL=sandbox.url, SMOKE_SECRET=DUMMY_SECRET)

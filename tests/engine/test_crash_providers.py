@@ -17,7 +17,6 @@ import collections
 import json
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -31,6 +30,7 @@ from smsdesk.providers import provider_class
 from smsdesk.store.db import Database
 from smsdesk.store.journal import FINAL_STATES, PENDING, SENDING, SENT, UNKNOWN, Journal
 from tests.engine.conftest import make_campaign
+from tests.keyring_session import missing_tools, throwaway_keyring_env
 
 pytestmark = [
     pytest.mark.slow,
@@ -39,7 +39,6 @@ pytestmark = [
     ),
 ]
 
-TOOLS = ("dbus-run-session", "gnome-keyring-daemon")
 # iP.1 sends slower (a read-back after each batch, and a look at batches still in progress before the next):
 # fewer recipients keep its run as short as CPSMS's, with as many kills landing mid-campaign.
 RECIPIENTS = {"cpsms": 240, "ip1": 120}
@@ -63,23 +62,13 @@ def in_ci() -> bool:
 def keyring_env(tmp_path, smsdesk_home):
     """The environment for SMSDesk processes that keep keys in gnome-keyring, in a private D-Bus session that lives
     until the test ends (its shell waits on stdin)."""
-    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
-    if missing:
-        message = f"{', '.join(missing)} not installed (apt-get install gnome-keyring dbus-bin)"
+    message = missing_tools()
+    if message:
         if in_ci():
             pytest.fail(f"CI must run the real-keyring crash test: {message}")
         pytest.skip(message)
-    home = tmp_path / "home"
-    runtime = tmp_path / "runtime"
-    home.mkdir()
-    runtime.mkdir(mode=0o700)
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DBUS_", "PYTHON_KEYRING", "GNOME_KEYRING", "XDG_", "KEYRING"))
-    }
-    env.update(HOME=str(home), XDG_RUNTIME_DIR=str(runtime), XDG_DATA_HOME=str(home / "data"))
-    env.update(XDG_CONFIG_HOME=str(home / "config"), SMSDESK_HOME=str(smsdesk_home))
+    env = throwaway_keyring_env(tmp_path)
+    env["SMSDESK_HOME"] = str(smsdesk_home)
     session = subprocess.Popen(
         [
             "dbus-run-session",

@@ -6,14 +6,14 @@ With CI=true this must run (missing tools fail the test); elsewhere it skips whe
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-TOOLS = ("dbus-run-session", "gnome-keyring-daemon")
+from tests.keyring_session import missing_tools, throwaway_keyring_env
+
 SECRET = "ci-real-keyring-7f3a"
 
 
@@ -26,25 +26,13 @@ def in_ci() -> bool:
     reason="the Secret Service is Linux's store; Windows' and macOS' own are round-tripped by the frozen smoke test",
 )
 def test_save_read_delete_through_gnome_keyring(tmp_path):
-    missing = [tool for tool in TOOLS if shutil.which(tool) is None]
-    if missing:
-        message = f"{', '.join(missing)} not installed (apt-get install gnome-keyring dbus-bin)"
+    message = missing_tools()
+    if message:
         if in_ci():
             pytest.fail(f"CI must run the real Secret Service test: {message}")
         pytest.skip(message)
 
-    home = tmp_path / "home"
-    runtime = tmp_path / "runtime"
-    home.mkdir()
-    runtime.mkdir(mode=0o700)
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DBUS_", "PYTHON_KEYRING", "GNOME_KEYRING", "XDG_", "KEYRING"))
-    }
-    # A throw-away home: gnome-keyring writes its keyring file there, never into the real user's.
-    env.update(HOME=str(home), XDG_RUNTIME_DIR=str(runtime), XDG_DATA_HOME=str(home / "data"))
-    env["XDG_CONFIG_HOME"] = str(home / "config")  # no keyringrc.cfg of the user's can pick another backend
+    env = throwaway_keyring_env(tmp_path)
     env["SMSDESK_HOME"] = str(tmp_path / "smsdesk-home")
     script = Path(__file__).with_name("secret_service_check.py")
     command = (
