@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import filecmp
+import re
 import shutil
 import subprocess
 import sys
@@ -82,10 +83,13 @@ def release(source_folder: Path | None = None, target_folder: Path | None = None
         )
 
 
-def unfinished(path: Path) -> list[str]:
-    """Source texts in a .ts file without a finished translation (every plural form filled)."""
+def unfinished(path: Path, *, plurals_only: bool = False) -> list[str]:
+    """Source texts in a .ts file without a finished translation (every plural form filled); with
+    `plurals_only`, only the plural texts (English's file holds nothing else)."""
     missing = []
     for message in ET.parse(path).getroot().iter("message"):
+        if plurals_only and message.get("numerus") != "yes":
+            continue
         source = message.findtext("source") or ""
         translation = message.find("translation")
         forms = translation.findall("numerusform") if translation is not None else []
@@ -98,6 +102,15 @@ def unfinished(path: Path) -> list[str]:
         if not finished or not all(text and text.strip() for text in texts):
             missing.append(source)
     return missing
+
+
+def counted_but_not_plural(path: Path) -> list[str]:
+    """Texts with %n/%Ln that the .ts holds as plain texts: they would show "1 message(s)" in every language."""
+    return [
+        message.findtext("source") or ""
+        for message in ET.parse(path).getroot().iter("message")
+        if message.get("numerus") != "yes" and re.search(r"%L?n", message.findtext("source") or "")
+    ]
 
 
 def problems() -> list[str]:
@@ -119,6 +132,14 @@ def problems() -> list[str]:
             if language in TRANSLATED:
                 for text in unfinished(ts_file(language, scratch)):
                     found.append(f"{language}: no translation for {text!r}")
+            else:
+                for text in unfinished(ts_file(language, scratch), plurals_only=True):
+                    found.append(f"{language}: no plural forms for {text!r}")
+            for text in counted_but_not_plural(ts_file(language, scratch)):
+                found.append(
+                    f"{language}: {text!r} has a count (%n) but lupdate did not read it as a plural: write it as "
+                    "self.tr(text, '', n) in a QObject (QCoreApplication.translate's count is not seen)"
+                )
         release(scratch, scratch)
         for language in LANGUAGES:
             committed = qm_file(language)

@@ -6,7 +6,7 @@ import logging
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from smsdesk.ui.numbers import cost_unit, money_text
@@ -63,10 +63,15 @@ def describe_campaign(campaign) -> str:
     )
     if unknown:
         # unknown ones are never resumed: the user must know they exist before deciding
-        text += QCoreApplication.translate(
-            "History", ", %n unknown (may have arrived; not sent again unless you ask)", "", unknown
-        )
+        text += History().unknown_note(unknown)
     return text
+
+
+class History(QObject):
+    """History's counted words: self.tr is the one form lupdate reads as a plural text."""
+
+    def unknown_note(self, unknown: int) -> str:
+        return self.tr(", %Ln unknown (may have arrived; not sent again unless you ask)", "", unknown)
 
 
 class HistoryPage(QWidget):
@@ -79,6 +84,7 @@ class HistoryPage(QWidget):
         self.jobs = jobs
         self.prompts = prompts
         self.campaigns: list = []
+        self.schedules: dict = {}  # campaign id -> store.schedules.CampaignSchedule, loaded with the list
         self.loading = False
         self._generation = 0
 
@@ -144,6 +150,7 @@ class HistoryPage(QWidget):
 
     def refresh(self) -> None:
         """Reload the list off the GUI thread: totals are sums over every message of every campaign."""
+        from smsdesk.store import schedules
         from smsdesk.store.journal import Journal
 
         source = self.db
@@ -153,12 +160,13 @@ class HistoryPage(QWidget):
         def load(job):
             db = source.open_another()
             try:
-                return Journal(db).list_campaigns()
+                return Journal(db).list_campaigns(), schedules.all_schedules(db)
             finally:
                 db.close()
 
-        def loaded(campaigns) -> None:
+        def loaded(result) -> None:
             if generation == self._generation:
+                campaigns, self.schedules = result
                 self.show_campaigns(campaigns)
 
         def failed(message: str) -> None:
@@ -244,36 +252,18 @@ class HistoryPage(QWidget):
         campaign = self.selected()
         if campaign is None or campaign.state != "scheduled":
             return
-        if not self.prompts.confirm(
+        from smsdesk.ui.schedule_cancel import cancel_scheduled_send
+
+        entry = self.schedules.get(campaign.id)
+        cancel_scheduled_send(
             self,
-            self.tr("Cancel the scheduled send?"),
-            self.tr("The messages of {name!r} will not be sent.").format(name=campaign.name),
-            ok=self.tr("Cancel the send"),
-            cancel=self.tr("Keep it"),
-            warning=True,
-        ):
-            return
-        from smsdesk.engine.schedule import cancel_campaign_on_worker
-
-        source, campaign_id = self.db, campaign.id
-
-        def work(job):
-            return cancel_campaign_on_worker(source, campaign_id)
-
-        def done(report) -> None:
-            from smsdesk.engine.schedule import CANCELLED_ALL
-
-            if report.result != CANCELLED_ALL:
-                self.prompts.inform(self, self.tr("Scheduled send"), report.message, warning=True)
-            self.refresh()
-
-        self.jobs.start(
-            "cancel schedule",
-            work,
-            on_success=done,
-            on_failure=lambda message: self.prompts.inform(
-                self, self.tr("Scheduled send"), message, warning=True
-            ),
+            prompts=self.prompts,
+            jobs=self.jobs,
+            db=self.db,
+            campaign_id=campaign.id,
+            name=campaign.name,
+            when=local_time(entry.scheduled_at) if entry is not None and entry.scheduled_at else "",
+            done=self.refresh,
         )
 
     def discard_selected(self) -> None:

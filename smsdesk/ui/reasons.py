@@ -57,6 +57,25 @@ def error_text(error: str | None) -> str:
 def _patterns() -> list[tuple[re.Pattern[str], str]]:
     # Each English shape (as the engine writes it) with its translation; {name} fields carry over unchanged.
     return [
+        # engine.schedule: why a scheduled campaign could not be cancelled
+        (
+            re.compile(r"Campaign (?P<id>\S+) is not scheduled"),
+            QCoreApplication.translate("Reasons", "Campaign {id} is not scheduled"),
+        ),
+        (
+            re.compile(r"Campaign (?P<id>\S+) is no longer waiting for its time \((?P<state>[^)]+)\)"),
+            QCoreApplication.translate("Reasons", "Campaign {id} is no longer waiting for its time"),
+        ),
+        (
+            re.compile(r"Campaign (?P<id>\S+) was due at (?P<when>.+): it has been sent"),
+            QCoreApplication.translate("Reasons", "Campaign {id} was due at {when}: it has been sent"),
+        ),
+        (
+            re.compile(r"The account (?P<account>.+) no longer exists: add it again to cancel"),
+            QCoreApplication.translate(
+                "Reasons", "The account {account} no longer exists: add it again to cancel"
+            ),
+        ),
         # io.tables: why a file cannot be read (the file's name first)
         (
             re.compile(r"(?P<file>.+): file not found \((?P<path>.+)\)"),
@@ -146,6 +165,16 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
 # Fixed sentences the providers and the key store write for people (labels, sender rules, advice), by their
 # English text: each is a fact of its provider's module, translated here where the GUI shows it.
 FIXED_TEXTS = {
+    # the providers' rules for cancelling a scheduled send (providers' Limits.cancel_rule)
+    "CPSMS cancels a scheduled SMS only more than 10 minutes before its time": QT_TRANSLATE_NOOP(
+        "Reasons", "CPSMS cancels a scheduled SMS only more than 10 minutes before its time"
+    ),
+    "iP.1 cancels a batch only before its delivery window opens": QT_TRANSLATE_NOOP(
+        "Reasons", "iP.1 cancels a batch only before its delivery window opens"
+    ),
+    "Txty v6 has no way to cancel a scheduled message: once handed over, it will be sent": QT_TRANSLATE_NOOP(
+        "Reasons", "Txty v6 has no way to cancel a scheduled message: once handed over, it will be sent"
+    ),
     "Sandbox (no real SMS)": QT_TRANSLATE_NOOP("Reasons", "Sandbox (no real SMS)"),
     "API key": QT_TRANSLATE_NOOP("Reasons", "API key"),
     "API token": QT_TRANSLATE_NOOP("Reasons", "API token"),

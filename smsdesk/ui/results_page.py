@@ -402,38 +402,30 @@ class ResultsPage(QWidget):
         if not self.scheduled_ahead():
             return ""
         assert self.schedule is not None and self.schedule.scheduled_at is not None  # as scheduled_ahead()
-        at = self.schedule.scheduled_at.astimezone()
-        return " · " + self.tr("Scheduled for {when}").format(when=at.strftime("%Y-%m-%d %H:%M"))
+        return " · " + self.tr("Scheduled for {when}").format(when=local_time(self.schedule.scheduled_at))
 
     def cancel_schedule(self) -> None:
-        if self.campaign_id is None or not self.scheduled_ahead():
+        if self.campaign_id is None or self.campaign is None or not self.scheduled_ahead():
             return
-        if not self.prompts.confirm(
-            self,
-            self.tr("Cancel the scheduled send?"),
-            self.tr("The messages of campaign {id} will not be sent.").format(id=self.campaign_id),
-            ok=self.tr("Cancel the send"),
-            cancel=self.tr("Keep it"),
-            warning=True,
-        ):
-            return
-        from smsdesk.engine.schedule import cancel_campaign_on_worker
+        from smsdesk.ui.schedule_cancel import cancel_scheduled_send
 
-        source, campaign_id = self.db, self.campaign_id
+        assert self.schedule is not None and self.schedule.scheduled_at is not None  # as scheduled_ahead()
+        campaign_id = self.campaign_id
 
-        def work(job: Job):
-            return cancel_campaign_on_worker(source, campaign_id)
-
-        def done(report) -> None:
-            from smsdesk.engine.schedule import CANCELLED_ALL
-
-            self.prompts.inform(
-                self, self.tr("Scheduled send"), report.message, warning=report.result != CANCELLED_ALL
-            )
+        def done() -> None:
             self.open_campaign(campaign_id)
             self.campaign_changed.emit()
 
-        self.jobs.start("cancel schedule", work, on_success=done, on_failure=self._error)
+        cancel_scheduled_send(
+            self,
+            prompts=self.prompts,
+            jobs=self.jobs,
+            db=self.db,
+            campaign_id=campaign_id,
+            name=self.campaign.name,
+            when=local_time(self.schedule.scheduled_at),
+            done=done,
+        )
 
     def _error(self, message: str) -> None:
         self.prompts.inform(self, self.tr("Results"), message, warning=True)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from smsdesk.core.states import MessageState
 from smsdesk.ui.numbers import currency_of
 from smsdesk.ui.reasons import error_text
-from smsdesk.ui.widgets import duration_text, heading, hint, local_date, money, thousands
+from smsdesk.ui.widgets import duration_text, heading, hint, local_date, local_time, money, thousands
 
 if TYPE_CHECKING:
     from smsdesk.engine.preflight import SendTotals
@@ -666,7 +666,7 @@ class ReviewPage(QWidget):
         kind, when = self._provider_limits(), self.scheduled_moment()
         if kind is None or when is None:
             return ""
-        moment = when.strftime("%Y-%m-%d %H:%M")
+        moment = local_time(when)
         if kind.limits.schedules:
             text = self.tr(
                 "Scheduled by {provider}: the messages are handed over now and {provider} sends them at {when}, "
@@ -717,7 +717,7 @@ class ReviewPage(QWidget):
             self.tr("Inside quiet hours"),
             self.tr(
                 "{when} is inside quiet hours (20:00–08:00) for {count} recipient(s). Schedule it anyway?"
-            ).format(when=when.strftime("%Y-%m-%d %H:%M"), count=inside),
+            ).format(when=local_time(when), count=inside),
             ok=self.tr("Schedule anyway"),
             cancel=self.tr("Pick another time"),
             warning=True,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 
@@ -192,19 +193,22 @@ def duration_text(seconds: float) -> str:
     )
 
 
-def local_time(iso: str | None, *, seconds: bool = False) -> str:
-    """An ISO timestamp from the store (UTC) as the user's wall-clock time, in the locale's short form (to the
-    minute; with `seconds`, to the second, to tell apart two moments of the same minute)."""
+def local_time(iso: str | datetime | None, *, seconds: bool = False) -> str:
+    """An ISO timestamp from the store (UTC), or a datetime, as the user's wall-clock time, in the locale's short
+    form (to the minute; with `seconds`, to the second, to tell apart two moments of the same minute)."""
     if not iso:
         return ""
-    from datetime import UTC, datetime
+    from datetime import UTC
 
     from PySide6.QtCore import QDateTime, QLocale
 
-    try:
-        moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return iso.replace("T", " ")[:16]
+    if isinstance(iso, datetime):
+        moment = iso.astimezone()  # a naive datetime is the computer's wall clock (a picked time), not UTC
+    else:
+        try:
+            moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+        except ValueError:
+            return iso.replace("T", " ")[:16]
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()

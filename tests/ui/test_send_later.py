@@ -11,6 +11,7 @@ from smsdesk.providers.base import Account
 from smsdesk.store import schedules, secrets
 from smsdesk.store.journal import CANCELLED, SCHEDULED, Journal
 from smsdesk.ui.main_window import MESSAGE, RESULTS, REVIEW
+from smsdesk.ui.widgets import local_time
 from tests.store.fixtures import fake_keyring
 from tests.ui.test_flow import drop_file
 from tests.ui.test_screenshots import save, write_shop_file
@@ -80,13 +81,22 @@ def test_send_later_says_who_keeps_the_time_and_schedules_an_app_side_campaign(
     qtbot.waitUntil(
         lambda: results.campaign is not None and results.campaign.id == campaign.id, timeout=15000
     )
-    assert f"Scheduled for {when:%Y-%m-%d %H:%M}" in results.subtitle.text()
+    assert f"Scheduled for {local_time(when)}" in results.subtitle.text()
     assert results.cancel_schedule_button.isVisible() and not results.resume_button.isVisible()
     save(window, "08b-results-scheduled")
 
     qtbot.mouseClick(results.cancel_schedule_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: Journal(db).get_campaign(campaign.id).state == CANCELLED, timeout=15000)
     assert sandbox.state.accepted == []
+    asked = dict(prompts.asked)
+    assert asked["Cancel the scheduled send?"] == (
+        f"The messages of {campaign.name}, scheduled for {local_time(when)}, will not be sent."
+    )
+    qtbot.waitUntil(lambda: "Scheduled send" in prompts.titles(), timeout=15000)
+    assert (
+        dict(prompts.asked)["Scheduled send"]
+        == f"Cancelled: 17 messages of {campaign.name} will not be sent."
+    )
 
 
 def test_resuming_stale_content_shows_the_text_and_asks_first(qtbot, db, prompts, make_window, sandbox):
@@ -114,17 +124,16 @@ def test_resuming_stale_content_shows_the_text_and_asks_first(qtbot, db, prompts
     qtbot.waitUntil(lambda: not window.results_page.is_sending(), timeout=30000)
 
 
-def test_history_cancels_a_campaign_waiting_for_its_time(qtbot, db, prompts, make_window, sandbox):
+def test_history_cancels_a_campaign_waiting_for_its_time(qtbot, db, prompts, make_window, sandbox, language):
+    """In Danish: History asks the question Results asks (name and time) and answers in Danish, not with the
+    engine's English sentence."""
     from smsdesk.ui.main_window import HISTORY
     from tests.ui.test_campaigns import make_campaign
 
+    language("da")
     waiting, ordinary = make_campaign(db, count=3, name="Later"), make_campaign(db, count=2, name="Now")
-    schedules.set_schedule(
-        db,
-        waiting,
-        scheduled_at=datetime.now().astimezone() + timedelta(days=1),
-        scheduled_by=schedules.BY_APP,
-    )
+    at = (datetime.now() + timedelta(days=1)).replace(second=0, microsecond=0).astimezone()
+    schedules.set_schedule(db, waiting, scheduled_at=at, scheduled_by=schedules.BY_APP)
     Journal(db).set_state(waiting, SCHEDULED)
     window = make_window()
     window.go(HISTORY)
@@ -138,6 +147,14 @@ def test_history_cancels_a_campaign_waiting_for_its_time(qtbot, db, prompts, mak
     qtbot.mouseClick(history.cancel_schedule_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: Journal(db).get_campaign(waiting).state == CANCELLED, timeout=15000)
     assert Journal(db).get_campaign(ordinary).state == "ready"
+    when = local_time(at)
+    assert when.startswith(f"{at:%d.%m.%Y}")  # the Danish way of writing the day
+    asked = dict(prompts.asked)
+    assert asked["Annullér den planlagte udsendelse?"] == (
+        f"Beskederne i Later, planlagt til {when}, bliver ikke sendt."
+    )
+    qtbot.waitUntil(lambda: "Planlagt udsendelse" in prompts.titles(), timeout=15000)
+    assert dict(prompts.asked)["Planlagt udsendelse"] == "Annulleret: 3 beskeder i Later bliver ikke sendt."
 
 
 def test_a_provider_side_schedule_is_handed_over_and_shown_as_scheduled(
@@ -164,7 +181,7 @@ def test_a_provider_side_schedule_is_handed_over_and_shown_as_scheduled(
     )
     assert {a.scheduled_as for a in sandbox.state.accepted} == {str(int(when.timestamp()))}
     assert len(sandbox.state.accepted) == 17
-    label = f"Scheduled for {when:%Y-%m-%d %H:%M}"
+    label = f"Scheduled for {local_time(when)}"
     assert label in results.subtitle.text()
     statuses = {results.model.index(r, 3).data() for r in range(results.model.rowCount())}
     assert statuses == {"Scheduled", "Skipped"}

@@ -243,9 +243,12 @@ Intet, der allerede er sendt eller gemt, er gået tabt: afsendelsesloggen husker
         <source>{name} ({when}, {account}): {sent} of {total} sent, {waiting} waiting</source>
         <translation>{name} ({when}, {account}): {sent} af {total} sendt, {waiting} venter</translation>
     </message>
-    <message>
-        <source>, %n unknown (may have arrived; not sent again unless you ask)</source>
-        <translation>, %n ukendt (kan være nået frem; sendes ikke igen, medmindre du beder om det)</translation>
+    <message numerus="yes">
+        <source>, %Ln unknown (may have arrived; not sent again unless you ask)</source>
+        <translation>
+            <numerusform>, %Ln ukendt (kan være nået frem; sendes ikke igen, medmindre du beder om det)</numerusform>
+            <numerusform>, %Ln ukendte (kan være nået frem; sendes ikke igen, medmindre du beder om det)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -333,26 +336,6 @@ Intet, der allerede er sendt eller gemt, er gået tabt: afsendelsesloggen husker
     <message>
         <source>History</source>
         <translation>Historik</translation>
-    </message>
-    <message>
-        <source>Cancel the scheduled send?</source>
-        <translation>Annullér den planlagte udsendelse?</translation>
-    </message>
-    <message>
-        <source>The messages of {name!r} will not be sent.</source>
-        <translation>Beskederne i {name!r} bliver ikke sendt.</translation>
-    </message>
-    <message>
-        <source>Cancel the send</source>
-        <translation>Annullér udsendelsen</translation>
-    </message>
-    <message>
-        <source>Keep it</source>
-        <translation>Behold den</translation>
-    </message>
-    <message>
-        <source>Scheduled send</source>
-        <translation>Planlagt udsendelse</translation>
     </message>
     <message>
         <source>Discard the rest?</source>
@@ -861,6 +844,22 @@ De beskeder, der ikke er sendt endnu, venter: du kan genoptage dem fra Historik,
         <translation>SMSDesk stoppede, mens beskeden blev sendt (nedbrud, lukning eller strømsvigt): udbyderen har måske modtaget den, måske ikke, så den sendes ikke igen, medmindre du beder om det</translation>
     </message>
     <message>
+        <source>Campaign {id} is not scheduled</source>
+        <translation>Udsendelse {id} er ikke planlagt</translation>
+    </message>
+    <message>
+        <source>Campaign {id} is no longer waiting for its time</source>
+        <translation>Udsendelse {id} venter ikke længere på sit tidspunkt</translation>
+    </message>
+    <message>
+        <source>Campaign {id} was due at {when}: it has been sent</source>
+        <translation>Udsendelse {id} skulle sendes {when}: den er sendt</translation>
+    </message>
+    <message>
+        <source>The account {account} no longer exists: add it again to cancel</source>
+        <translation>Kontoen {account} findes ikke længere: tilføj den igen for at annullere</translation>
+    </message>
+    <message>
         <source>{file}: file not found ({path})</source>
         <translation>{file}: filen findes ikke ({path})</translation>
     </message>
@@ -919,6 +918,18 @@ De beskeder, der ikke er sendt endnu, venter: du kan genoptage dem fra Historik,
     <message>
         <source>The account has {amount} {unit} left; this campaign is estimated at {cost}. Top up the account first.</source>
         <translation>Kontoen har {amount} {unit} tilbage; denne udsendelse anslås til {cost}. Fyld kontoen op først.</translation>
+    </message>
+    <message>
+        <source>CPSMS cancels a scheduled SMS only more than 10 minutes before its time</source>
+        <translation>CPSMS annullerer kun en planlagt SMS mere end 10 minutter før dens tidspunkt</translation>
+    </message>
+    <message>
+        <source>iP.1 cancels a batch only before its delivery window opens</source>
+        <translation>iP.1 annullerer kun en forsendelse, før dens leveringsvindue åbner</translation>
+    </message>
+    <message>
+        <source>Txty v6 has no way to cancel a scheduled message: once handed over, it will be sent</source>
+        <translation>Txty v6 kan ikke annullere en planlagt besked: når den er afleveret, bliver den sendt</translation>
     </message>
     <message>
         <source>Sandbox (no real SMS)</source>
@@ -1524,26 +1535,6 @@ De beskeder, der ikke er sendt endnu, venter: du kan genoptage dem fra Historik,
     <message>
         <source>Scheduled for {when}</source>
         <translation>Planlagt til {when}</translation>
-    </message>
-    <message>
-        <source>Cancel the scheduled send?</source>
-        <translation>Annullér den planlagte udsendelse?</translation>
-    </message>
-    <message>
-        <source>The messages of campaign {id} will not be sent.</source>
-        <translation>Beskederne i udsendelse {id} bliver ikke sendt.</translation>
-    </message>
-    <message>
-        <source>Cancel the send</source>
-        <translation>Annullér udsendelsen</translation>
-    </message>
-    <message>
-        <source>Keep it</source>
-        <translation>Behold den</translation>
-    </message>
-    <message>
-        <source>Scheduled send</source>
-        <translation>Planlagt udsendelse</translation>
     </message>
     <message>
         <source>Still up to date?</source>
@@ -2247,6 +2238,29 @@ Vent her og genoptag, så snart den anden stopper, eller luk det andet vindue f�
     </message>
 </context>
 <context>
+    <name>ScheduleCancel</name>
+    <message>
+        <source>Cancel the scheduled send?</source>
+        <translation>Annullér den planlagte udsendelse?</translation>
+    </message>
+    <message>
+        <source>The messages of {name}, scheduled for {when}, will not be sent.</source>
+        <translation>Beskederne i {name}, planlagt til {when}, bliver ikke sendt.</translation>
+    </message>
+    <message>
+        <source>Cancel the send</source>
+        <translation>Annullér udsendelsen</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Behold den</translation>
+    </message>
+    <message>
+        <source>Scheduled send</source>
+        <translation>Planlagt udsendelse</translation>
+    </message>
+</context>
+<context>
     <name>SegmentView</name>
     <message>
         <source>The preview appears here as you type.</source>
@@ -2530,6 +2544,31 @@ Vent her og genoptag, så snart den anden stopper, eller luk det andet vindue f�
     <message>
         <source>(provider&apos;s unit)</source>
         <translation>(udbyderens enhed)</translation>
+    </message>
+</context>
+<context>
+    <name>_Answer</name>
+    <message numerus="yes">
+        <source>Cancelled: %Ln message(s) of {name} will not be sent.</source>
+        <translation>
+            <numerusform>Annulleret: %Ln besked i {name} bliver ikke sendt.</numerusform>
+            <numerusform>Annulleret: %Ln beskeder i {name} bliver ikke sendt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} could not be cancelled.</source>
+        <translation>{name} kunne ikke annulleres.</translation>
+    </message>
+    <message>
+        <source>The provider did not cancel {name}.</source>
+        <translation>Udbyderen annullerede ikke {name}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) were cancelled; the others will be sent.</source>
+        <translation>
+            <numerusform>%Ln besked blev annulleret; de andre bliver sendt.</numerusform>
+            <numerusform>%Ln beskeder blev annulleret; de andre bliver sendt.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

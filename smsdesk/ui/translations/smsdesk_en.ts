@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>History</name>
+    <message numerus="yes">
+        <source>, %Ln unknown (may have arrived; not sent again unless you ask)</source>
+        <translation>
+            <numerusform>, %Ln unknown (may have arrived; not sent again unless you ask)</numerusform>
+            <numerusform>, %Ln unknown (may have arrived; not sent again unless you ask)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HistoryPage</name>
     <message numerus="yes">
         <source>%Ln message(s) of {name} were never sent. Discarding closes the campaign and they will never be sent. The results so far stay here.</source>
@@ -256,6 +266,23 @@ Check the provider&apos;s own log first if you can.</numerusform>
         <translation>
             <numerusform>%Ln number saved to {file}.</numerusform>
             <numerusform>%Ln numbers saved to {file}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_Answer</name>
+    <message numerus="yes">
+        <source>Cancelled: %Ln message(s) of {name} will not be sent.</source>
+        <translation>
+            <numerusform>Cancelled: %Ln message of {name} will not be sent.</numerusform>
+            <numerusform>Cancelled: %Ln messages of {name} will not be sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) were cancelled; the others will be sent.</source>
+        <translation>
+            <numerusform>%Ln message was cancelled; the others will be sent.</numerusform>
+            <numerusform>%Ln messages were cancelled; the others will be sent.</numerusform>
         </translation>
     </message>
 </context>

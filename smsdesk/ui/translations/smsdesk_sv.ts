@@ -243,9 +243,12 @@ Inget som redan skickats eller sparats har gått förlorat: utskicksloggen håll
         <source>{name} ({when}, {account}): {sent} of {total} sent, {waiting} waiting</source>
         <translation>{name} ({when}, {account}): {sent} av {total} skickade, {waiting} väntar</translation>
     </message>
-    <message>
-        <source>, %n unknown (may have arrived; not sent again unless you ask)</source>
-        <translation>, %n okända (kan ha kommit fram; skickas inte igen om du inte ber om det)</translation>
+    <message numerus="yes">
+        <source>, %Ln unknown (may have arrived; not sent again unless you ask)</source>
+        <translation>
+            <numerusform>, %Ln okänt (kan ha kommit fram; skickas inte igen om du inte ber om det)</numerusform>
+            <numerusform>, %Ln okända (kan ha kommit fram; skickas inte igen om du inte ber om det)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -333,26 +336,6 @@ Inget som redan skickats eller sparats har gått förlorat: utskicksloggen håll
     <message>
         <source>History</source>
         <translation>Historik</translation>
-    </message>
-    <message>
-        <source>Cancel the scheduled send?</source>
-        <translation>Avbryta det schemalagda utskicket?</translation>
-    </message>
-    <message>
-        <source>The messages of {name!r} will not be sent.</source>
-        <translation>Meddelandena i {name!r} skickas inte.</translation>
-    </message>
-    <message>
-        <source>Cancel the send</source>
-        <translation>Avbryt utskicket</translation>
-    </message>
-    <message>
-        <source>Keep it</source>
-        <translation>Behåll det</translation>
-    </message>
-    <message>
-        <source>Scheduled send</source>
-        <translation>Schemalagt utskick</translation>
     </message>
     <message>
         <source>Discard the rest?</source>
@@ -861,6 +844,22 @@ Meddelandena som inte skickats än väntar kvar: du kan återuppta dem från His
         <translation>SMSDesk stoppade medan meddelandet skickades (krasch, avstängning eller strömavbrott): leverantören kan ha tagit emot det eller inte, så det skickas inte igen om du inte ber om det</translation>
     </message>
     <message>
+        <source>Campaign {id} is not scheduled</source>
+        <translation>Utskick {id} är inte schemalagt</translation>
+    </message>
+    <message>
+        <source>Campaign {id} is no longer waiting for its time</source>
+        <translation>Utskick {id} väntar inte längre på sin tid</translation>
+    </message>
+    <message>
+        <source>Campaign {id} was due at {when}: it has been sent</source>
+        <translation>Utskick {id} skulle skickas {when}: det har skickats</translation>
+    </message>
+    <message>
+        <source>The account {account} no longer exists: add it again to cancel</source>
+        <translation>Kontot {account} finns inte längre: lägg till det igen för att avbryta</translation>
+    </message>
+    <message>
         <source>{file}: file not found ({path})</source>
         <translation>{file}: filen finns inte ({path})</translation>
     </message>
@@ -919,6 +918,18 @@ Meddelandena som inte skickats än väntar kvar: du kan återuppta dem från His
     <message>
         <source>The account has {amount} {unit} left; this campaign is estimated at {cost}. Top up the account first.</source>
         <translation>Kontot har {amount} {unit} kvar; det här utskicket beräknas kosta {cost}. Fyll på kontot först.</translation>
+    </message>
+    <message>
+        <source>CPSMS cancels a scheduled SMS only more than 10 minutes before its time</source>
+        <translation>CPSMS avbryter ett schemalagt SMS bara mer än 10 minuter före dess tid</translation>
+    </message>
+    <message>
+        <source>iP.1 cancels a batch only before its delivery window opens</source>
+        <translation>iP.1 avbryter en sändning bara innan dess leveransfönster öppnar</translation>
+    </message>
+    <message>
+        <source>Txty v6 has no way to cancel a scheduled message: once handed over, it will be sent</source>
+        <translation>Txty v6 kan inte avbryta ett schemalagt meddelande: när det väl är överlämnat skickas det</translation>
     </message>
     <message>
         <source>Sandbox (no real SMS)</source>
@@ -1524,26 +1535,6 @@ Meddelandena som inte skickats än väntar kvar: du kan återuppta dem från His
     <message>
         <source>Scheduled for {when}</source>
         <translation>Schemalagt till {when}</translation>
-    </message>
-    <message>
-        <source>Cancel the scheduled send?</source>
-        <translation>Avbryta det schemalagda utskicket?</translation>
-    </message>
-    <message>
-        <source>The messages of campaign {id} will not be sent.</source>
-        <translation>Meddelandena i utskick {id} skickas inte.</translation>
-    </message>
-    <message>
-        <source>Cancel the send</source>
-        <translation>Avbryt utskicket</translation>
-    </message>
-    <message>
-        <source>Keep it</source>
-        <translation>Behåll det</translation>
-    </message>
-    <message>
-        <source>Scheduled send</source>
-        <translation>Schemalagt utskick</translation>
     </message>
     <message>
         <source>Still up to date?</source>
@@ -2247,6 +2238,29 @@ Vänta här och återuppta så fort det andra stoppar, eller stäng det andra f�
     </message>
 </context>
 <context>
+    <name>ScheduleCancel</name>
+    <message>
+        <source>Cancel the scheduled send?</source>
+        <translation>Avbryta det schemalagda utskicket?</translation>
+    </message>
+    <message>
+        <source>The messages of {name}, scheduled for {when}, will not be sent.</source>
+        <translation>Meddelandena i {name}, schemalagda till {when}, skickas inte.</translation>
+    </message>
+    <message>
+        <source>Cancel the send</source>
+        <translation>Avbryt utskicket</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Behåll det</translation>
+    </message>
+    <message>
+        <source>Scheduled send</source>
+        <translation>Schemalagt utskick</translation>
+    </message>
+</context>
+<context>
     <name>SegmentView</name>
     <message>
         <source>The preview appears here as you type.</source>
@@ -2530,6 +2544,31 @@ Vänta här och återuppta så fort det andra stoppar, eller stäng det andra f�
     <message>
         <source>(provider&apos;s unit)</source>
         <translation>(leverantörens enhet)</translation>
+    </message>
+</context>
+<context>
+    <name>_Answer</name>
+    <message numerus="yes">
+        <source>Cancelled: %Ln message(s) of {name} will not be sent.</source>
+        <translation>
+            <numerusform>Avbrutet: %Ln meddelande i {name} skickas inte.</numerusform>
+            <numerusform>Avbrutet: %Ln meddelanden i {name} skickas inte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} could not be cancelled.</source>
+        <translation>{name} kunde inte avbrytas.</translation>
+    </message>
+    <message>
+        <source>The provider did not cancel {name}.</source>
+        <translation>Leverantören avbröt inte {name}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln message(s) were cancelled; the others will be sent.</source>
+        <translation>
+            <numerusform>%Ln meddelande avbröts; de andra skickas.</numerusform>
+            <numerusform>%Ln meddelanden avbröts; de andra skickas.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
