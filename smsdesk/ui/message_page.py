@@ -270,6 +270,7 @@ class MessagePage(QWidget):
 
         draft.table_changed.connect(self._columns_changed)
         draft.plan_changed.connect(self._recipients_changed)
+        draft.account_changed.connect(self._recount_totals)  # another provider, another cap
         self._load_templates()
         self._columns_changed()
         self._text_changed()
@@ -404,6 +405,10 @@ class MessagePage(QWidget):
         self.segment_view.show_segments(segments, counted.per_segment, [_units(s, unicode) for s in segments])
         self._update_preview_title()
         self.next_button.setEnabled(bool(text.strip()) and not problems and bool(self.draft.recipients))
+        self._recount_totals()
+
+    def _recount_totals(self) -> None:
+        """Count again over every recipient, soon: the text, the recipients or the account (its cap) changed."""
         self._totals_generation += 1
         self.totals_label.setText(self._totals_placeholder())
         self.totals_timer.start()
@@ -484,11 +489,11 @@ class MessagePage(QWidget):
             """The chosen account's cap and the rows over it (read here, off the GUI thread)."""
             from smsdesk.engine.preflight import rows_over_cap
 
-            if not account_name:
-                return None, []
             db = source.open_another()
             try:
-                account = db.get_account(account_name)
+                # before Review is opened no account is picked: Review will offer the default one
+                name = account_name or db.default_account
+                account = db.get_account(name) if name else None
             finally:
                 db.close()
             if account is None:

@@ -28,3 +28,28 @@ def test_messages_over_the_providers_cap_are_named_by_row(qtbot, window, tmp_pat
     page.set_text("Hej {Navn}")
     qtbot.waitUntil(lambda: page.totals_label.text().startswith("For all"), timeout=15000)
     assert "longer than" not in page.totals_label.text()
+
+
+def test_the_compose_cap_warning_follows_the_account_picked_on_review(qtbot, db, window, tmp_path, sandbox):
+    """Picked on Review, an account whose provider documents no cap takes the warning away on Message too."""
+    from PySide6.QtCore import Qt
+
+    from smsdesk.providers.base import Account
+
+    db.save_account(Account(name="Uden loft", provider="customersms", username="demo", base_url=sandbox.url))
+    load_recipients(qtbot, window, write_customers(tmp_path / "kunder.csv"))
+    window.go(MESSAGE)
+    page = window.message_page
+    page.set_text("x" * 1531)
+    qtbot.waitUntil(lambda: "longer than 1530" in page.totals_label.text(), timeout=15000)
+
+    window.go(REVIEW)
+    review = window.review_page
+    review.reload_accounts()
+    review.account_combo.setFocus()
+    qtbot.waitUntil(review.account_combo.hasFocus, timeout=5000)
+    while review.account_combo.currentData() != "Uden loft":
+        qtbot.keyClick(review.account_combo, Qt.Key.Key_Down)
+    window.go(MESSAGE)
+    qtbot.waitUntil(lambda: page.totals_label.text().startswith("For all"), timeout=15000)
+    assert "longer than" not in page.totals_label.text()
