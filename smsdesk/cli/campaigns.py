@@ -35,7 +35,7 @@ import argparse
 import json
 import sys
 
-from smsdesk.cli import EXIT_OK, EXIT_PROVIDER_STOPPED, EXIT_SOME_FAILED, UsageError, schedule
+from smsdesk.cli import EXIT_OK, EXIT_PROVIDER_STOPPED, EXIT_SOME_FAILED, EXIT_USAGE, UsageError, schedule
 from smsdesk.cli.send import add_batch_size, open_database, print_json, record_json, run_campaign
 from smsdesk.core.schedule import format_moment
 from smsdesk.engine.export import export_campaign
@@ -225,12 +225,19 @@ def handle_run_due(args: argparse.Namespace) -> int:
                 print(f"Campaign {campaign_id} is being sent by SMSDesk already.", file=sys.stderr)
                 continue
             campaign = journal.get_campaign(campaign_id)
-            schedule.confirm_fresh(db, campaign, yes=args.yes)
+            try:
+                schedule.confirm_fresh(db, campaign, yes=args.yes)
+            except UsageError as exc:
+                # One out-of-date text waits for a yes; the other campaigns due are still sent at their time.
+                print(f"smsdesk campaigns run-due: {exc}", file=sys.stderr)
+                codes.append(EXIT_USAGE)
+                continue
             arguments = schedule.run_arguments(db, campaign_id, ignore_quiet_hours=args.ignore_quiet_hours)
             codes.append(run_campaign(db, campaign_id, json_lines=args.json, **arguments))
         if not due and not args.json:
             print("Nothing is due.")
-        # The worst outcome decides: provider stopped (3) over some failed (1) over all sent (0).
+        # The worst outcome decides: provider stopped (3) over one held back for --yes (2) over some failed (1)
+        # over all sent (0).
         return max(codes, default=EXIT_OK, key=lambda code: (code == EXIT_PROVIDER_STOPPED, code))
     finally:
         db.close()

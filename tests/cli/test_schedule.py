@@ -200,15 +200,20 @@ def test_cancel_an_app_side_schedule_and_bad_ids(capsys, clock, accounts, recipi
     assert cli(capsys, "campaigns", "cancel", campaign_id)[0] == 2  # no longer waiting
 
 
-def test_stale_content_needs_yes(capsys, clock, accounts, recipients):
+def test_stale_content_needs_yes_and_holds_back_only_itself(capsys, clock, accounts, recipients):
     code, lines, _ = send_at(capsys, "Demo", recipients, "2026-12-04 09:00", message="Kun i dag: 20% {Navn}")
-    campaign_id = lines[-1]["campaign"]
-    clock.moment = datetime(2026, 12, 5, 9, 0, tzinfo=CPH)  # the computer was off on the day
+    stale_id = lines[-1]["campaign"]
+    code, lines, _ = send_at(capsys, "Demo", recipients, "2026-12-05 08:30", message="Hej {Navn}")
+    fresh_id = lines[-1]["campaign"]
+    clock.moment = datetime(2026, 12, 5, 9, 0, tzinfo=CPH)  # the computer was off on the 4th
     code, lines, err = cli(capsys, "campaigns", "run-due", "--json")
     assert code == 2 and "--yes" in err and 'says "i dag"' in err and "Kun i dag" in err
-    assert accounts.state.accepted == []
+    # the campaign due this morning went out at its time all the same; the stale one waits for a yes
+    assert [line["campaign"] for line in lines if "sent" in line and "phone" not in line] == [fresh_id]
+    assert len(accounts.state.accepted) == 3 and listed(capsys)[stale_id]["state"] == SCHEDULED
     code, lines, _ = cli(capsys, "campaigns", "run-due", "--json", "--yes")
-    assert code == 0 and lines[-1]["campaign"] == campaign_id and lines[-1]["sent"] == 3
+    assert code == 0 and lines[-1]["campaign"] == stale_id and lines[-1]["sent"] == 3
+    assert len(accounts.state.accepted) == 6
 
 
 def test_resume_and_run_due_name_their_flags_in_help(capsys):
