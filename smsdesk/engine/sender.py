@@ -346,8 +346,9 @@ class _Run:
         self.rows: dict[int, RowToSend] = {}  # loaded rows by id, for what each update reports
         self.loaded_up_to = 0  # journal id of the last row loaded
         self.more_to_load = True
-        self.waiting = False  # a WAITING state was reported and no request has left since
-        self.gate_reason: str | None = None  # the gate's reason last reported, said once per change
+        # The WAITING line last reported while no request has left since (None: running). Quiet hours and the
+        # campaign's time (the gate) and a hold after an error (the settler) are both told through _tell_waiting.
+        self.waiting_line: str | None = None
         self.reporting = True  # False once the run broke off: what is still recorded is not reported
         self.unrecorded: list[Outcome] = []  # settled answers of the commit under way
         self.concurrency = max(1, setup.concurrency)
@@ -563,9 +564,8 @@ class _Run:
             self.in_flight += 1
             self.messages_in_flight += len(batch.messages)
             self.workers.send(batch)
-        if leaving and self.waiting:
-            self.waiting = False
-            self.gate_reason = None
+        if leaving and self.waiting_line is not None:
+            self.waiting_line = None
             self.runner.tell_state(CampaignState.RUNNING)
         if self.reporting:
             self._report(outcomes, leaving)
@@ -584,7 +584,8 @@ class _Run:
                 if index is None:  # everyone left is in quiet hours or before the campaign's time
                     if leaving:
                         return leaving, None
-                    self._held_by_gate(gate.reason)
+                    if gate.reason is not None:
+                        self._tell_waiting(gate.reason, again=False)
                     return leaving, gate.sleep_for(held)
                 if index:
                     self.queue.rotate(-index)  # the first request that may go now leads
@@ -598,17 +599,16 @@ class _Run:
             messages += size
         return leaving, None
 
-    def _held_by_gate(self, reason: str | None) -> None:
-        """Say once why nothing leaves (\"waiting for quiet hours to end at 08:00\"), again only when it changes."""
-        if reason is not None and reason != self.gate_reason:
-            self.gate_reason = reason
-            self.waiting = True
-            self.runner.tell_state(CampaignState.WAITING, reason)
+    def _tell_waiting(self, line: str, *, again: bool) -> None:
+        """Say why nothing leaves now. The gate's line ("waiting for quiet hours to end at 08:00") is asked for on
+        every turn and said once, until it changes (`again` False); each hold after an error is said (`again`)."""
+        if again or line != self.waiting_line:
+            self.waiting_line = line
+            self.runner.tell_state(CampaignState.WAITING, line)
 
     def _hold(self, seconds: float, line: str) -> None:
         """Every request now waits `seconds` after an error: say why, and when the next try is."""
-        self.waiting = True
-        self.runner.tell_state(CampaignState.WAITING, line)
+        self._tell_waiting(line, again=True)
 
     def _report(self, outcomes: list[Outcome], leaving: list[Batch]) -> None:
         if self.runner.on_update is None:
