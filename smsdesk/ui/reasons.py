@@ -29,6 +29,26 @@ def phone_reason(reason: str) -> str:
         phones.TOO_SHORT: QCoreApplication.translate("Reasons", "too short"),
         phones.TOO_LONG: QCoreApplication.translate("Reasons", "too long"),
         phones.UNKNOWN_COUNTRY_CODE: QCoreApplication.translate("Reasons", "unknown country code"),
+        # what a cell or a typed value is instead (core.cells kinds, phones.looks_like): each whole sentence, so
+        # each language can bend its words
+        "a value, not a phone number": QCoreApplication.translate("Reasons", "a value, not a phone number"),
+        "a date, not a phone number": QCoreApplication.translate("Reasons", "a date, not a phone number"),
+        "a date and time, not a phone number": QCoreApplication.translate(
+            "Reasons", "a date and time, not a phone number"
+        ),
+        "a time, not a phone number": QCoreApplication.translate("Reasons", "a time, not a phone number"),
+        "a duration, not a phone number": QCoreApplication.translate(
+            "Reasons", "a duration, not a phone number"
+        ),
+        "a TRUE/FALSE value, not a phone number": QCoreApplication.translate(
+            "Reasons", "a TRUE/FALSE value, not a phone number"
+        ),
+        "an amount, not a phone number": QCoreApplication.translate(
+            "Reasons", "an amount, not a phone number"
+        ),
+        "a negative number, not a phone number": QCoreApplication.translate(
+            "Reasons", "a negative number, not a phone number"
+        ),
     }
     if reason in fixed:
         return fixed[reason]

@@ -46,3 +46,39 @@ def test_typed_numbers_are_checked_and_sent_like_a_file(qtbot, db, window, promp
     qtbot.waitUntil(lambda: results.campaign_state == "finished" and not results.is_sending(), timeout=30000)
     accepted = [n for n in slow_sandbox.state.accepted_numbers() if n != "+4520998877"]
     assert sorted(accepted) == ["+4520123456", "+4520123457"]
+
+
+def test_why_a_typed_value_is_no_phone_number_is_said_in_danish(qtbot, window, language):
+    """A date, an amount, a time and a negative number are left out with their reason in the window's language,
+    never the importer's English."""
+    language("da")
+    page = window.recipients_page
+    qtbot.mouseClick(page.drop_area.type_button, Qt.MouseButton.LeftButton)
+    for value in ("12-05-2024", "99.95", "14:30", "-20123456", "20123456"):
+        type_text(qtbot, page.typed_edit, value)
+        qtbot.keyClick(page.typed_edit, Qt.Key.Key_Return)
+    qtbot.mouseClick(page.use_typed_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.draft.plan is not None, timeout=15000)
+    model = page.excluded_model
+    qtbot.waitUntil(lambda: model.rowCount() == 4, timeout=15000)
+    reasons = {model.index(row, 1).data(): model.index(row, 2).data() for row in range(model.rowCount())}
+    assert reasons == {
+        "12-05-2024": "en dato, ikke et telefonnummer",
+        "99.95": "et beløb, ikke et telefonnummer",
+        "14:30": "et klokkeslæt, ikke et telefonnummer",
+        "-20123456": "et negativt tal, ikke et telefonnummer",
+    }
+
+
+def test_every_kind_of_value_that_is_no_phone_number_has_its_reason_translated(language):
+    from smsdesk.core import cells, phones
+    from smsdesk.ui.reasons import phone_reason
+
+    kinds = {kind.kind for kind in (cells.TypedText, *cells.TypedText.__subclasses__())}
+    kinds |= {what for what, _pattern in phones._LOOKS_LIKE}
+    for choice in ("da", "sv"):
+        language(choice)
+        untranslated = [
+            k for k in kinds if phone_reason(f"{k}, not a phone number").endswith("not a phone number")
+        ]
+        assert untranslated == [], choice

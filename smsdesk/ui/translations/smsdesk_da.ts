@@ -840,6 +840,38 @@ De beskeder, der ikke er sendt endnu, venter: du kan genoptage dem fra Historik,
         <translation>ukendt landekode</translation>
     </message>
     <message>
+        <source>a value, not a phone number</source>
+        <translation>en værdi, ikke et telefonnummer</translation>
+    </message>
+    <message>
+        <source>a date, not a phone number</source>
+        <translation>en dato, ikke et telefonnummer</translation>
+    </message>
+    <message>
+        <source>a date and time, not a phone number</source>
+        <translation>en dato og et klokkeslæt, ikke et telefonnummer</translation>
+    </message>
+    <message>
+        <source>a time, not a phone number</source>
+        <translation>et klokkeslæt, ikke et telefonnummer</translation>
+    </message>
+    <message>
+        <source>a duration, not a phone number</source>
+        <translation>en varighed, ikke et telefonnummer</translation>
+    </message>
+    <message>
+        <source>a TRUE/FALSE value, not a phone number</source>
+        <translation>en SAND/FALSK-værdi, ikke et telefonnummer</translation>
+    </message>
+    <message>
+        <source>an amount, not a phone number</source>
+        <translation>et beløb, ikke et telefonnummer</translation>
+    </message>
+    <message>
+        <source>a negative number, not a phone number</source>
+        <translation>et negativt tal, ikke et telefonnummer</translation>
+    </message>
+    <message>
         <source>SMSDesk stopped while this message was being sent (crash, kill or power cut): the provider may or may not have accepted it, so it is not sent again unless you ask</source>
         <translation>SMSDesk stoppede, mens beskeden blev sendt (nedbrud, lukning eller strømsvigt): udbyderen har måske modtaget den, måske ikke, så den sendes ikke igen, medmindre du beder om det</translation>
     </message>

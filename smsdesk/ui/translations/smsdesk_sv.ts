@@ -840,6 +840,38 @@ Meddelandena som inte skickats än väntar kvar: du kan återuppta dem från His
         <translation>okänt landsnummer</translation>
     </message>
     <message>
+        <source>a value, not a phone number</source>
+        <translation>ett värde, inte ett telefonnummer</translation>
+    </message>
+    <message>
+        <source>a date, not a phone number</source>
+        <translation>ett datum, inte ett telefonnummer</translation>
+    </message>
+    <message>
+        <source>a date and time, not a phone number</source>
+        <translation>ett datum och en tid, inte ett telefonnummer</translation>
+    </message>
+    <message>
+        <source>a time, not a phone number</source>
+        <translation>en tid, inte ett telefonnummer</translation>
+    </message>
+    <message>
+        <source>a duration, not a phone number</source>
+        <translation>en varaktighet, inte ett telefonnummer</translation>
+    </message>
+    <message>
+        <source>a TRUE/FALSE value, not a phone number</source>
+        <translation>ett SANT/FALSKT-värde, inte ett telefonnummer</translation>
+    </message>
+    <message>
+        <source>an amount, not a phone number</source>
+        <translation>ett belopp, inte ett telefonnummer</translation>
+    </message>
+    <message>
+        <source>a negative number, not a phone number</source>
+        <translation>ett negativt tal, inte ett telefonnummer</translation>
+    </message>
+    <message>
         <source>SMSDesk stopped while this message was being sent (crash, kill or power cut): the provider may or may not have accepted it, so it is not sent again unless you ask</source>
         <translation>SMSDesk stoppade medan meddelandet skickades (krasch, avstängning eller strömavbrott): leverantören kan ha tagit emot det eller inte, så det skickas inte igen om du inte ber om det</translation>
     </message>
