@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
 
 
 def exclusion_reason(item) -> str:
@@ -72,6 +72,57 @@ def error_text(error: str | None) -> str:
             "may not have accepted it, so it is not sent again unless you ask",
         )
     return phone_reason(error)
+
+
+def notice_text(what: str, done: str) -> tuple[str, str]:
+    """What reading a file noticed and what it did about it (io.tables' and io.workbook's Notice), translated where
+    the shape is known."""
+    return ReadingNotice().text(what, done)
+
+
+_CELL_CUT = re.compile(r"a cell of (?P<length>[0-9,]+) characters")
+_CUT_TO = re.compile(r"cut to Excel's limit of (?P<limit>[0-9,]+)")
+_FORMULAS = re.compile(r"(?P<count>[0-9]+) formula cells? with no saved value \(.*\)")
+
+
+class ReadingNotice(QObject):
+    """The notices' words: a QObject for self.tr, the one form lupdate reads as a plural text."""
+
+    def text(self, what: str, done: str) -> tuple[str, str]:
+        from smsdesk.ui.widgets import thousands
+
+        fixed = {
+            "a line that is not valid UTF-8 in a UTF-8 file": self.tr(
+                "a line that is not valid UTF-8 in a UTF-8 file"
+            ),
+            "read as Windows cp1252": self.tr("read as Windows cp1252"),
+            'a quote (") is opened and never closed': self.tr('a quote (") is opened and never closed'),
+            "read this row up to the end of its line, the quote as text; the rows after it as usual": self.tr(
+                "read this row up to the end of its line, the quote as text; the rows after it as usual"
+            ),
+            "read as empty; open the file in Excel and save it again to get the values": self.tr(
+                "read as empty; open the file in Excel and save it again to get the values"
+            ),
+        }
+        if (cut := _CELL_CUT.fullmatch(what)) is not None:
+            length = int(cut.group("length").replace(",", ""))
+            what = self.tr("a cell of {length} characters").format(length=thousands(length))
+        elif (formulas := _FORMULAS.fullmatch(what)) is not None:
+            count = int(formulas.group("count"))
+            what = self.tr(
+                "%Ln formula cell(s) with no saved value (the file was saved by a program that does not calculate)",
+                "",
+                count,
+            )
+        else:
+            what = fixed.get(what, what)
+        if (limit := _CUT_TO.fullmatch(done)) is not None:
+            done = self.tr("cut to Excel's limit of {limit}").format(
+                limit=thousands(int(limit.group("limit").replace(",", "")))
+            )
+        else:
+            done = fixed.get(done, done)
+        return what, done
 
 
 def _patterns() -> list[tuple[re.Pattern[str], str]]:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from smsdesk.ui.app import COLLECTOR
-from smsdesk.ui.reasons import error_text, exclusion_reason
+from smsdesk.ui.reasons import error_text, exclusion_reason, notice_text
 from smsdesk.ui.widgets import (
     CountryCombo,
     ProgressBar,
@@ -547,10 +547,14 @@ class RecipientsPage(QWidget):
             self.notice_label.hide()
             return
         shown = NOTICES_SHOWN
-        lines = [
-            (self.tr("Row {0}: {1}: {2}").format(n.row, n.what, n.done) if n.row else f"{n.what}: {n.done}")
-            for n in notices[:shown]
-        ]
+        lines = []
+        for notice in notices[:shown]:
+            what, done = notice_text(notice.what, notice.done)
+            lines.append(
+                self.tr("Row {0}: {1}: {2}").format(notice.row, what, done)
+                if notice.row
+                else f"{what}: {done}"
+            )
         if len(notices) > shown:
             lines.append(self.tr("… and {0} more").format(len(notices) - shown))
         self.notice_label.setText(self.tr("While reading the file:") + "\n" + "\n".join(lines))

@@ -69,3 +69,28 @@ def test_screenshot_of_a_workbook_with_a_cover_sheet_and_notices(qtbot, window, 
         window.resize(width, height)
         qtbot.wait(100)  # let the layout settle before the grab
         assert save(window, f"recipients-workbook-{width}x{height}").exists()
+
+
+def test_the_reading_notices_are_said_in_danish(qtbot, window, tmp_path, language):
+    language("da")
+    page = window.recipients_page
+    page.open_path(cover_and_customers(tmp_path / "kunder.xlsx"))
+    qtbot.waitUntil(lambda: window.draft.plan is not None, timeout=20000)
+    assert "Række 3: 1 formelcelle uden gemt værdi" in page.notice_label.text()
+    assert "læst som tom; åbn filen i Excel, og gem den igen for at få værdierne" in page.notice_label.text()
+
+    long_note = "x" * 40000
+    path = tmp_path / "kunder.csv"
+    path.write_bytes(
+        "Navn;Mobil;Note\nÅse Ærø;20456789;ok\n".encode()
+        + "Bø;20123457;".encode("cp1252")
+        + b"\n"
+        + f'Cy;20123458;{long_note}\nDi;20123459;"aldrig lukket\n'.encode()
+    )
+    window.draft.set_plan(None)
+    page.open_path(path)
+    qtbot.waitUntil(lambda: window.draft.plan is not None, timeout=20000)
+    text = page.notice_label.text()
+    assert "Række 3: en linje, der ikke er gyldig UTF-8, i en UTF-8-fil: læst som Windows cp1252" in text
+    assert "Række 4: en celle på 40.000 tegn: skåret til Excels grænse på 32.767" in text
+    assert 'Række 5: et citationstegn (") åbnes og lukkes aldrig' in text

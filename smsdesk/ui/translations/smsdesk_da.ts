@@ -814,6 +814,44 @@ De beskeder, der ikke er sendt endnu, venter: du kan genoptage dem fra Historik,
     </message>
 </context>
 <context>
+    <name>ReadingNotice</name>
+    <message>
+        <source>a line that is not valid UTF-8 in a UTF-8 file</source>
+        <translation>en linje, der ikke er gyldig UTF-8, i en UTF-8-fil</translation>
+    </message>
+    <message>
+        <source>read as Windows cp1252</source>
+        <translation>læst som Windows cp1252</translation>
+    </message>
+    <message>
+        <source>a quote (&quot;) is opened and never closed</source>
+        <translation>et citationstegn (&quot;) åbnes og lukkes aldrig</translation>
+    </message>
+    <message>
+        <source>read this row up to the end of its line, the quote as text; the rows after it as usual</source>
+        <translation>rækken er læst til enden af linjen med citationstegnet som tekst; rækkerne efter den som normalt</translation>
+    </message>
+    <message>
+        <source>read as empty; open the file in Excel and save it again to get the values</source>
+        <translation>læst som tom; åbn filen i Excel, og gem den igen for at få værdierne</translation>
+    </message>
+    <message>
+        <source>a cell of {length} characters</source>
+        <translation>en celle på {length} tegn</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln formula cell(s) with no saved value (the file was saved by a program that does not calculate)</source>
+        <translation>
+            <numerusform>%Ln formelcelle uden gemt værdi (filen er gemt af et program, der ikke regner)</numerusform>
+            <numerusform>%Ln formelceller uden gemt værdi (filen er gemt af et program, der ikke regner)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cut to Excel&apos;s limit of {limit}</source>
+        <translation>skåret til Excels grænse på {limit}</translation>
+    </message>
+</context>
+<context>
     <name>Reasons</name>
     <message>
         <source>no phone number</source>

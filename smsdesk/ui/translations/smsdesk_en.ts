@@ -77,6 +77,16 @@
     </message>
 </context>
 <context>
+    <name>ReadingNotice</name>
+    <message numerus="yes">
+        <source>%Ln formula cell(s) with no saved value (the file was saved by a program that does not calculate)</source>
+        <translation>
+            <numerusform>%Ln formula cell with no saved value (the file was saved by a program that does not calculate)</numerusform>
+            <numerusform>%Ln formula cells with no saved value (the file was saved by a program that does not calculate)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecipientsPage</name>
     <message numerus="yes">
         <source>What was read — first {shown} of %Ln row(s)</source>

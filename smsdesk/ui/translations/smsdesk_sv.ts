@@ -814,6 +814,44 @@ Meddelandena som inte skickats än väntar kvar: du kan återuppta dem från His
     </message>
 </context>
 <context>
+    <name>ReadingNotice</name>
+    <message>
+        <source>a line that is not valid UTF-8 in a UTF-8 file</source>
+        <translation>en rad som inte är giltig UTF-8 i en UTF-8-fil</translation>
+    </message>
+    <message>
+        <source>read as Windows cp1252</source>
+        <translation>läst som Windows cp1252</translation>
+    </message>
+    <message>
+        <source>a quote (&quot;) is opened and never closed</source>
+        <translation>ett citattecken (&quot;) öppnas och stängs aldrig</translation>
+    </message>
+    <message>
+        <source>read this row up to the end of its line, the quote as text; the rows after it as usual</source>
+        <translation>raden är läst till slutet av sin rad med citattecknet som text; raderna efter den som vanligt</translation>
+    </message>
+    <message>
+        <source>read as empty; open the file in Excel and save it again to get the values</source>
+        <translation>läst som tom; öppna filen i Excel och spara den igen för att få värdena</translation>
+    </message>
+    <message>
+        <source>a cell of {length} characters</source>
+        <translation>en cell med {length} tecken</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln formula cell(s) with no saved value (the file was saved by a program that does not calculate)</source>
+        <translation>
+            <numerusform>%Ln formelcell utan sparat värde (filen sparades av ett program som inte räknar)</numerusform>
+            <numerusform>%Ln formelceller utan sparat värde (filen sparades av ett program som inte räknar)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cut to Excel&apos;s limit of {limit}</source>
+        <translation>kortad till Excels gräns på {limit}</translation>
+    </message>
+</context>
+<context>
     <name>Reasons</name>
     <message>
         <source>no phone number</source>
