@@ -18,12 +18,26 @@ from typing import Any
 _NAME_STOPS = frozenset("{}\r\n")
 
 
+# What kind of problem a TemplateProblem is: the GUI writes its own sentence for each, in the user's language.
+EMPTY_PLACEHOLDER = "empty placeholder"  # {}
+UNCLOSED = "unclosed"  # { without }
+STRAY_CLOSE = "stray close"  # } without {
+AMBIGUOUS = "ambiguous"  # columns: the columns it matches
+UNKNOWN_COLUMN = (
+    "unknown column"  # columns: the closest column (one), or the file's columns; none without a file
+)
+
+
 @dataclass(frozen=True)
 class TemplateProblem:
     position: int  # index in the template text (Python str)
     length: int  # how many characters the problem covers (for highlighting)
     message: str  # e.g. 'Unknown placeholder {Nvan} - the file has no column "Nvan"'
     placeholder: str | None = None
+    kind: str = ""  # one of the kinds above
+    written: str = ""  # the text at fault as typed: "{Nvan}", "{ }", "{", "}"
+    columns: tuple[str, ...] = ()  # the columns that go with the kind (see above)
+    suggested: bool = False  # UNKNOWN_COLUMN: `columns` is the one closest match, not the file's columns
 
 
 class TemplateError(ValueError):
@@ -95,6 +109,8 @@ def _parse(text: str) -> tuple[list[str | _Placeholder], list[TemplateProblem]]:
                             j + 1 - i,
                             f"Empty placeholder {text[i : j + 1]} at {_character(i)}: put a column name between "
                             "the braces, or write {{ and }} for literal braces",
+                            kind=EMPTY_PLACEHOLDER,
+                            written=text[i : j + 1],
                         )
                     )
                 i = j + 1
@@ -105,6 +121,8 @@ def _parse(text: str) -> tuple[list[str | _Placeholder], list[TemplateProblem]]:
                         max(1, j - i),
                         f"Unclosed {{ at {_character(i)}: end the placeholder with }}, or write {{{{ for a "
                         "literal {",
+                        kind=UNCLOSED,
+                        written="{",
                     )
                 )
                 literal.append(text[i:j])
@@ -116,7 +134,11 @@ def _parse(text: str) -> tuple[list[str | _Placeholder], list[TemplateProblem]]:
                 continue
             problems.append(
                 TemplateProblem(
-                    i, 1, f"Stray }} at {_character(i)} with no {{ before it: write }}}} for a literal }}"
+                    i,
+                    1,
+                    f"Stray }} at {_character(i)} with no {{ before it: write }}}} for a literal }}",
+                    kind=STRAY_CLOSE,
+                    written="}",
                 )
             )
             literal.append("}")
@@ -215,16 +237,35 @@ class Template:
                 f"Placeholder {written} at {_character(token.position)} matches several columns ({names}); "
                 "write it exactly as one of them"
             )
+            return TemplateProblem(
+                position=token.position,
+                length=token.length,
+                message=message,
+                placeholder=token.name,
+                kind=AMBIGUOUS,
+                written=written,
+                columns=tuple(alike),
+            )
+        by_normal = {normalize_name(column): column for column in columns}
+        close = difflib.get_close_matches(wanted, list(by_normal), n=1, cutoff=0.6)
+        message = f'Unknown placeholder {written} at {_character(token.position)} - the file has no column "{token.name.strip()}"'
+        named: tuple[str, ...] = tuple(columns)
+        if close:
+            named = (by_normal[close[0]].strip(),)
+            message += f". Did you mean {{{named[0]}}}?"
+        elif columns:
+            shown = ", ".join(f"{{{column.strip()}}}" for column in list(columns)[:8])
+            more = f" and {len(columns) - 8} more" if len(columns) > 8 else ""
+            message += f". The columns are {shown}{more}"
         else:
-            by_normal = {normalize_name(column): column for column in columns}
-            close = difflib.get_close_matches(wanted, list(by_normal), n=1, cutoff=0.6)
-            message = f'Unknown placeholder {written} at {_character(token.position)} - the file has no column "{token.name.strip()}"'
-            if close:
-                message += f". Did you mean {{{by_normal[close[0]].strip()}}}?"
-            elif columns:
-                shown = ", ".join(f"{{{column.strip()}}}" for column in list(columns)[:8])
-                more = f" and {len(columns) - 8} more" if len(columns) > 8 else ""
-                message += f". The columns are {shown}{more}"
-            else:
-                message += " (no file is loaded)"
-        return TemplateProblem(token.position, token.length, message, token.name)
+            message += " (no file is loaded)"
+        return TemplateProblem(
+            position=token.position,
+            length=token.length,
+            message=message,
+            placeholder=token.name,
+            kind=UNKNOWN_COLUMN,
+            written=written,
+            columns=named,
+            suggested=bool(close),
+        )

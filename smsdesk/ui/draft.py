@@ -100,7 +100,8 @@ class Draft(QObject):
     def message_problems(self) -> list[str]:
         """Why the message cannot be sent as it is (empty, malformed or unknown placeholders)."""
         if not self.message.strip():
-            return ["The message is empty."]
+            return [self.tr("The message is empty.")]
         from smsdesk.core.template import Template
+        from smsdesk.ui.reasons import template_problem_text
 
-        return [problem.message for problem in Template(self.message).problems(self.columns)]
+        return [template_problem_text(problem) for problem in Template(self.message).problems(self.columns)]

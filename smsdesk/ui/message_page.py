@@ -133,11 +133,19 @@ class MessagePage(QWidget):
             (
                 self.characters_label,
                 "characters",
-                "Characters in the message as the previewed recipient gets it",
+                self.tr("Characters in the message as the previewed recipient gets it"),
             ),
-            (self.encoding_label, "encoding", "GSM-7 fits 160 characters in one SMS; Unicode only 70"),
-            (self.segments_label, "segments", "How many SMS one message is billed as"),
-            (self.remaining_label, "remaining", "Characters left before the message needs another SMS"),
+            (
+                self.encoding_label,
+                "encoding",
+                self.tr("GSM-7 fits 160 characters in one SMS; Unicode only 70"),
+            ),
+            (self.segments_label, "segments", self.tr("How many SMS one message is billed as")),
+            (
+                self.remaining_label,
+                "remaining",
+                self.tr("Characters left before the message needs another SMS"),
+            ),
         ):
             label.setObjectName(f"counter_{name}")
             label.setProperty("counter", True)

@@ -74,6 +74,54 @@ def error_text(error: str | None) -> str:
     return phone_reason(error)
 
 
+def template_problem_text(problem) -> str:
+    """A core.template TemplateProblem in the user's language (its `message` is the CLI's English)."""
+    return TemplateWords().text(problem)
+
+
+class TemplateWords(QObject):
+    """The message's problems, a sentence per kind (self.tr: the one form lupdate reads as a plural text)."""
+
+    def text(self, problem) -> str:
+        from smsdesk.core import template
+
+        at = problem.position + 1
+        if problem.kind == template.EMPTY_PLACEHOLDER:
+            return self.tr(
+                "Empty placeholder {written} at character {at}: put a column name between the braces, or write "
+                "{{{{ and }}}} for literal braces"
+            ).format(written=problem.written, at=at)
+        if problem.kind == template.UNCLOSED:
+            return self.tr(
+                "Unclosed {{ at character {at}: end the placeholder with }}, or write {{{{ for a literal {{"
+            ).format(at=at)
+        if problem.kind == template.STRAY_CLOSE:
+            return self.tr(
+                "Stray }} at character {at} with no {{ before it: write }}}} for a literal }}"
+            ).format(at=at)
+        if problem.kind == template.AMBIGUOUS:
+            return self.tr(
+                "Placeholder {written} at character {at} matches several columns ({names}); write it exactly as "
+                "one of them"
+            ).format(written=problem.written, at=at, names=", ".join(f'"{c}"' for c in problem.columns))
+        if problem.kind == template.UNKNOWN_COLUMN:
+            text = self.tr(
+                'Unknown placeholder {written} at character {at} - the file has no column "{name}"'
+            ).format(written=problem.written, at=at, name=(problem.placeholder or "").strip())
+            columns = ["{" + column.strip() + "}" for column in problem.columns]
+            if problem.suggested:
+                return text + ". " + self.tr("Did you mean {column}?").format(column=columns[0])
+            if columns:
+                shown = ", ".join(columns[:8])
+                if len(columns) > 8:
+                    shown = self.tr("{columns} and {count} more").format(
+                        columns=shown, count=len(columns) - 8
+                    )
+                return text + ". " + self.tr("The columns are {columns}").format(columns=shown)
+            return text + " " + self.tr("(no file is loaded)")
+        return problem.message
+
+
 def notice_text(what: str, done: str) -> tuple[str, str]:
     """What reading a file noticed and what it did about it (io.tables' and io.workbook's Notice), translated where
     the shape is known."""

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from smsdesk.core import template
 from smsdesk.core.template import Template, TemplateError, TemplateProblem, match_column
 
 COLUMNS = ["Navn", "Telefon", "Tid "]
@@ -60,12 +61,22 @@ def test_exact_match_wins_over_a_case_insensitive_one():
 def test_ambiguous_case_insensitive_match_is_a_problem():
     (problem,) = Template("{NAVN}").problems(["Navn", "navn"])
     assert "several columns" in problem.message
+    assert problem.kind == template.AMBIGUOUS and problem.columns == ("Navn", "navn")
     assert '"Navn"' in problem.message and '"navn"' in problem.message
 
 
 def test_unknown_placeholder_is_reported_with_position_and_a_suggestion():
     (problem,) = Template("Hej {Nvan}!").problems(COLUMNS)
-    assert problem == TemplateProblem(4, 6, problem.message, "Nvan")
+    assert problem == TemplateProblem(
+        position=4,
+        length=6,
+        message=problem.message,
+        placeholder="Nvan",
+        kind=template.UNKNOWN_COLUMN,
+        written="{Nvan}",
+        columns=("Navn",),
+        suggested=True,
+    )
     assert "Unknown placeholder {Nvan}" in problem.message
     assert 'no column "Nvan"' in problem.message
     assert "Did you mean {Navn}?" in problem.message
@@ -74,6 +85,11 @@ def test_unknown_placeholder_is_reported_with_position_and_a_suggestion():
 def test_unknown_placeholder_without_a_close_match_lists_the_columns():
     (problem,) = Template("{Postnummer}").problems(COLUMNS)
     assert "Did you mean" not in problem.message
+    assert (
+        problem.kind == template.UNKNOWN_COLUMN
+        and not problem.suggested
+        and problem.columns == tuple(COLUMNS)
+    )
     assert "{Navn}, {Telefon}, {Tid}" in problem.message
 
 
@@ -196,3 +212,14 @@ def test_empty_placeholders_and_fallback():
     assert template.render(fields) == "Hej   , din ordre 120,50 er klar"
     assert template.render(fields, fallback="kunde") == "Hej kunde, din ordre 120,50 er klar"
     assert template.empty_placeholders({"Navn": "Ida", "Ordre": "7"}) == []
+
+
+def test_each_syntax_problem_says_its_kind_and_what_was_written():
+    kinds = [
+        (p.kind, p.written) for text in ("{ }", "Hej {Navn", "Rabat 50 }") for p in Template(text).problems()
+    ]
+    assert kinds == [
+        (template.EMPTY_PLACEHOLDER, "{ }"),
+        (template.UNCLOSED, "{"),
+        (template.STRAY_CLOSE, "}"),
+    ]

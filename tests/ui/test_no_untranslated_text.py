@@ -90,11 +90,6 @@ def _has_words(text: str) -> bool:
     return any(ch.isalpha() for ch in re.sub(r"<[^>]*>", "", text))
 
 
-def _has_words(text: str) -> bool:
-    """Letters outside HTML tags: markup around a value (a detail in grey) is not text to translate."""
-    return any(ch.isalpha() for ch in re.sub(r"<[^>]*>", "", text))
-
-
 def _literal_text(node: ast.expr) -> str | None:
     """The user-visible literal inside an argument that is not translated, or None."""
     if isinstance(node, ast.Call) and _name(node.func) in TRANSLATING:
@@ -159,3 +154,31 @@ note.setText(f"<br><span style='color:grey'>{reason}</span>")
         "confirm('Body')",
         "confirm('Go')",
     ]
+
+
+def sentences_in_tables(source: str, filename: str) -> list[str]:
+    """Sentences (three words or more) written into a tuple or list outside tr(): a table of (widget, name,
+    tool tip) rows hands its text to setToolTip through a loop variable, where the scan above cannot see it."""
+    tree = ast.parse(source, filename)
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    found = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Constant) and isinstance(node.value, str)):
+            continue
+        if not isinstance(parents.get(node), ast.Tuple | ast.List) or len(node.value.split()) < 3:
+            continue
+        ancestor = parents.get(node)
+        while ancestor is not None and not (
+            isinstance(ancestor, ast.Call) and _name(ancestor.func) in TRANSLATING
+        ):
+            ancestor = parents.get(ancestor)
+        if ancestor is None:
+            found.append(f"{filename}:{node.lineno}: {node.value!r}")
+    return found
+
+
+def test_no_sentence_waits_untranslated_in_a_table_of_texts():
+    problems = []
+    for path in sorted(UI.glob("*.py")):
+        problems += sentences_in_tables(path.read_text(encoding="utf-8"), path.name)
+    assert not problems, "untranslated sentences in the GUI:\n" + "\n".join(problems)

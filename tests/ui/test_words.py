@@ -69,3 +69,30 @@ def test_status_bar_names_the_shown_campaigns_account_and_receipts_line_resets(q
     assert window.current_page() == RESULTS
     assert window.account_label.text().startswith("Butikken")
     assert "Receipts checked" not in results.delivery_note.text()
+
+
+def test_the_messages_problems_are_said_in_danish(qtbot, window, tmp_path, language):
+    """Typos in placeholders, in a Danish window: the closest column, the columns there are, a brace left open,
+    all in Danish (the template's own sentence is the CLI's English) and on Review too."""
+    from tests.ui.conftest import write_customers
+    from tests.ui.test_flow import load_recipients, type_text
+
+    language("da")
+    load_recipients(qtbot, window, write_customers(tmp_path / "kunder.csv"))
+    window.go(MESSAGE)
+    page = window.message_page
+    type_text(qtbot, page.editor, "Hej {Nvan}")
+    assert page.problems_label.text() == (
+        'Ukendt flettefelt {Nvan} ved tegn 5 – filen har ingen kolonne "Nvan". Mente du {Navn}?'
+    )
+    qtbot.keyClicks(page.editor, " {Postnummer} {")
+    assert page.problems_label.text().splitlines()[1:] == [
+        'Ukendt flettefelt {Postnummer} ved tegn 12 – filen har ingen kolonne "Postnummer". '
+        "Kolonnerne er {Navn}, {Telefon}, {By}",
+        "Ikke-lukket { ved tegn 25: afslut flettefeltet med }, eller skriv {{ for en almindelig {",
+    ]
+    window.go(REVIEW)
+    assert window.review_page.missing.text().startswith(
+        "Beskeden skal rettes først (trin 2): Ukendt flettefelt"
+    )
+    assert "Mente du {Navn}?" in window.review_page.missing.text()

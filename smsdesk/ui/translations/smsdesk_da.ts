@@ -196,6 +196,13 @@ Intet, der allerede er sendt eller gemt, er gået tabt: afsendelsesloggen husker
     </message>
 </context>
 <context>
+    <name>Draft</name>
+    <message>
+        <source>The message is empty.</source>
+        <translation>Beskeden er tom.</translation>
+    </message>
+</context>
+<context>
     <name>DropArea</name>
     <message>
         <source>Open file…</source>
@@ -554,6 +561,22 @@ De beskeder, der ikke er sendt endnu, venter: du kan genoptage dem fra Historik,
     <message>
         <source>Open a file in Recipients to get its columns as placeholders.</source>
         <translation>Åbn en fil under Modtagere for at få dens kolonner som flettefelter.</translation>
+    </message>
+    <message>
+        <source>Characters in the message as the previewed recipient gets it</source>
+        <translation>Tegn i beskeden, som den viste modtager får den</translation>
+    </message>
+    <message>
+        <source>GSM-7 fits 160 characters in one SMS; Unicode only 70</source>
+        <translation>GSM-7 giver plads til 160 tegn i én SMS; Unicode kun 70</translation>
+    </message>
+    <message>
+        <source>How many SMS one message is billed as</source>
+        <translation>Hvor mange SMS én besked afregnes som</translation>
+    </message>
+    <message>
+        <source>Characters left before the message needs another SMS</source>
+        <translation>Tegn tilbage, før beskeden kræver endnu en SMS</translation>
     </message>
     <message>
         <source>Replace with GSM look-alikes</source>
@@ -2591,6 +2614,45 @@ Vent her og genoptag, så snart den anden stopper, eller luk det andet vindue f�
     <message>
         <source>Unknown</source>
         <translation>Ukendt</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateWords</name>
+    <message>
+        <source>Empty placeholder {written} at character {at}: put a column name between the braces, or write {{{{ and }}}} for literal braces</source>
+        <translation>Tomt flettefelt {written} ved tegn {at}: skriv et kolonnenavn mellem klammerne, eller skriv {{{{ og }}}} for almindelige klammer</translation>
+    </message>
+    <message>
+        <source>Unclosed {{ at character {at}: end the placeholder with }}, or write {{{{ for a literal {{</source>
+        <translation>Ikke-lukket {{ ved tegn {at}: afslut flettefeltet med }}, eller skriv {{{{ for en almindelig {{</translation>
+    </message>
+    <message>
+        <source>Stray }} at character {at} with no {{ before it: write }}}} for a literal }}</source>
+        <translation>Løs }} ved tegn {at} uden {{ før den: skriv }}}} for en almindelig }}</translation>
+    </message>
+    <message>
+        <source>Placeholder {written} at character {at} matches several columns ({names}); write it exactly as one of them</source>
+        <translation>Flettefeltet {written} ved tegn {at} passer til flere kolonner ({names}); skriv det præcis som en af dem</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {written} at character {at} - the file has no column &quot;{name}&quot;</source>
+        <translation>Ukendt flettefelt {written} ved tegn {at} – filen har ingen kolonne &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <source>Did you mean {column}?</source>
+        <translation>Mente du {column}?</translation>
+    </message>
+    <message>
+        <source>{columns} and {count} more</source>
+        <translation>{columns} og {count} til</translation>
+    </message>
+    <message>
+        <source>The columns are {columns}</source>
+        <translation>Kolonnerne er {columns}</translation>
+    </message>
+    <message>
+        <source>(no file is loaded)</source>
+        <translation>(ingen fil er åbnet)</translation>
     </message>
 </context>
 <context>

@@ -196,6 +196,13 @@ Inget som redan skickats eller sparats har gått förlorat: utskicksloggen håll
     </message>
 </context>
 <context>
+    <name>Draft</name>
+    <message>
+        <source>The message is empty.</source>
+        <translation>Meddelandet är tomt.</translation>
+    </message>
+</context>
+<context>
     <name>DropArea</name>
     <message>
         <source>Open file…</source>
@@ -554,6 +561,22 @@ Meddelandena som inte skickats än väntar kvar: du kan återuppta dem från His
     <message>
         <source>Open a file in Recipients to get its columns as placeholders.</source>
         <translation>Öppna en fil under Mottagare för att få dess kolumner som kopplingsfält.</translation>
+    </message>
+    <message>
+        <source>Characters in the message as the previewed recipient gets it</source>
+        <translation>Tecken i meddelandet så som den visade mottagaren får det</translation>
+    </message>
+    <message>
+        <source>GSM-7 fits 160 characters in one SMS; Unicode only 70</source>
+        <translation>GSM-7 rymmer 160 tecken i ett SMS; Unicode bara 70</translation>
+    </message>
+    <message>
+        <source>How many SMS one message is billed as</source>
+        <translation>Hur många SMS ett meddelande debiteras som</translation>
+    </message>
+    <message>
+        <source>Characters left before the message needs another SMS</source>
+        <translation>Tecken kvar innan meddelandet behöver ett SMS till</translation>
     </message>
     <message>
         <source>Replace with GSM look-alikes</source>
@@ -2591,6 +2614,45 @@ Vänta här och återuppta så fort det andra stoppar, eller stäng det andra f�
     <message>
         <source>Unknown</source>
         <translation>Okänt</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateWords</name>
+    <message>
+        <source>Empty placeholder {written} at character {at}: put a column name between the braces, or write {{{{ and }}}} for literal braces</source>
+        <translation>Tomt kopplingsfält {written} vid tecken {at}: skriv ett kolumnnamn mellan klamrarna, eller skriv {{{{ och }}}} för vanliga klamrar</translation>
+    </message>
+    <message>
+        <source>Unclosed {{ at character {at}: end the placeholder with }}, or write {{{{ for a literal {{</source>
+        <translation>Ostängd {{ vid tecken {at}: avsluta kopplingsfältet med }}, eller skriv {{{{ för en vanlig {{</translation>
+    </message>
+    <message>
+        <source>Stray }} at character {at} with no {{ before it: write }}}} for a literal }}</source>
+        <translation>Lös }} vid tecken {at} utan {{ före: skriv }}}} för en vanlig }}</translation>
+    </message>
+    <message>
+        <source>Placeholder {written} at character {at} matches several columns ({names}); write it exactly as one of them</source>
+        <translation>Kopplingsfältet {written} vid tecken {at} passar flera kolumner ({names}); skriv det exakt som en av dem</translation>
+    </message>
+    <message>
+        <source>Unknown placeholder {written} at character {at} - the file has no column &quot;{name}&quot;</source>
+        <translation>Okänt kopplingsfält {written} vid tecken {at} – filen har ingen kolumn &quot;{name}&quot;</translation>
+    </message>
+    <message>
+        <source>Did you mean {column}?</source>
+        <translation>Menade du {column}?</translation>
+    </message>
+    <message>
+        <source>{columns} and {count} more</source>
+        <translation>{columns} och {count} till</translation>
+    </message>
+    <message>
+        <source>The columns are {columns}</source>
+        <translation>Kolumnerna är {columns}</translation>
+    </message>
+    <message>
+        <source>(no file is loaded)</source>
+        <translation>(ingen fil är öppnad)</translation>
     </message>
 </context>
 <context>
