@@ -26,7 +26,16 @@ from PySide6.QtWidgets import (
 from smsdesk.core.states import MessageState
 from smsdesk.ui.numbers import currency_of
 from smsdesk.ui.reasons import error_text
-from smsdesk.ui.widgets import duration_text, heading, hint, local_date, local_time, money, thousands
+from smsdesk.ui.widgets import (
+    POINT_UNITS,
+    duration_text,
+    heading,
+    hint,
+    local_date,
+    local_time,
+    money,
+    thousands,
+)
 
 if TYPE_CHECKING:
     from smsdesk.engine.preflight import SendTotals
@@ -486,6 +495,24 @@ class ReviewPage(QWidget):
             return self.tr("not reported")
         return money(balance.amount, balance.currency)
 
+    def refusal_text(self, totals) -> str:
+        """Why the campaign must not start. Too little credit is said here, with the amounts written the locale's
+        way (the engine's sentence is the CLI's English, with English numbers)."""
+        from smsdesk.engine.preflight import REFUSED_BY_BALANCE
+
+        balance = totals.balance
+        if totals.refused_by != REFUSED_BY_BALANCE or balance is None or balance.amount is None:
+            return error_text(totals.refusal)
+        left = money(balance.amount, balance.currency)
+        if (balance.currency or "credits").strip().lower() in POINT_UNITS:
+            return self.tr(
+                "The account has {left} left; this campaign needs at least {needed} (one per message). Top up the "
+                "account first."
+            ).format(left=left, needed=money(totals.messages, balance.currency))
+        return self.tr(
+            "The account has {left} left; this campaign is estimated at {cost}. Top up the account first."
+        ).format(left=left, cost=money(totals.estimated_cost or 0.0, balance.currency))
+
     def cost_text(self) -> str:
         totals = self.totals
         if totals is None:
@@ -554,7 +581,7 @@ class ReviewPage(QWidget):
         text = "; ".join(details)
         self.details_label.setText(text[:1].upper() + text[1:] + "." if text else "")
         self.details_label.setVisible(bool(details))
-        warning = error_text(totals.refusal)
+        warning = self.refusal_text(totals)
         if not warning and totals.balance_error:
             # not "all is well": whether the account can pay for this send is unknown
             warning = self.tr(

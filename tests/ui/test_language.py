@@ -168,3 +168,32 @@ def test_a_file_that_cannot_be_read_is_reported_in_danish(qtbot, make_window, la
     assert (
         "job read tom.csv failed" in caplog.text
     )  # the job pool logs every failed job; the user saw it above
+
+
+def test_too_little_credit_is_said_in_danish_with_danish_numbers(qtbot, db, make_window, language, tmp_path):
+    from smsdesk.sandbox.server import shared_sandbox
+    from tests.ui.test_flow import drop_file
+
+    language(None, system="da_DK")
+    sandbox = shared_sandbox()
+    sandbox.state.reset()
+    sandbox.state.faults.credit_messages = 1
+    try:
+        window = make_window()
+        path = tmp_path / "kunder.csv"
+        path.write_text(
+            "Navn;Mobil\nMette;20 45 67 89\nLars;31 22 44 56\nSofie;40 11 22 33\n", encoding="utf-8"
+        )
+        drop_file(window.recipients_page, path)
+        qtbot.waitUntil(lambda: window.draft.plan is not None, timeout=15000)
+        window.message_page.set_text("Hej {Navn}")
+        window.go(2)
+        review = window.review_page
+        qtbot.waitUntil(lambda: review.totals is not None, timeout=15000)
+        assert review.warning_label.text() == (
+            "Kontoen har 1 point tilbage; denne udsendelse kræver mindst 3 point (én pr. besked). "
+            "Fyld kontoen op først."
+        )
+        assert not review.send_button.isEnabled()
+    finally:
+        sandbox.state.reset()

@@ -2098,6 +2098,14 @@ Vent her og genoptag, så snart den anden stopper, eller luk det andet vindue f�
         <translation>ikke oplyst</translation>
     </message>
     <message>
+        <source>The account has {left} left; this campaign needs at least {needed} (one per message). Top up the account first.</source>
+        <translation>Kontoen har {left} tilbage; denne udsendelse kræver mindst {needed} (én pr. besked). Fyld kontoen op først.</translation>
+    </message>
+    <message>
+        <source>The account has {left} left; this campaign is estimated at {cost}. Top up the account first.</source>
+        <translation>Kontoen har {left} tilbage; denne udsendelse anslås til {cost}. Fyld kontoen op først.</translation>
+    </message>
+    <message>
         <source>price not set</source>
         <translation>pris ikke angivet</translation>
     </message>

@@ -2098,6 +2098,14 @@ Vänta här och återuppta så fort det andra stoppar, eller stäng det andra f�
         <translation>inte angivet</translation>
     </message>
     <message>
+        <source>The account has {left} left; this campaign needs at least {needed} (one per message). Top up the account first.</source>
+        <translation>Kontot har {left} kvar; det här utskicket behöver minst {needed} (ett per meddelande). Fyll på kontot först.</translation>
+    </message>
+    <message>
+        <source>The account has {left} left; this campaign is estimated at {cost}. Top up the account first.</source>
+        <translation>Kontot har {left} kvar; det här utskicket beräknas till {cost}. Fyll på kontot först.</translation>
+    </message>
+    <message>
         <source>price not set</source>
         <translation>pris inte angivet</translation>
     </message>
