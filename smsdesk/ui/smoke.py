@@ -61,7 +61,10 @@ def install_smoke_quit(app: Any) -> bool:
         from PySide6.QtCore import QLocale
 
         menus = [action.text() for action in window.menuBar().actions()] if window.menuBar() else []
-        _say(f"smsdesk: locale {QLocale().name()}, menus {menus!r}")
+        from smsdesk.ui.widgets import country_name
+
+        # a country's name proves Babel's CLDR data for the language made it into the folder
+        _say(f"smsdesk: locale {QLocale().name()}, menus {menus!r}, Sweden is {country_name('SE')!r}")
 
         def finish() -> None:
             screenshot = os.environ.get(SCREENSHOT_ENV_VAR)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -233,13 +233,17 @@ def local_date(moment) -> str:
     return locale().toString(QDate(moment.year, moment.month, moment.day), QLocale.FormatType.ShortFormat)
 
 
-@cache
 def country_choices() -> tuple[tuple[str, str], ...]:
-    """(region code, "Denmark (+45)") for every region phonenumbers knows, by name; Denmark first.
+    """(region code, "Danmark (+45)") for every region phonenumbers knows, named and sorted in the GUI's
+    language; Denmark first."""
+    return _country_choices(locale().name())
 
-    Built from phonenumbers' code table, not its per-region metadata (loading that costs a tenth of a second).
-    """
+
+@cache
+def _country_choices(locale_name: str) -> tuple[tuple[str, str], ...]:
+    # Built from phonenumbers' code table, not its per-region metadata (loading that costs a tenth of a second).
     from phonenumbers import COUNTRY_CODE_TO_REGION_CODE
+    from PySide6.QtCore import QCollator, QLocale
 
     dial_codes: dict[str, int] = {}
     for code, regions in COUNTRY_CODE_TO_REGION_CODE.items():
@@ -247,15 +251,31 @@ def country_choices() -> tuple[tuple[str, str], ...]:
             if len(region) == 2 and region.isalpha():
                 dial_codes.setdefault(region, code)
     choices = [(region, f"{country_name(region)} (+{code})") for region, code in dial_codes.items()]
-    choices.sort(key=lambda item: (item[0] != "DK", item[1]))
+    collator = QCollator(QLocale(locale_name))  # Danish sorts Æ, Ø, Å after Z; Swedish Å, Ä, Ö
+    choices.sort(key=lambda item: (item[0] != "DK", collator.sortKey(item[1])))
     return tuple(choices)
 
 
 def country_name(region: str) -> str:
+    """The country's name in the GUI's language. Qt names countries only in English, so the names are the Unicode
+    CLDR's, through Babel; a region Babel does not know keeps Qt's English name (or its code)."""
     from PySide6.QtCore import QLocale
 
+    name = _territory_names(locale().name()).get(region)
+    if name:
+        return name
     territory = QLocale.codeToTerritory(region)
     return QLocale.territoryToString(territory) if territory != QLocale.Country.AnyCountry else region
+
+
+@cache
+def _territory_names(locale_name: str) -> Mapping[str, str]:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        return Locale.parse(locale_name).territories
+    except (UnknownLocaleError, ValueError):
+        return {}
 
 
 class CountryCombo(QComboBox):

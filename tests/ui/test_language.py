@@ -197,3 +197,20 @@ def test_too_little_credit_is_said_in_danish_with_danish_numbers(qtbot, db, make
         assert not review.send_button.isEnabled()
     finally:
         sandbox.state.reset()
+
+
+def test_countries_are_named_and_sorted_in_the_users_language(qtbot, make_window, language):
+    language(None, system="da_DK")
+    combo = make_window().recipients_page.country_combo
+    combo.fill()
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert labels[0] == "Danmark (+45)" and combo.currentText() == "Danmark (+45)"
+    assert "Sverige (+46)" in labels and "Tyskland (+49)" in labels and "Uganda (+256)" in labels
+    assert labels.index("Zambia (+260)") < labels.index("Østrig (+43)") < labels.index("Åland (+358)")
+
+    language("sv")
+    combo = make_window().recipients_page.country_combo
+    combo.fill()
+    assert combo.currentText() == "Sverige (+46)"
+    labels = [combo.itemText(i) for i in range(combo.count())]
+    assert labels[0] == "Danmark (+45)" and "Tyskland (+49)" in labels
