@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
             from smsdesk.ui.recipients_page import RecipientsPage
 
             page = RecipientsPage(self.draft, db, jobs, prompts)
-            page.next_requested.connect(lambda: self.go(MESSAGE))
+            page.next_requested.connect(lambda: self._go_by_key(MESSAGE))  # ready to type, as Ctrl+2
         elif index == MESSAGE:
             from smsdesk.ui.message_page import MessagePage
 

@@ -44,6 +44,18 @@ def test_ctrl_2_puts_the_cursor_in_the_editor(qtbot, window):
     assert QApplication.focusWidget() is window.message_page.editor
 
 
+def test_next_on_recipients_puts_the_cursor_in_the_editor(qtbot, window, tmp_path):
+    """Clicked or pressed, "Next: write the message" lands where the user types next, not on the saved-messages
+    list."""
+    page = load_recipients(qtbot, window, write_customers(tmp_path / "kunder.csv", rows=5))
+    active(qtbot, window)
+    qtbot.mouseClick(page.next_button, Qt.MouseButton.LeftButton)
+    assert window.current_page() == MESSAGE
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.message_page.editor, timeout=2000)
+    qtbot.keyClicks(QApplication.focusWidget(), "Hej")
+    assert window.message_page.text() == "Hej"
+
+
 def test_chips_by_tab_and_enter_and_focus_back_after_lookalikes(qtbot, window, tmp_path):
     load_recipients(qtbot, window, write_customers(tmp_path / "kunder.csv", rows=5))
     window.go(MESSAGE)
