@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDoubleSpinBox
 
+from smsdesk.core.numfmt import NumberStyle
+
 
 def read_decimal(text: str) -> float | None:
     """A number as a user types it, in any locale: `0,25`, `0.25` and `0,250` are all a quarter; with both marks
@@ -21,6 +23,14 @@ def read_decimal(text: str) -> float | None:
         return float(text)
     except ValueError:
         return None
+
+
+def number_style() -> NumberStyle:
+    """The locale's separators, for numbers read from a workbook ("120,50" in Danish, "1\u00a0200,50" in Swedish)."""
+    from smsdesk.ui.widgets import locale
+
+    current = locale()
+    return NumberStyle(decimal=current.decimalPoint(), group=current.groupSeparator())
 
 
 def currency_of(country: str | None) -> str:
