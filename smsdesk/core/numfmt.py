@@ -152,7 +152,7 @@ def render(value: float | int, code: str, style: NumberStyle = ENGLISH) -> str:
         section, magnitude, sign = sections[0], abs(value), "-" if value < 0 else ""
     if not section.shows_amount:
         return general(value, style)  # see the module's docstring: never a stranger
-    if type(value) is int or value.is_integer():
+    if isinstance(value, int) or value.is_integer():
         text = general(value, style)
         if "E" in text:
             return text  # "4.52E+09" typed, whatever the format: its lost digits are said, never made up
