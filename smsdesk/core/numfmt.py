@@ -24,6 +24,7 @@ say 0.12 and 2.67).
 from __future__ import annotations
 
 import decimal
+import functools
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -112,7 +113,7 @@ class _Section:
     digits: bool  # the section shows the number at all
     general: bool  # the number part is "General" ("General\\ kr")
 
-    @property
+    @functools.cached_property  # asked once per cell; a frozen dataclass keeps it in the instance's __dict__
     def shows_amount(self) -> bool:
         """Decimals always shown, a percent, or text that is not a phone number's marks: this is an amount."""
         literal = self.prefix + self.suffix
@@ -197,9 +198,10 @@ def scientific_if_damaged(number: int) -> str:
 def _number(magnitude: float | int, section: _Section, style: NumberStyle) -> str:
     exact = Decimal(repr(magnitude)) if type(magnitude) is float else Decimal(int(magnitude))
     if exact:  # Excel keeps 15 significant digits of a double before anything else
-        exact = exact.quantize(Decimal(1).scaleb(exact.adjusted() - 14), context=_CONTEXT)
-    exact = exact.scaleb(2 * section.percent - 3 * section.scale, _CONTEXT)
-    rounded = exact.quantize(Decimal(1).scaleb(-section.decimals), context=_CONTEXT)
+        exact = exact.quantize(_quantum(exact.adjusted() - 14), context=_CONTEXT)
+    if section.percent or section.scale:
+        exact = exact.scaleb(2 * section.percent - 3 * section.scale, _CONTEXT)
+    rounded = exact.quantize(_quantum(-section.decimals), context=_CONTEXT)
     whole, _, fraction = f"{rounded:f}".partition(".")
     fraction = fraction.ljust(section.decimals, "0")[: section.decimals]
     fraction = fraction.rstrip("0").ljust(section.decimal_zeros, "0")
@@ -210,7 +212,13 @@ def _number(magnitude: float | int, section: _Section, style: NumberStyle) -> st
     return whole + (style.decimal + fraction if section.point else "")
 
 
-def _parse(code: str) -> list[_Section] | None:
+@functools.lru_cache(maxsize=1024)
+def _quantum(exponent: int) -> Decimal:
+    return Decimal(1).scaleb(exponent, _CONTEXT)
+
+
+@functools.lru_cache(maxsize=256)  # a workbook has a few formats and 100,000 cells in them
+def _parse(code: str) -> tuple[_Section, ...] | None:
     """The number sections of a format code (at most three; the fourth is for text), or None to show General."""
     if not code or len(code) > _FORMAT_LIMIT or code.strip().lower() in ("general", "@"):
         return None
@@ -218,7 +226,7 @@ def _parse(code: str) -> list[_Section] | None:
         parts = _split_sections(code)
         if len(parts) > 4:
             return None
-        return [_section(part) for part in parts[:3]]
+        return tuple(_section(part) for part in parts[:3])
     except (_Unreadable, ValueError):  # ValueError: a quote or bracket left open
         return None
 

@@ -127,6 +127,20 @@ def test_cells_without_references_and_prefixed_tags_are_placed(tmp_path):
     assert codes == ["0.00"]
 
 
+def test_cells_whose_attributes_come_in_another_order_are_placed(tmp_path):
+    path = write_book(tmp_path / "kunder.xlsx")
+    other = (
+        b'<worksheet><sheetData><row r="2" spans="1:3"><c t="n" s="2" r="B2"><v>1.5</v></c>'
+        b"<c s='2' r='C2' t='s'><v>0</v></c><c\ns=\"2\"\nr=\"AA2\"><v>3</v></c></row></sheetData></worksheet>"
+    )
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("other.xml", other)
+    with zipfile.ZipFile(path) as archive:
+        positions, _codes = xlsx_styles.cell_formats(archive, "other.xml", {2: "0.00"})
+    bits = xlsx_styles.COLUMN_BITS
+    assert positions == {1 << bits | 1: 0, 1 << bits | 26: 0}
+
+
 def test_styles_read_the_files_own_codes_and_skip_dates_and_general(tmp_path):
     path = write_book(tmp_path / "kunder.xlsx")
     with zipfile.ZipFile(path) as archive:
