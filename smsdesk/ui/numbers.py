@@ -26,11 +26,16 @@ def read_decimal(text: str) -> float | None:
 
 
 def number_style() -> NumberStyle:
-    """The locale's separators, for numbers read from a workbook ("120,50" in Danish, "1\u00a0200,50" in Swedish)."""
+    """The locale's separators, for numbers read from a workbook ("120,50" in Danish, "1 200,50" in Swedish).
+
+    A separator outside GSM-7 (Swedish groups with a no-break space) is written as a plain space: in an SMS it
+    would make the whole message Unicode, at less than half the characters per part."""
+    from smsdesk.core.encoding import is_gsm
     from smsdesk.ui.widgets import locale
 
     current = locale()
-    return NumberStyle(decimal=current.decimalPoint(), group=current.groupSeparator())
+    decimal, group = current.decimalPoint(), current.groupSeparator()
+    return NumberStyle(decimal=decimal if is_gsm(decimal) else ".", group=group if is_gsm(group) else " ")
 
 
 def currency_of(country: str | None) -> str:

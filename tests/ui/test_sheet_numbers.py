@@ -25,7 +25,8 @@ def write_amounts(path):
 
 @pytest.mark.parametrize(
     ("choice", "first", "second"),
-    [("da", "120,50", "1.234,50"), ("en", "120.50", "1,234.50")],
+    # Swedish groups with a no-break space, which is not GSM-7: written as a plain one, the SMS stays GSM-7
+    [("da", "120,50", "1.234,50"), ("en", "120.50", "1,234.50"), ("sv", "120,50", "1 234,50")],
 )
 def test_an_amount_from_the_sheet_reads_as_the_sheet_shows_it(
     qtbot, make_window, language, tmp_path, choice, first, second
@@ -46,3 +47,4 @@ def test_an_amount_from_the_sheet_reads_as_the_sheet_shows_it(
     assert message.segment_view._boxes[0][1].text() == f"Du skylder {first}"
     qtbot.mouseClick(message.next_recipient_button, Qt.MouseButton.LeftButton)
     assert message.segment_view._boxes[0][1].text() == f"Du skylder {second}"
+    assert message.encoding_label.text() == "GSM-7"
