@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from smsdesk.core.numfmt import ENGLISH, NumberStyle
 from smsdesk.core.phones import DEFAULT_COUNTRY
 
 csv.field_size_limit(1 << 24)  # a pasted essay in a note column must not stop the import
@@ -127,10 +128,13 @@ def read_table(
     country: str = DEFAULT_COUNTRY,
     progress: Callable[[float], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
+    number_style: NumberStyle = ENGLISH,
 ) -> Table:
     """Read a file into a Table. header_row overrides detection (1-based as Excel shows; 0 = no header row).
 
     country is the one numbers without a country code belong to: the evidence for sheet and header is valid numbers.
+    number_style: the separators a workbook's numbers are written with (the GUI's locale; English for the CLI).
+    Text files are text already and keep theirs.
     """
     path = Path(path)
     watcher = _Watcher(path, progress, cancelled)
@@ -157,7 +161,7 @@ def read_table(
     else:
         from smsdesk.io.workbook_process import read_workbook
 
-        book = read_workbook(path, sheet=sheet, country=country, watcher=watcher)
+        book = read_workbook(path, sheet=sheet, country=country, watcher=watcher, number_style=number_style)
         if not any(any(row) for row in book.rows):
             if sheet is not None:
                 raise TableError(f"{path.name}: sheet {book.sheet!r} is empty")

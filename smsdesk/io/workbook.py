@@ -5,7 +5,12 @@ whatever it does (panic, hang, allocate without end) must happen where it cannot
 
 - Cells become the text a person sees in Excel. Integral numbers are written without ".0"; a number that can only
   have come from scientific-notation text ("4.52E+09" typed or pasted, stored as 4520000000) is written back as
-  that text so phones.normalise flags it as damaged. Dates, times, durations and TRUE/FALSE keep their kind
+  that text so phones.normalise flags it as damaged. An xlsx/xlsm number formatted with decimals, a percent or a
+  currency reads as the sheet shows it, in the reader's separators ("120,50", "1.200,00 kr."; core.numfmt, the
+  formats from io.xlsx_styles). .xls and .ods numbers are General with the reader's decimal mark (120.5 is
+  "120,5" in Danish): calamine gives no cell formats for them, and reading their styles ourselves (BIFF records,
+  ODF automatic styles) is a parser of its own for a few amounts; the doubt is whether such files come with
+  formatted amounts often enough to need it. Dates, times, durations and TRUE/FALSE keep their kind
   (core.cells), so they are never taken for phone numbers.
 - Without a sheet named, the sheet is chosen by evidence among the visible ones: a column named like a phone
   column that holds numbers, or a column of valid numbers; a cover or notes sheet loses. With no evidence anywhere,
@@ -26,7 +31,9 @@ from pathlib import Path, PurePosixPath
 import python_calamine
 
 from smsdesk.core.cells import BooleanText, DateText, DateTimeText, DurationText, TimeText
+from smsdesk.core.numfmt import ENGLISH, NumberStyle, general, render
 from smsdesk.io.tables import CELL_LIMIT, INVISIBLE, Notice, TableError, sheet_evidence
+from smsdesk.io.xlsx_styles import COLUMN_BITS, cell_formats, styles_formats
 
 _PROGRESS_EVERY = 5000
 _EVIDENCE_ROWS = 250  # rows of each candidate sheet looked at to choose one
@@ -35,8 +42,17 @@ _OLE_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
 Send = Callable[[tuple], None]
 
 
-def read_grid(path: Path, sheet: str | None, country: str, send: Send, sheets_only: bool = False) -> None:
-    """Send ("sheets", names, chosen), then the rows in chunks, ("first_col", n) and ("notices", [...])."""
+def read_grid(
+    path: Path,
+    sheet: str | None,
+    country: str,
+    send: Send,
+    sheets_only: bool = False,
+    style: NumberStyle = ENGLISH,
+) -> None:
+    """Send ("sheets", names, chosen), then the rows in chunks, ("first_col", n) and ("notices", [...]).
+
+    style: the separators numbers are written with (the reader's locale)."""
     with path.open("rb") as handle:
         ole = handle.read(8).startswith(_OLE_MAGIC)
     with _open_workbook(path, path.stat().st_size if ole else None) as book:
@@ -48,7 +64,8 @@ def read_grid(path: Path, sheet: str | None, country: str, send: Send, sheets_on
             raise TableError(f"{path.name}: has no sheets")
         chosen = _named_sheet(path, names, sheet) if sheet is not None else _choose_sheet(path, book, country)
         send(("sheets", names, chosen))
-        first_row, first_col, has_empty, end = _stream_sheet(path, book, chosen, send)
+        formats = None if ole else _number_formats(path, chosen)
+        first_row, first_col, has_empty, end = _stream_sheet(path, book, chosen, send, style, formats)
     send(("first", first_row, first_col))
     notices = formula_notices(path, chosen, None if has_empty else end)
     if notices:
@@ -156,9 +173,18 @@ def _first_rows(path: Path, book, sheet: str) -> list[list[str]]:
         raise TableError(f"{path.name}: sheet {sheet!r} cannot be read ({one_line(exc)})") from None
 
 
-def _stream_sheet(path: Path, book, sheet: str, send: Send) -> tuple[int, int, bool, tuple[int, int] | None]:
+def _stream_sheet(
+    path: Path,
+    book,
+    sheet: str,
+    send: Send,
+    style: NumberStyle = ENGLISH,
+    formats: tuple[dict[int, int], list[str]] | None = None,
+) -> tuple[int, int, bool, tuple[int, int] | None]:
     """Send the sheet's rows in chunks (cells cut to Excel's limit, and said); (first row index, first column
-    index, whether any cell was empty, the last cell's (row, column) index)."""
+    index, whether any cell was empty, the last cell's (row, column) index).
+
+    formats: the numeric cells' format codes by absolute position (_number_formats), or None."""
     try:
         data = book.get_sheet_by_name(sheet)
         height = max(data.height, 1)
@@ -166,9 +192,19 @@ def _stream_sheet(path: Path, book, sheet: str, send: Send) -> tuple[int, int, b
         count = 0
         has_empty = False
         cut: list[tuple[int, str, str]] = []
+        start = data.start
+        row_base = 0
         for row in data.iter_rows():
             count += 1
-            cells = row_text(row)
+            if formats is None:
+                cells = row_text(row, style)
+            else:
+                if count == 1 and start is not None and start[0] > 0 and any(v != "" for v in row):
+                    # A calamine that starts at the first used row: that row has a value, where one that starts
+                    # at row 1 gives empty rows first (as _stream_sheet's first_row below decides afterwards).
+                    row_base = start[0]
+                first_col = start[1] if start is not None else 0
+                cells = _formatted_row_text(row, row_base + count - 1, first_col, formats, style)
             has_empty = has_empty or "" in cells
             if cells and max(map(len, cells)) > CELL_LIMIT:
                 cut.extend(_cut_long_cells(count, cells))
@@ -204,24 +240,49 @@ def _cut_long_cells(number: int, cells: list[str]) -> list[tuple[int, str, str]]
     return said
 
 
-def row_text(row) -> list[str]:
-    return [value.strip(INVISIBLE) if type(value) is str else cell_text(value) for value in row]
+def row_text(row, style: NumberStyle = ENGLISH) -> list[str]:
+    return [value.strip(INVISIBLE) if type(value) is str else cell_text(value, style) for value in row]
 
 
-def cell_text(value: object) -> str:
-    """A spreadsheet cell as the text a person sees in Excel (phone numbers first: no ".0", no lost digits)."""
+def _formatted_row_text(
+    row, row_index: int, first_col: int, formats: tuple[dict[int, int], list[str]], style: NumberStyle
+) -> list[str]:
+    positions, codes = formats
+    cells = row_text(row, style)
+    base = row_index << COLUMN_BITS
+    for index, value in enumerate(row):
+        if type(value) is float or type(value) is int:
+            code = positions.get(base | (first_col + index))
+            if code is not None:
+                cells[index] = render(value, codes[code], style)
+    return cells
+
+
+def _number_formats(path: Path, sheet: str) -> tuple[dict[int, int], list[str]] | None:
+    """The format codes of the sheet's numeric cells that read otherwise than General, by absolute position;
+    None when the workbook has no such format (the usual phone list: then the sheet is not looked through)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            formats = styles_formats(archive)
+            if not formats:
+                return None
+            member = _sheet_member(archive, sheet)
+            if member is None:
+                return None
+            positions, codes = cell_formats(archive, member, formats)
+    except (zipfile.BadZipFile, OSError, KeyError, ValueError, EOFError, RuntimeError, NotImplementedError):
+        return None  # what calamine made of a damaged zip stands: its numbers read as General
+    return (positions, codes) if positions else None
+
+
+def cell_text(value: object, style: NumberStyle = ENGLISH) -> str:
+    """A spreadsheet cell as the text a person sees in Excel (phone numbers first: no ".0", no lost digits);
+    a number as General shows it (core.numfmt.general), with style's decimal mark."""
     # Exact types, not isinstance: bool is an int and datetime a date, and each is written its own way.
     if type(value) is str:
         return value.strip(INVISIBLE)
-    if type(value) is float:
-        if value.is_integer():
-            whole = int(value)
-            return _scientific_if_damaged(whole) if abs(whole) >= 100_000_000 else str(whole)
-        if value != value or value in (float("inf"), float("-inf")):
-            return str(value)
-        return f"{value:.15g}"  # Excel shows 15 significant digits: 0.1 + 0.2 is "0.3"
-    if type(value) is int:
-        return _scientific_if_damaged(value) if abs(value) >= 100_000_000 else str(value)
+    if type(value) is float or type(value) is int:
+        return general(value, style)
     if type(value) is bool:
         return BooleanText("TRUE" if value else "FALSE")
     if type(value) is dt.datetime:
@@ -237,23 +298,6 @@ def cell_text(value: object) -> str:
     if value is None:
         return ""
     return str(value).strip(INVISIBLE)
-
-
-def _scientific_if_damaged(number: int) -> str:
-    """4520000000 -> "4.52E+09": a long number whose last digits are all zeros came from scientific-notation text.
-
-    Excel's General format shows up to 11 digits in full, so only text typed or pasted as "4.52E+09" (or a CSV
-    that Excel itself saved that way) stores such a number. Nine or more digits with at least five trailing zeros
-    and at most six significant digits is that shape; a real mobile number almost never is.
-    """
-    if abs(number) >= 10**30:
-        return f"{number:.6E}"  # far beyond any phone number; and str() of a huge int is refused by Python
-    digits = str(abs(number))
-    significant = digits.rstrip("0")
-    if len(digits) - len(significant) < 5 or len(significant) > 6:
-        return str(number)
-    mantissa = significant[0] + ("." + significant[1:] if len(significant) > 1 else "")
-    return f"{'-' if number < 0 else ''}{mantissa}E+{len(digits) - 1:02d}"
 
 
 # ------------------------------------------------------------------------------ formulas without a saved value

@@ -15,7 +15,8 @@ Limits, and where each holds:
 - A frozen build starts the child through the console executable beside the app (`smsdesk-cli --read-workbook`);
   without it the workbook is read in this process, unprotected.
 
-Protocol: the parent writes one pickled request (a dict) to the child's stdin. The child writes pickled tuples to
+Protocol: the parent writes one pickled request (a dict of plain data: path, sheet, country, the number style's
+separators, ...) to the child's stdin. The child writes pickled tuples to
 its stdout: ("sheets", names, chosen), ("rows", rows) and ("progress", fraction) by turns, ("first", row index, column
 index), ("notices", [(row, what, done)]), then ("end",) or ("error", one line) or ("failed", detail).
 Chunks of rows keep the stream fast; the parent unpickles only plain data and the cell-text classes of core.cells.
@@ -36,6 +37,8 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from smsdesk.core.numfmt import ENGLISH, NumberStyle
 
 TIME_LIMIT_BASE = 20.0  # seconds
 TIME_LIMIT_PER_MB = 10.0
@@ -82,8 +85,17 @@ def child_command() -> list[str] | None:
 # ------------------------------------------------------------------------------------------------------- parent
 
 
-def read_workbook(path: Path, *, sheet: str | None, country: str, watcher, sheets_only: bool = False) -> Grid:
-    """The chosen (or named) sheet of the workbook at path; TableError with one line for whatever goes wrong."""
+def read_workbook(
+    path: Path,
+    *,
+    sheet: str | None,
+    country: str,
+    watcher,
+    sheets_only: bool = False,
+    number_style: NumberStyle = ENGLISH,
+) -> Grid:
+    """The chosen (or named) sheet of the workbook at path; TableError with one line for whatever goes wrong.
+    number_style: the separators its numbers are written with."""
     from smsdesk.io.tables import TableError
 
     request: dict[str, object] = {
@@ -91,6 +103,8 @@ def read_workbook(path: Path, *, sheet: str | None, country: str, watcher, sheet
         "sheet": sheet,
         "country": country,
         "sheets_only": sheets_only,
+        "decimal": number_style.decimal,
+        "group": number_style.group,
     }
     seconds, memory = limits_for(path.stat().st_size)
     request["memory"] = memory
@@ -297,7 +311,10 @@ def _read_here(request: dict, send) -> None:
     from smsdesk.io.workbook import read_grid
 
     try:
-        read_grid(Path(request["path"]), request["sheet"], request["country"], send, request["sheets_only"])
+        style = NumberStyle(decimal=str(request["decimal"]), group=str(request["group"]))
+        read_grid(
+            Path(request["path"]), request["sheet"], request["country"], send, request["sheets_only"], style
+        )
     except TableError as exc:
         send(("error", str(exc)))
         return

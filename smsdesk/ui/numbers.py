@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDoubleSpinBox
 
+from smsdesk.core.numfmt import NumberStyle
+
 
 def read_decimal(text: str) -> float | None:
     """A number as a user types it, in any locale: `0,25`, `0.25` and `0,250` are all a quarter; with both marks
@@ -21,6 +23,19 @@ def read_decimal(text: str) -> float | None:
         return float(text)
     except ValueError:
         return None
+
+
+def number_style() -> NumberStyle:
+    """The locale's separators, for numbers read from a workbook ("120,50" in Danish, "1 200,50" in Swedish).
+
+    A separator outside GSM-7 (Swedish groups with a no-break space) is written as a plain space: in an SMS it
+    would make the whole message Unicode, at less than half the characters per part."""
+    from smsdesk.core.encoding import is_gsm
+    from smsdesk.ui.widgets import locale
+
+    current = locale()
+    decimal, group = current.decimalPoint(), current.groupSeparator()
+    return NumberStyle(decimal=decimal if is_gsm(decimal) else ".", group=group if is_gsm(group) else " ")
 
 
 def currency_of(country: str | None) -> str:

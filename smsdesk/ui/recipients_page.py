@@ -428,6 +428,7 @@ class RecipientsPage(QWidget):
         """Read `path` off the GUI thread; `phone_column` (a restored draft's) wins over the detected column."""
         from smsdesk.core.plan import detect_phone_column
         from smsdesk.io.tables import read_table
+        from smsdesk.ui.numbers import number_style
 
         self.cancel_reading()
         self._path = path
@@ -441,11 +442,17 @@ class RecipientsPage(QWidget):
         self.db.set_setting("last_folder", str(path.parent))
 
         country = self.draft.country or "DK"
+        style = number_style()  # the locale is read here, on the GUI thread; the file is read off it
 
         def read(job: Job):
             # Workbooks are parsed in a child process: Cancel (job.cancelled) kills it, whatever it is stuck on.
             table = read_table(
-                path, sheet=sheet, country=country, progress=job.report, cancelled=job.cancelled
+                path,
+                sheet=sheet,
+                country=country,
+                progress=job.report,
+                cancelled=job.cancelled,
+                number_style=style,
             )
             if phone_column is not None and phone_column in table.header:
                 return table, phone_column
