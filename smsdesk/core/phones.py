@@ -195,14 +195,16 @@ def _reads_as_other(text: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=64)
-def _country_facts(country: str) -> tuple[str, str | None, bool]:
-    """(calling code, international dialling prefix if plain digits, whether local numbers may be taken as-is)."""
+def _country_facts(country: str) -> tuple[str, str | None, bool, str]:
+    """(calling code, international dialling prefix if plain digits, whether local numbers may be taken as-is,
+    the trunk prefix: "0" in Sweden and Britain, "1" in the US, "" in Denmark)."""
     metadata = phonenumbers.PhoneMetadata.metadata_for_region(country.upper())
     if metadata is None:
-        return "", None, False
+        return "", None, False, ""
     prefix = metadata.international_prefix
     plain_prefix = prefix if prefix and prefix.isdigit() else None
-    return str(metadata.country_code), plain_prefix, metadata.national_prefix_for_parsing is None
+    local_as_is = metadata.national_prefix_for_parsing is None
+    return str(metadata.country_code), plain_prefix, local_as_is, metadata.national_prefix or ""
 
 
 def _fast_national(text: str, country: str) -> tuple[str, str] | None:
@@ -212,7 +214,7 @@ def _fast_national(text: str, country: str) -> tuple[str, str] | None:
     phonenumbers.parse would produce for these, without its general machinery. A national number with a leading
     zero (Italy) is left to parse.
     """
-    calling_code, international, local_as_is = _country_facts(country)
+    calling_code, international, local_as_is, trunk = _country_facts(country)
     if not calling_code:
         return None
     if text[0] == "+":
@@ -223,7 +225,9 @@ def _fast_national(text: str, country: str) -> tuple[str, str] | None:
         national = text
     else:
         return None
-    if not national or national[0] == "0":
+    if not national or national[0] == "0" or (trunk and national.startswith(trunk)):
+        # a leading zero (Italy), or the trunk prefix written after the country code ("+1 1 500…", "+44 0 20…"),
+        # which parse takes off as people mean it
         return None
     return calling_code, national
 

@@ -99,6 +99,8 @@ def test_country_code_without_plus_is_only_taken_for_the_default_country():
         ("+46 70 123 45 67", "DK", "+46701234567"),
         ("0171 1234567", "DE", "+491711234567"),
         ("06 1234 5678", "IT", "+390612345678"),  # Italian leading zero is part of the number
+        ("+1 1 500 200 0000", "US", "+15002000000"),  # the US trunk 1 written after +1 (hypothesis found it)
+        ("+44 0 7911 123456", "GB", "+447911123456"),  # the British trunk 0 after +44
     ],
 )
 def test_other_countries(raw, country, e164):
