@@ -349,7 +349,7 @@ class Journal:
             counts[MessageState(state)] = number
         return counts
 
-    def state_and_delivery_counts(self, campaign_id: str) -> dict[tuple[MessageState, str | None], int]:
+    def state_and_delivery_counts(self, campaign_id: str) -> dict[tuple[str, str | None], int]:
         """Rows by (state, delivery report): what engine.results.tally() counts."""
         return {
             (MessageState(state), delivery): number
