@@ -56,8 +56,8 @@ class RunOutcome:
 
 @dataclass(frozen=True)
 class Tally:
-    """A campaign's counters, the one way every screen and file counts them: the Results page's line, History's
-    columns, the export's rows (by Status and Delivery) and the CLI all come to these numbers by tally()."""
+    """A campaign's counters, the one way they are counted: the Results page's line and History's columns come to
+    these numbers by tally(), and so do the export's rows counted by their Status and Delivery columns."""
 
     sent: int = 0
     delivered: int = 0  # sent, and the receipt says it reached the phone
