@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 
 from smsdesk.core.states import MessageState
 from smsdesk.engine.results import Tally, tally
-from smsdesk.ui.numbers import money_text
+from smsdesk.ui.numbers import money_text, row_label
 from smsdesk.ui.reasons import error_text
 from smsdesk.ui.widgets import STATE_LABELS, state_colour, status_icon, thousands
 
@@ -333,7 +333,7 @@ class ResultsModel(QAbstractTableModel):
 
     def _display(self, row: list[Any], column: int):
         if column == ROW:
-            return str(row[_ROW]) if row[_ROW] is not None else ""
+            return row_label(row[_ROW])
         if column == NAME:
             return row[_NAME]
         if column == NUMBER:
