@@ -252,3 +252,37 @@ def test_a_result_the_window_never_heard_of_is_counted_once_the_send_ends(
     assert lost
     qtbot.waitUntil(lambda: page_counters(results)["Waiting"] == 0, timeout=10000)
     assert_one_story(qtbot, window, prompts, campaign_id, tmp_path / "finished.xlsx")
+
+
+def test_receipts_that_arrive_while_the_page_reloads_are_not_lost(
+    qtbot, db, prompts, make_window, receipts, tmp_path, monkeypatch
+):
+    """Retry and "Check with provider" reload the page: a delivery check answered meanwhile must still show, though
+    the rows being loaded were read before its receipts were written."""
+    import time
+
+    from smsdesk.ui import results_page as results_module
+
+    campaign_id = campaign_with_a_skipped_row(db)
+    window = make_window()
+    results = window.results_page
+    window.open_campaign(campaign_id, resume=True)
+    qtbot.waitUntil(lambda: results.worker is None and results.campaign_state == "finished", timeout=60000)
+    qtbot.waitUntil(lambda: not results.jobs.running(), timeout=10000)
+    assert page_counters(results)["Delivered"] == 0  # nobody asked yet
+
+    made = results_module.row_from_record
+
+    def slowly(record):  # a big campaign: the rows take a while to build after they were read
+        time.sleep(0.0002 if record.row > 3 else 1.0)
+        return made(record)
+
+    monkeypatch.setattr(results_module, "row_from_record", slowly)
+    receipts.state.faults.latency = 0.3
+    results._last_delivery_query = 0.0
+    click(qtbot, results.delivery_button)
+    results.open_campaign(campaign_id)  # what a retry does: read the rows again
+    qtbot.waitUntil(lambda: results.delivery_note.text().startswith("Receipts checked"), timeout=15000)
+    qtbot.waitUntil(lambda: not results.jobs.running() and results.model.total() == ROWS + 1, timeout=15000)
+    shown = assert_one_story(qtbot, window, prompts, campaign_id, tmp_path / "reloaded.xlsx")
+    assert shown["Delivered"] == 11
