@@ -1,13 +1,19 @@
 """What a campaign run reports to its caller: one MessageUpdate per row as its result is recorded, a state change
-(CampaignState and a reason) whenever the run's state changes, and one RunOutcome at the end. Plain data: the CLI,
+(CampaignState and a reason) whenever the run's state changes, and one RunOutcome at the end; and the one way a
+campaign's rows are counted (Tally, tally()). Plain data: the CLI,
 the GUI and the child-process pipe (engine/child.py) all use these shapes, field for field.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from smsdesk.core.states import CampaignState, MessageState
+
+if TYPE_CHECKING:
+    from smsdesk.store.journal import Journal
 
 # RunOutcome.stopped_by: why a campaign stopped
 STOPPED_BY_PROVIDER = "provider"  # AccountError: credentials, credit, sender refused
@@ -46,3 +52,56 @@ class RunOutcome:
     reason: str | None
     counts: dict[str, int]
     stopped_by: str | None = None  # STOPPED_BY_* when state is "stopped"
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A campaign's counters, the one way they are counted: the Results page's line and History's columns come to
+    these numbers by tally(), and so do the export's rows counted by their Status and Delivery columns."""
+
+    sent: int = 0
+    delivered: int = 0  # sent, and the receipt says it reached the phone
+    not_delivered: int = 0  # sent, and the receipt says it never will
+    failed: int = 0
+    unknown: int = 0
+    waiting: int = 0  # still to send: pending, or its request out without an answer (sending)
+    skipped: int = 0
+
+    @property
+    def to_send(self) -> int:
+        """Every row but the skipped ones (what the progress bar measures)."""
+        return self.sent + self.failed + self.unknown + self.waiting
+
+    @property
+    def done(self) -> int:
+        return self.to_send - self.waiting
+
+
+def tally(counts: Mapping[tuple[str, str | None], int] | Mapping[str, int]) -> Tally:
+    """The counters of rows counted by (state, delivery), or by state alone (then nothing counts as delivered).
+
+    A receipt only counts on a sent row: a row's delivery stays in the journal when it is sent again, and a sent
+    row cancelled at the provider (skipped) was never delivered, whatever its last receipt said."""
+    by_state: dict[str, int] = {}
+    delivered = not_delivered = 0
+    for key, number in counts.items():
+        state, delivery = key if isinstance(key, tuple) else (key, None)
+        by_state[state] = by_state.get(state, 0) + number
+        if state == MessageState.SENT and delivery == "delivered":
+            delivered += number
+        elif state == MessageState.SENT and delivery == "failed":
+            not_delivered += number
+    return Tally(
+        sent=by_state.get(MessageState.SENT, 0),
+        delivered=delivered,
+        not_delivered=not_delivered,
+        failed=by_state.get(MessageState.FAILED, 0),
+        unknown=by_state.get(MessageState.UNKNOWN, 0),
+        waiting=by_state.get(MessageState.PENDING, 0) + by_state.get(MessageState.SENDING, 0),
+        skipped=by_state.get(MessageState.SKIPPED, 0),
+    )
+
+
+def campaign_tally(journal: Journal, campaign_id: str) -> Tally:
+    """The campaign's counters as the journal has them now."""
+    return tally(journal.state_and_delivery_counts(campaign_id))

@@ -349,6 +349,17 @@ class Journal:
             counts[MessageState(state)] = number
         return counts
 
+    def state_and_delivery_counts(self, campaign_id: str) -> dict[tuple[str, str | None], int]:
+        """Rows by (state, delivery report): what engine.results.tally() counts."""
+        return {
+            (MessageState(state), delivery): number
+            for state, delivery, number in self.conn.execute(
+                f"SELECT s.state, s.delivery, COUNT(*) FROM {_WITH_STATUS} WHERE messages.campaign_id = ? "
+                "GROUP BY 1, 2",
+                (campaign_id,),
+            )
+        }
+
     def messages(
         self,
         campaign_id: str,
@@ -594,6 +605,16 @@ class Journal:
         with self.db.transaction() as conn:
             conn.executemany("UPDATE message_status SET delivery = ?, delivery_at = ? WHERE id = ?", params)
         return len(params)
+
+    def deliveries(self, campaign_id: str) -> dict[int, str]:
+        """The delivery report of each of the campaign's rows that has one, by row id."""
+        return dict(
+            self.conn.execute(
+                "SELECT s.id, s.delivery FROM message_status AS s JOIN messages ON messages.id = s.id "
+                "WHERE messages.campaign_id = ? AND s.delivery IS NOT NULL",
+                (campaign_id,),
+            ).fetchall()
+        )
 
     def settle_unknown(
         self, campaign_id: str, settlements: Iterable[tuple[int, str, str | None, str | None]]

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget
 
+from smsdesk.engine.results import tally as campaign_tally
 from smsdesk.ui.numbers import cost_unit, money_text
 from smsdesk.ui.results_page import campaign_state_text
 from smsdesk.ui.widgets import RowsModel, heading, hint, local_time, thousands
@@ -186,6 +187,7 @@ class HistoryPage(QWidget):
         alike = Counter((campaign.name, local_time(campaign.created_at)) for campaign in self.campaigns)
         for campaign in self.campaigns:
             counts = campaign.counts
+            tally = campaign_tally(counts)  # the Results page's and the export's way of counting
             when = local_time(campaign.created_at)
             rows.append(
                 [
@@ -194,11 +196,11 @@ class HistoryPage(QWidget):
                     campaign.account,
                     campaign_state_text(campaign.state, short=True),
                     # what the campaign set out to send: rows given up on later still count
-                    thousands(campaign.total - counts.get("skipped", 0) + campaign.given_up),
-                    thousands(counts.get("sent", 0)),
-                    thousands(counts.get("failed", 0)),
-                    thousands(counts.get("unknown", 0)),
-                    thousands(counts.get("pending", 0) + counts.get("sending", 0)),
+                    thousands(tally.to_send + campaign.given_up),
+                    thousands(tally.sent),
+                    thousands(tally.failed),
+                    thousands(tally.unknown),
+                    thousands(tally.waiting),
                     thousands(campaign.segments + campaign.given_up_segments),
                     money_text(campaign.cost, cost_unit(campaign.provider))
                     if campaign.cost is not None

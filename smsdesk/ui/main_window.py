@@ -547,6 +547,8 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop every worker and wait for its thread: a QThread destroyed while running aborts the process."""
+        # and build no more pages: the one-per-turn prebuild would read a closed database
+        self._closing = True
         for page in self._pages.values():
             if hasattr(page, "shutdown"):
                 page.shutdown()

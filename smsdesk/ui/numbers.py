@@ -1,4 +1,5 @@
-"""Numbers the user types and amounts shown: decimals read in any locale, the currency a price is in."""
+"""Numbers the user types and amounts shown: decimals read in any locale, the currency a price is in, and how a
+spreadsheet row is written."""
 
 from __future__ import annotations
 
@@ -6,6 +7,13 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QDoubleSpinBox
 
 from smsdesk.core.numfmt import NumberStyle
+
+
+def row_label(row: int | None) -> str:
+    """A spreadsheet row as tables show it."""
+    # A row is a label, not a count: ungrouped as Excel's row headers write it (10001, never 10.001); counts and
+    # amounts use the locale's grouping (widgets.thousands).
+    return "" if row is None else str(int(row))
 
 
 def read_decimal(text: str) -> float | None:

@@ -682,6 +682,7 @@ class RecipientsPage(QWidget):
             for item in plan.excluded:
                 if kind and item.kind != kind:
                     continue
+                # the row as a number: it sorts as one (UserRole), and RowsModel writes it as numbers.row_label does
                 rows.append([item.row, item.value, exclusion_reason(item)])
         self.excluded_model.set_data(self.excluded_header(), rows)
         self.excluded_view.resizeColumnToContents(0)

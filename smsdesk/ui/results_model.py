@@ -20,7 +20,8 @@ from PySide6.QtCore import (
 )
 
 from smsdesk.core.states import MessageState
-from smsdesk.ui.numbers import money_text
+from smsdesk.engine.results import Tally, tally
+from smsdesk.ui.numbers import money_text, row_label
 from smsdesk.ui.reasons import error_text
 from smsdesk.ui.widgets import STATE_LABELS, state_colour, status_icon, thousands
 
@@ -92,8 +93,8 @@ class ResultsModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[list[Any]] = []
         self._position: dict[int, int] = {}
-        self.counts: dict[str, int] = {}
-        self.delivery_counts: dict[str, int] = {}
+        # Rows by (state, delivery): kept as rows change, read through engine.results.tally() like the journal's
+        self._pairs: dict[tuple[str, str | None], int] = {}
         # "Scheduled" (and "Scheduled for …" as the tip) in place of "Sent" while a provider holds the messages
         self.sent_label: str | None = None
         self.sent_tip: str | None = None
@@ -117,13 +118,36 @@ class ResultsModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._position = {row[_ID]: index for index, row in enumerate(self._rows)}
-        self.counts = {}
-        self.delivery_counts = {}
+        self._pairs = {}
         for row in self._rows:
-            self.counts[row[_STATE]] = self.counts.get(row[_STATE], 0) + 1
-            if row[_DELIVERY]:
-                self.delivery_counts[row[_DELIVERY]] = self.delivery_counts.get(row[_DELIVERY], 0) + 1
+            self._count(row, 1)
         self.endResetModel()
+
+    def _count(self, row: list[Any], step: int) -> None:
+        pair = (row[_STATE], row[_DELIVERY])
+        self._pairs[pair] = self._pairs.get(pair, 0) + step
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Rows by state (states no row is in are left out)."""
+        counts: dict[str, int] = {}
+        for (state, _delivery), number in self._pairs.items():
+            if number:
+                counts[state] = counts.get(state, 0) + number
+        return counts
+
+    @property
+    def delivery_counts(self) -> dict[str, int]:
+        """Rows by delivery report, whatever their state."""
+        counts: dict[str, int] = {}
+        for (_state, delivery), number in self._pairs.items():
+            if number and delivery:
+                counts[delivery] = counts.get(delivery, 0) + number
+        return counts
+
+    def tally(self) -> Tally:
+        """The counters of the rows as shown, counted the journal's way (engine.results.tally)."""
+        return tally(self._pairs)
 
     def clear(self) -> None:
         self.set_rows([])
@@ -146,19 +170,15 @@ class ResultsModel(QAbstractTableModel):
                 ]
                 self._position[update["id"]] = len(self._rows) + len(appended)
                 appended.append(row)
-                self.counts[row[_STATE]] = self.counts.get(row[_STATE], 0) + 1
+                self._count(row, 1)
                 continue
             row = self._rows[position]
-            if "state" in update and update["state"] != row[_STATE]:
-                self.counts[row[_STATE]] = self.counts.get(row[_STATE], 1) - 1
-                row[_STATE] = update["state"]
-                self.counts[row[_STATE]] = self.counts.get(row[_STATE], 0) + 1
-            if "delivery" in update and update["delivery"] != row[_DELIVERY]:
-                if row[_DELIVERY]:
-                    self.delivery_counts[row[_DELIVERY]] -= 1
-                row[_DELIVERY] = update["delivery"]
-                if row[_DELIVERY]:
-                    self.delivery_counts[row[_DELIVERY]] = self.delivery_counts.get(row[_DELIVERY], 0) + 1
+            state = update.get("state", row[_STATE])
+            delivery = update.get("delivery", row[_DELIVERY])
+            if state != row[_STATE] or delivery != row[_DELIVERY]:
+                self._count(row, -1)
+                row[_STATE], row[_DELIVERY] = state, delivery
+                self._count(row, 1)
             for key, column in (
                 ("message_id", _MESSAGE_ID),
                 ("cost", _COST),
@@ -186,6 +206,29 @@ class ResultsModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_column))
         return len(changed) + len(appended)
 
+    def sync(self, rows: Sequence[list[Any]]) -> int:
+        """Make the rows what the journal says (`rows` as row_from_record makes them): only rows that differ
+        change, so the view keeps its place. A different set of rows is loaded anew. Returns how many changed."""
+        if len(rows) != len(self._rows) or any(row[_ID] not in self._position for row in rows):
+            self.set_rows(rows)
+            return len(rows)
+        updates = []
+        for fresh in rows:
+            held = self._rows[self._position[fresh[_ID]]]
+            if held != fresh:
+                updates.append(
+                    {
+                        "id": fresh[_ID],
+                        "state": fresh[_STATE],
+                        "delivery": fresh[_DELIVERY],
+                        "message_id": fresh[_MESSAGE_ID],
+                        "segments": fresh[_SEGMENTS],
+                        "cost": fresh[_COST],
+                        "error": fresh[_ERROR],
+                    }
+                )
+        return self.apply(updates) if updates else 0
+
     def set_sent_label(self, label: str | None, tip: str | None = None) -> None:
         self.sent_tip = tip
         if label != self.sent_label:
@@ -209,14 +252,14 @@ class ResultsModel(QAbstractTableModel):
             )
         )
 
-    def apply_delivery(self, reports: Iterable[Any]) -> int:
-        by_id = {report.message_id: report.state for report in reports}
+    def apply_deliveries(self, deliveries: dict[int, str]) -> int:
+        """The journal's delivery report of each row id that has one."""
         updates = [
-            {"id": row[_ID], "delivery": by_id[row[_MESSAGE_ID]]}
+            {"id": row[_ID], "delivery": deliveries.get(row[_ID])}
             for row in self._rows
-            if row[_MESSAGE_ID] in by_id and row[_DELIVERY] != by_id[row[_MESSAGE_ID]]
+            if row[_DELIVERY] != deliveries.get(row[_ID])
         ]
-        return self.apply(updates)
+        return self.apply(updates) if updates else 0
 
     def state_at(self, row: int) -> str:
         return self._rows[row][_STATE]
@@ -290,7 +333,7 @@ class ResultsModel(QAbstractTableModel):
 
     def _display(self, row: list[Any], column: int):
         if column == ROW:
-            return str(row[_ROW]) if row[_ROW] is not None else ""
+            return row_label(row[_ROW])
         if column == NAME:
             return row[_NAME]
         if column == NUMBER:

@@ -109,6 +109,8 @@ class ResultsPage(QWidget):
         self._progress_samples: deque[tuple[float, int]] = deque()
         self._last_delivery_query = 0.0
         self.last_export: Path | None = None
+        self._deliveries_after_load: dict[int, str] | None = None
+        self.sync_job: Job | None = None
         self.campaign_state = ""
         # Extra CampaignRunner arguments (tests and benchmarks: smaller batches, fewer requests in flight).
         self.runner_options: dict = {}
@@ -327,6 +329,7 @@ class ResultsPage(QWidget):
 
         if campaign_id != self.campaign_id:
             self._check_said: str | None = None  # what "Check with provider" said belongs to its campaign
+            self._deliveries_after_load = None  # so do receipts waiting for the rows to load
         self.campaign_id = campaign_id
         self.model.clear()
         self.show_unreachable(None)
@@ -356,6 +359,9 @@ class ResultsPage(QWidget):
             self.campaign_state = self.campaign.state
             self.model.cost_unit = cost_unit(self.campaign.provider)
             self.model.set_rows(rows)
+            deliveries, self._deliveries_after_load = self._deliveries_after_load, None
+            if deliveries:
+                self.model.apply_deliveries(deliveries)
             COLLECTOR.loaded()
             self._show_header()
             self._update_progress()
@@ -429,6 +435,44 @@ class ResultsPage(QWidget):
 
     def _error(self, message: str) -> None:
         self.prompts.inform(self, self.tr("Results"), message, warning=True)
+
+    def page_shown(self) -> None:
+        # History may have discarded the rest or cancelled a schedule, another SMSDesk may have sent: read again
+        self.sync_with_journal()
+
+    def sync_with_journal(self) -> None:
+        """Make the table and its counters what the journal says now, off the GUI thread; only rows that differ
+        change. Not while sending: then the run's results are newer than any read of the journal."""
+        if self.campaign_id is None or self.is_sending():
+            return
+        if self.load_job is not None and self.load_job.is_running():
+            return  # the load reads the journal itself
+        from smsdesk.store.journal import Journal
+
+        source, campaign_id, load_job = self.db, self.campaign_id, self.load_job
+
+        def read(job: Job):
+            db = source.open_another()
+            try:
+                journal = Journal(db)
+                campaign = journal.get_campaign(campaign_id)
+                return campaign, [row_from_record(record) for record in journal.messages(campaign_id)]
+            finally:
+                db.close()
+
+        def read_done(result) -> None:
+            # a campaign opened meanwhile, a load or a send started since: theirs is the newer word
+            if campaign_id != self.campaign_id or self.load_job is not load_job or self.is_sending():
+                return
+            self.campaign, rows = result
+            self.campaign_state = self.campaign.state
+            self.model.sync(rows)
+            self._show_header()
+            self._update_progress()
+            self._update_controls()
+            self.state_changed.emit()
+
+        self.sync_job = self.jobs.start("read results", read, on_success=read_done, on_failure=self._error)
 
     # -- sending -------------------------------------------------------------------------------------------------
 
@@ -629,6 +673,7 @@ class ResultsPage(QWidget):
             self.state_label.setText(self.tr("Stopped: {reason}").format(reason=error_text(error)))
         self._update_progress()
         self._update_controls()
+        self.sync_with_journal()  # a result recorded but never heard of (a child killed mid-line) shows now
         self._schedule_delivery()
         self.campaign_changed.emit()
         self.state_changed.emit()
@@ -849,16 +894,22 @@ class ResultsPage(QWidget):
                     raise ValueError(f"The account {account_name!r} no longer exists")
                 with create_provider(account, secret_for(account) or "") as provider:
                     reports = provider.delivery_status(ids)
-                Journal(db).set_delivery(campaign_id, reports)
-                return reports
+                journal = Journal(db)
+                journal.set_delivery(campaign_id, reports)
+                # what the journal now holds, not the reports: the page shows the journal's receipts
+                return journal.deliveries(campaign_id)
             finally:
                 db.close()
 
-        def answered(reports) -> None:
+        def answered(deliveries: dict[int, str]) -> None:
             if self.campaign is None or self.campaign.id != campaign_id:
                 return
-            self.model.apply_delivery(reports)
-            failed = self.model.delivery_counts.get("failed", 0)
+            if self.load_job is not None and self.load_job.is_running():
+                # the rows being loaded may have been read before these receipts were written
+                self._deliveries_after_load = deliveries
+            else:
+                self.model.apply_deliveries(deliveries)
+            failed = self.model.tally().not_delivered
             self.delivery_note.setText(
                 self.tr("Receipts checked {time}").format(
                     time=self.locale().toString(QTime.currentTime(), QLocale.FormatType.ShortFormat)
@@ -1005,12 +1056,15 @@ class ResultsPage(QWidget):
         self.filter_combo.setCurrentIndex(index)
 
     def _update_progress(self) -> None:
-        counts = self.model.counts
-        skipped = counts.get(MessageState.SKIPPED, 0)
-        to_send = self.model.total() - skipped
-        waiting = counts.get(MessageState.PENDING, 0) + counts.get(MessageState.SENDING, 0)
-        done = to_send - waiting
-        sent = counts.get("sent", 0)
+        # engine.results.tally: the rule History, the export and the CLI count by
+        tally = self.model.tally()
+        to_send, waiting, done, sent, skipped = (
+            tally.to_send,
+            tally.waiting,
+            tally.done,
+            tally.sent,
+            tally.skipped,
+        )
         # the bar fills with what was sent: failed and unknown messages are handled, not sent
         self.progress.setValue(int(1000 * sent / to_send) if to_send else 0)
         if not to_send:
@@ -1031,14 +1085,14 @@ class ResultsPage(QWidget):
                 )
             )
         parts = [
-            self.tr("Sent {count}").format(count=thousands(counts.get("sent", 0))),
-            self.tr("Failed {count}").format(count=thousands(counts.get("failed", 0))),
-            self.tr("Unknown {count}").format(count=thousands(counts.get("unknown", 0))),
+            self.tr("Sent {count}").format(count=thousands(sent)),
+            self.tr("Failed {count}").format(count=thousands(tally.failed)),
+            self.tr("Unknown {count}").format(count=thousands(tally.unknown)),
             self.tr("Waiting {count}").format(count=thousands(waiting)),
         ]
         if skipped:
             parts.append(self.tr("Skipped {count}").format(count=thousands(skipped)))
-        delivered = self.model.delivery_counts.get("delivered", 0)
+        delivered = tally.delivered
         if delivered:
             parts.append(self.tr("Delivered {count}").format(count=thousands(delivered)))
         self.counts_label.setText("  ·  ".join(parts))
