@@ -52,6 +52,15 @@ class Draft(QObject):
         for signal in (self.table_changed, self.plan_changed, self.message_changed):
             signal.connect(self._save_timer.start)
 
+    def stop_keeping(self) -> None:
+        """Save what is still waiting to be saved, then keep no more: the window is shutting down and its
+        database is closed after it (a save timer firing later would write to a closed database)."""
+        if self._save_timer is not None and self._save_timer.isActive():
+            self.save()
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._db = None
+
     def state(self) -> dict[str, Any]:
         table = self.table
         return {

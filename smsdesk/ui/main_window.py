@@ -549,6 +549,7 @@ class MainWindow(QMainWindow):
         """Stop every worker and wait for its thread: a QThread destroyed while running aborts the process."""
         # and build no more pages: the one-per-turn prebuild would read a closed database
         self._closing = True
+        self.draft.stop_keeping()
         for page in self._pages.values():
             if hasattr(page, "shutdown"):
                 page.shutdown()
