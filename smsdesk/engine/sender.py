@@ -201,7 +201,8 @@ class CampaignRunner:
     def cancel(self) -> None:
         with self._control:
             self._cancel_requested = True
-            self._ends_as = CampaignState.CANCELLED  # the user's choice wins over a window that went away after
+            # the user's choice wins over a window that went away after it
+            self._ends_as = CampaignState.CANCELLED
         self.events.put(_WAKE)
 
     def interrupt(self) -> None:
