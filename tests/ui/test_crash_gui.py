@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from smsdesk.engine.child import CHILD_FLAG
+from smsdesk.engine.sender import DEFAULT_CONCURRENCY
 from smsdesk.providers import provider_class
 from smsdesk.store.db import Database
 from smsdesk.store.journal import FINAL_STATES, INTERRUPTED, PENDING, SENDING, SENT, SKIPPED, UNKNOWN, Journal
@@ -40,6 +41,8 @@ pytestmark = [
 
 RECIPIENTS = 300
 LATENCY = 0.1  # seconds per request at the sandbox: requests are in flight when the kill lands
+# CPSMS gets one request per personalised text, DEFAULT_CONCURRENCY at once: after the kill only those may still be
+# accepted (twice as many, for the ones that land between counting and the kill).
 SENT_BEFORE_KILL = 10
 ACCOUNT = "Butik CPSMS"
 CAMPAIGN = "Julefrokost"
@@ -199,6 +202,7 @@ def test_a_campaign_sent_from_the_gui_survives_a_sigkill_and_resumes_from_the_re
     assert senders, "the window started no sending process"
     before = smsdesk_processes(home)
     assert window.pid in before and set(senders) <= set(before)
+    accepted_at_kill = len(sandbox.state.accepted_numbers())
     killed_at = now_in_ticks()
     window.send_signal(signal.SIGKILL)
     window.wait(10)
@@ -206,6 +210,8 @@ def test_a_campaign_sent_from_the_gui_survives_a_sigkill_and_resumes_from_the_re
     wait_until(
         lambda: not any(running(pid) for pid in senders), 30, "the sending process outlived its window"
     )
+    sent_after = len(sandbox.state.accepted_numbers()) - accepted_at_kill
+    assert sent_after <= 2 * DEFAULT_CONCURRENCY, f"{sent_after} accepted after the kill: the sender sent on"
     wait_until(
         lambda: not [pid for pid, start in smsdesk_processes(home).items() if start <= killed_at],
         30,
