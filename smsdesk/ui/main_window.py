@@ -549,6 +549,8 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop every worker and wait for its thread: a QThread destroyed while running aborts the process."""
+        # pages still to be built, due campaigns and the resume offer: none of them starts after this
+        self._closing = True
         for page in self._pages.values():
             if hasattr(page, "shutdown"):
                 page.shutdown()
