@@ -51,7 +51,13 @@ def say(line: str) -> None:
 
 
 def accept_button(box: QMessageBox | QDialogButtonBox):
-    return next(button for button in box.buttons() if box.buttonRole(button).name == "AcceptRole")
+    """The box's yes (Send…, Show and resume): the button with the accept role, whatever its translated text."""
+    accept = (
+        QMessageBox.ButtonRole.AcceptRole
+        if isinstance(box, QMessageBox)
+        else QDialogButtonBox.ButtonRole.AcceptRole
+    )
+    return next(button for button in box.buttons() if box.buttonRole(button) == accept)
 
 
 class Dialogs:
