@@ -11,8 +11,9 @@ with each record's fields by name. The journal stays the truth: the window reloa
 campaign.
 
 The child never outlives its window: when the pipe from the parent closes (the window quit, crashed or was killed
-with SIGKILL) it cancels the run, so the requests in flight are recorded, the rest stays pending (resumable) and the
-campaign lock is released as the process ends. A parent that stops reading ends it the same way.
+with SIGKILL) it stops the run, so the requests in flight are recorded, the rest stays pending and the campaign lock
+is released as the process ends. A parent that stops reading ends it the same way. The campaign is left
+'interrupted', not 'cancelled': nobody cancelled it, and the next start offers it for resuming as after any crash.
 
 Run: python -m smsdesk.engine.child DB_PATH CAMPAIGN_ID [OPTIONS_JSON]
 """
@@ -121,7 +122,7 @@ def spawn(db_path: str | Path, campaign_id: str, options: dict[str, Any]) -> sub
 
 
 class _Pipe:
-    """The child's stdout. When the parent is gone, writing fails: the run is cancelled, and nothing more is
+    """The child's stdout. When the parent is gone, writing fails: the run is interrupted, and nothing more is
     written."""
 
     def __init__(self, out: IO[str]):
@@ -143,7 +144,7 @@ class _Pipe:
                 with contextlib.suppress(OSError, ValueError):
                     os.dup2(os.open(os.devnull, os.O_WRONLY), self.out.fileno())
                 if self.runner is not None:
-                    self.runner.cancel()
+                    self.runner.interrupt()
 
 
 def _listen(runner: CampaignRunner, commands: IO[str]) -> None:
@@ -155,7 +156,7 @@ def _listen(runner: CampaignRunner, commands: IO[str]) -> None:
             runner.resume()
         elif command == "cancel":
             runner.cancel()
-    runner.cancel()  # the parent's end closed: stop after the requests in flight, the rest stays pending
+    runner.interrupt()  # the parent's end closed: stop after the requests in flight, the rest stays pending
 
 
 def main(argv: list[str]) -> int:

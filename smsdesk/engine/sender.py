@@ -182,6 +182,7 @@ class CampaignRunner:
         self._control = threading.Lock()
         self._pause_requested = False
         self._cancel_requested = False
+        self._ends_as: CampaignState | None = None  # what a stop asked for leaves the campaign in
         # What the run thread waits for: the workers' answers, and a wake-up from pause(), resume() and cancel().
         self.events: queue.SimpleQueue[Any] = queue.SimpleQueue()
 
@@ -200,6 +201,16 @@ class CampaignRunner:
     def cancel(self) -> None:
         with self._control:
             self._cancel_requested = True
+            # the user's choice wins over a window that went away after it
+            self._ends_as = CampaignState.CANCELLED
+        self.events.put(_WAKE)
+
+    def interrupt(self) -> None:
+        """Stop as cancel() does, but leave the campaign 'interrupted', as a crash of its sender would: the window
+        that sent it is gone and nobody chose to cancel, so the next start offers it for resuming."""
+        with self._control:
+            self._cancel_requested = True
+            self._ends_as = self._ends_as or CampaignState.INTERRUPTED
         self.events.put(_WAKE)
 
     @property
@@ -211,6 +222,11 @@ class CampaignRunner:
     def cancelled(self) -> bool:
         with self._control:
             return self._cancel_requested
+
+    @property
+    def ends_as(self) -> CampaignState:
+        with self._control:
+            return self._ends_as or CampaignState.CANCELLED
 
     # -- the run ---------------------------------------------------------------------------------------------------
 
@@ -425,7 +441,7 @@ class _Run:
                     stop = self.settler.stop
                     return runner.close(journal, CampaignState.STOPPED, stop.reason, stop.stopped_by)
                 if runner.cancelled:
-                    return runner.close(journal, CampaignState.CANCELLED, None)
+                    return runner.close(journal, runner.ends_as, None)
                 journal.set_state(campaign_id, CampaignState.PAUSED)
                 runner.tell_state(CampaignState.PAUSED)
                 if return_when_paused:

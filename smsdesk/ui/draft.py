@@ -69,6 +69,7 @@ class Draft(QObject):
             "phone_column": self.plan.phone_column if self.plan is not None else None,
             "country": self.country,
             "message": self.message,
+            "unsent": self.unsent,
         }
 
     def save(self) -> None:
@@ -100,6 +101,12 @@ class Draft(QObject):
             self.message = text
             self.unsent = bool(text.strip())
             self.message_changed.emit()
+
+    def mark_sent(self) -> None:
+        """A campaign was made from the message: no warning on quit, and none after a restart brings it back."""
+        self.unsent = False
+        if self._save_timer is not None:
+            self._save_timer.start()
 
     def set_account(self, name: str | None) -> None:
         if name != self.account:

@@ -379,7 +379,7 @@ class MainWindow(QMainWindow):
     # -- campaigns -----------------------------------------------------------------------------------------------
 
     def start_campaign(self, campaign_id: str) -> None:
-        self.draft.unsent = False
+        self.draft.mark_sent()
         self.go(RESULTS)
         self.results_page.open_campaign(campaign_id, start=True)
         self._campaigns_changed()
@@ -479,6 +479,8 @@ class MainWindow(QMainWindow):
             self.recipients_page.set_country(saved["country"])
         if saved.get("message"):
             self.message_page.set_text(saved["message"])
+            # a message already sent stays so after a crash or quit (drafts saved before this key: unsent)
+            self.draft.unsent = saved.get("unsent") is not False
         path = Path(saved["file"]) if saved.get("file") else None
         if path is not None and path.is_file():
             self.recipients_page.open_path(
@@ -547,7 +549,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop every worker and wait for its thread: a QThread destroyed while running aborts the process."""
-        # and build no more pages: the one-per-turn prebuild would read a closed database
+        # build no more pages, start no due campaign and no resume offer: each would read a closed database
         self._closing = True
         self.draft.stop_keeping()
         for page in self._pages.values():

@@ -110,7 +110,7 @@ def test_the_child_ends_cleanly_when_its_window_is_killed(db, journal, external_
 
     campaign = journal.get_campaign(campaign_id)
     counts = campaign.counts
-    assert campaign.state == CampaignState.CANCELLED and campaign.resumable
+    assert campaign.state == CampaignState.INTERRUPTED and campaign.resumable  # offered at the next start
     assert counts[MessageState.SENDING] == 0 and counts[MessageState.UNKNOWN] == 0  # in flight got recorded
     assert counts[MessageState.SENT] > 0 and counts[MessageState.PENDING] > 0
     assert not journal.is_busy(campaign_id)  # the lock went with the process

@@ -348,6 +348,31 @@ def test_a_campaign_being_sent_elsewhere_is_refused(db, journal, account, sandbo
     assert sandbox.state.accepted == []
 
 
+@pytest.mark.parametrize(
+    ("stops", "ends_as"),
+    [(("interrupt",), CampaignState.INTERRUPTED), (("cancel", "interrupt"), CampaignState.CANCELLED)],
+)
+def test_an_interrupted_run_is_left_for_the_resume_offer_unless_the_user_cancelled_first(
+    db, journal, account, sandbox, stops, ends_as
+):
+    """interrupt() is the child's stop when its window is gone: 'interrupted', so the next start offers it (that
+    offer leaves 'cancelled' ones alone). A cancel the user asked for before the window closed stays a cancel."""
+    campaign_id = make_campaign(journal, account, 8)
+    runner = None
+
+    def on_update(update):
+        if update.state == SENT and update.row == 4:
+            for stop in stops:
+                getattr(runner, stop)()
+
+    runner = runner_for(db, campaign_id, on_update=on_update, concurrency=1, max_batch=1)
+    outcome = runner.run()
+    assert outcome.state == ends_as
+    campaign = journal.get_campaign(campaign_id)
+    assert campaign.state == ends_as and campaign.resumable
+    assert outcome.counts[SENDING] == 0 and outcome.counts[PENDING] >= 4
+
+
 def test_cancel_keeps_unsent_rows_pending_and_resume_sends_only_them(db, journal, account, sandbox):
     campaign_id = make_campaign(journal, account, 8)
     runner = None
