@@ -1,4 +1,4 @@
-"""The names of a message's and a campaign's states: one enum each, used by the store, the engine, the CLI and
+"""The names of a message's, a campaign's and a delivery receipt's states: one enum each, used by the store, the engine, the CLI and
 the GUI. The values are the strings stored in the database and printed by the CLI, so they never change."""
 
 from __future__ import annotations
@@ -30,6 +30,14 @@ class CampaignState(StrEnum):
     INTERRUPTED = "interrupted"  # found running without its sender (a crash)
     DISCARDED = "discarded"  # the user gave up the rest
     SCHEDULED = "scheduled"  # waiting for its time (store/schedules.py says when and who keeps it)
+
+
+class DeliveryState(StrEnum):
+    """What a provider's receipt says of a sent message; each provider maps its own codes onto these."""
+
+    DELIVERED = "delivered"
+    UNDELIVERED = "failed"  # failed on the handset / network side, after acceptance
+    PENDING = "pending"  # accepted, no final receipt yet
 
 
 FINAL_MESSAGE_STATES = (MessageState.SENT, MessageState.FAILED, MessageState.SKIPPED, MessageState.UNKNOWN)

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from smsdesk.core.states import CampaignState, MessageState
+from smsdesk.core.states import CampaignState, DeliveryState, MessageState
 
 if TYPE_CHECKING:
     from smsdesk.store.journal import Journal
@@ -87,9 +87,9 @@ def tally(counts: Mapping[tuple[str, str | None], int] | Mapping[str, int]) -> T
     for key, number in counts.items():
         state, delivery = key if isinstance(key, tuple) else (key, None)
         by_state[state] = by_state.get(state, 0) + number
-        if state == MessageState.SENT and delivery == "delivered":
+        if state == MessageState.SENT and delivery == DeliveryState.DELIVERED:
             delivered += number
-        elif state == MessageState.SENT and delivery == "failed":
+        elif state == MessageState.SENT and delivery == DeliveryState.UNDELIVERED:
             not_delivered += number
     return Tally(
         sent=by_state.get(MessageState.SENT, 0),

@@ -57,6 +57,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from urllib.parse import quote, quote_plus, urlsplit
 
 from smsdesk.core.account import Account
+from smsdesk.core.states import DeliveryState
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -200,10 +201,10 @@ class Balance:
     postpaid: bool = False  # the account sends on credit (iP.1 below zero): a low amount refuses nothing
 
 
-# Delivery states the app shows; a provider maps its own codes onto these.
-DELIVERED = "delivered"
-UNDELIVERED = "failed"  # failed on the handset / network side, after acceptance
-PENDING = "pending"  # accepted, no final receipt yet
+# Delivery states the app shows (core.states.DeliveryState), by the names the adapters use.
+DELIVERED = DeliveryState.DELIVERED
+UNDELIVERED = DeliveryState.UNDELIVERED
+PENDING = DeliveryState.PENDING
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from smsdesk.core.states import MessageState
+from smsdesk.core.states import DeliveryState, MessageState
 from smsdesk.engine.results import Tally, tally
 from smsdesk.ui.numbers import money_text, row_label
 from smsdesk.ui.reasons import error_text
@@ -54,9 +54,9 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 # internal row layout
 _ID, _ROW, _NAME, _PHONE, _STATE, _DELIVERY, _MESSAGE_ID, _SEGMENTS, _COST, _ERROR = range(10)
 DELIVERY_LABELS = {
-    "delivered": QT_TRANSLATE_NOOP("ResultsModel", "Delivered"),
-    "failed": QT_TRANSLATE_NOOP("ResultsModel", "Not delivered"),
-    "pending": QT_TRANSLATE_NOOP("ResultsModel", "Waiting for receipt"),
+    DeliveryState.DELIVERED: QT_TRANSLATE_NOOP("ResultsModel", "Delivered"),
+    DeliveryState.UNDELIVERED: QT_TRANSLATE_NOOP("ResultsModel", "Not delivered"),
+    DeliveryState.PENDING: QT_TRANSLATE_NOOP("ResultsModel", "Waiting for receipt"),
 }
 NAME_HINTS = ("name", "navn", "namn", "nimi", "nom")
 
@@ -248,7 +248,7 @@ class ResultsModel(QAbstractTableModel):
                 for row in self._rows
                 if row[_STATE] == MessageState.SENT
                 and row[_MESSAGE_ID]
-                and row[_DELIVERY] in (None, "pending")
+                and row[_DELIVERY] in (None, DeliveryState.PENDING)
             )
         )
 
@@ -314,7 +314,7 @@ class ResultsModel(QAbstractTableModel):
             return _state_look(row[_STATE], role)
         if column == DELIVERY:
             state = row[_DELIVERY]
-            return _state_look(state, role) if state in ("delivered", "failed", "pending") else None
+            return _state_look(state, role) if state in tuple(DeliveryState) else None
         if role == _TOOLTIP:
             if column == ERROR and row[_ERROR]:
                 shown = self._error(row[_ERROR])
@@ -423,8 +423,8 @@ class StatusFilter(QSortFilterProxyModel):
             wanted = self._states
             delivery = row[_DELIVERY]
             if row[_STATE] not in wanted and not (
-                ("delivered" in wanted and delivery == "delivered")
-                or ("undelivered" in wanted and delivery == "failed")
+                ("delivered" in wanted and delivery == DeliveryState.DELIVERED)
+                or ("undelivered" in wanted and delivery == DeliveryState.UNDELIVERED)
             ):
                 return False
         if self._text:
