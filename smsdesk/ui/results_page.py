@@ -393,7 +393,11 @@ class ResultsPage(QWidget):
         self.model.set_sent_label(
             self.tr("Scheduled") if held else None, self.scheduled_text()[3:] if held else None
         )
-        self.state_label.setText(campaign_state_text(self.campaign_state))
+        text = campaign_state_text(self.campaign_state)
+        if self.campaign_state in (CampaignState.STOPPED, CampaignState.INTERRUPTED) and campaign.stop_reason:
+            # why it stopped stays said, whichever reading of the journal drew the header last
+            text = f"{text}: {error_text(campaign.stop_reason)}"
+        self.state_label.setText(text)
         self.state_label.setProperty("state", self.campaign_state)
         self.state_label.style().unpolish(self.state_label)
         self.state_label.style().polish(self.state_label)

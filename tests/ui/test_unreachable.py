@@ -65,6 +65,10 @@ def test_unreachable_provider_banner_appears_at_once_with_advice(qtbot, db, prom
     qtbot.waitUntil(lambda: results.worker is None, timeout=60000)
     assert results.campaign_state == "stopped"
     assert "could not be reached" in results.state_label.text()
+    # the page reads the journal again after a send: the reason stays said after that reading too
+    qtbot.waitUntil(lambda: results.sync_job is not None and not results.sync_job.is_running(), timeout=15000)
+    qtbot.wait(50)
+    assert "could not be reached" in results.state_label.text()
     assert results.unreachable_box.isVisible()
     assert "Stopped by the provider" not in results.state_label.text()
     assert not any("Stopped by the provider" in text for text in states)
