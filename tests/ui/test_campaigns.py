@@ -12,7 +12,8 @@ from smsdesk.store.journal import Journal, Outcome
 from smsdesk.ui.main_window import HISTORY, RESULTS, SETTINGS
 
 
-def make_campaign(db, count: int = 12, name: str = "Julefrokost") -> str:
+def make_campaign(db, count: int = 12, name: str = "Julefrokost", extra=()) -> str:
+    """A sandbox campaign of `count` guests, and the `extra` planned messages after them (a skipped row...)."""
     account = db.get_account("Sandbox")
     messages = [
         PlannedMessage(
@@ -25,6 +26,7 @@ def make_campaign(db, count: int = 12, name: str = "Julefrokost") -> str:
         )
         for index in range(count)
     ]
+    messages += extra
     return Journal(db).create_campaign(
         name=name,
         account=account,

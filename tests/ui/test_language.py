@@ -89,22 +89,29 @@ def test_numbers_and_dates_follow_the_locale(language):
     assert thousands(10000) == "10,000"
 
 
-def test_the_review_page_shows_balance_and_cost_in_danish_on_a_danish_computer(
-    qtbot, db, make_window, language, tmp_path
-):
+def review_of(qtbot, make_window, tmp_path, csv_text: str):
+    """A new window's Review page for these recipients and "Hej {Navn}", once its totals are in."""
     from tests.ui.test_flow import drop_file
 
-    language(None, system="da_DK")
-    db.save_account(replace(db.get_account("Sandbox"), price_per_segment=1234.5))
     window = make_window()
     path = tmp_path / "kunder.csv"
-    path.write_text("Navn;Mobil\nMette;20 45 67 89\n", encoding="utf-8")
+    path.write_text(csv_text, encoding="utf-8")
     drop_file(window.recipients_page, path)
     qtbot.waitUntil(lambda: window.draft.plan is not None, timeout=15000)
     window.message_page.set_text("Hej {Navn}")
     window.go(2)
     review = window.review_page
     qtbot.waitUntil(lambda: review.totals is not None, timeout=15000)
+    return review
+
+
+def test_the_review_page_shows_balance_and_cost_in_danish_on_a_danish_computer(
+    qtbot, db, make_window, language, tmp_path
+):
+
+    language(None, system="da_DK")
+    db.save_account(replace(db.get_account("Sandbox"), price_per_segment=1234.5))
+    review = review_of(qtbot, make_window, tmp_path, "Navn;Mobil\nMette;20 45 67 89\n")
     # the sandbox counts points: 10.000 of them; the cost is in the price's currency (Denmark's)
     assert review.total_labels["balance"].text() == "10.000 point"
     assert review.total_labels["cost"].text().replace("\u00a0", " ") == "1.234,50 kr."
@@ -172,24 +179,14 @@ def test_a_file_that_cannot_be_read_is_reported_in_danish(qtbot, make_window, la
 
 def test_too_little_credit_is_said_in_danish_with_danish_numbers(qtbot, db, make_window, language, tmp_path):
     from smsdesk.sandbox.server import shared_sandbox
-    from tests.ui.test_flow import drop_file
 
     language(None, system="da_DK")
     sandbox = shared_sandbox()
     sandbox.state.reset()
     sandbox.state.faults.credit_messages = 1
     try:
-        window = make_window()
-        path = tmp_path / "kunder.csv"
-        path.write_text(
-            "Navn;Mobil\nMette;20 45 67 89\nLars;31 22 44 56\nSofie;40 11 22 33\n", encoding="utf-8"
-        )
-        drop_file(window.recipients_page, path)
-        qtbot.waitUntil(lambda: window.draft.plan is not None, timeout=15000)
-        window.message_page.set_text("Hej {Navn}")
-        window.go(2)
-        review = window.review_page
-        qtbot.waitUntil(lambda: review.totals is not None, timeout=15000)
+        people = "Navn;Mobil\nMette;20 45 67 89\nLars;31 22 44 56\nSofie;40 11 22 33\n"
+        review = review_of(qtbot, make_window, tmp_path, people)
         assert review.warning_label.text() == (
             "Kontoen har 1 point tilbage; denne udsendelse kræver mindst 3 point (én pr. besked). "
             "Fyld kontoen op først."

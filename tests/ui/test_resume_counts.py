@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from smsdesk.core.costing import PlannedMessage
 from smsdesk.store.journal import Journal
 from smsdesk.ui.main_window import HISTORY, RESULTS
+from tests.ui.test_campaigns import make_campaign
 
 ROWS = 14
 REJECTED = ("+4530100003", "+4530100007")  # the provider refuses them: failed, then retried
@@ -23,41 +24,17 @@ COUNTER = re.compile(r"(Sent|Failed|Unknown|Waiting|Skipped|Delivered) ([\d,]+)"
 
 
 def campaign_with_a_skipped_row(db) -> str:
-    account = db.get_account("Sandbox")
-    messages = [
-        PlannedMessage(
-            row=index + 2,
-            phone=f"+45301000{index:02d}",
-            fields={"Navn": f"Gæst {index + 1}"},
-            text=f"Hej Gæst {index + 1}",
-            encoding="GSM-7",
-            segments=1,
-        )
-        for index in range(ROWS)
-    ]
-    messages.append(
-        PlannedMessage(
-            row=ROWS + 2,
-            phone="12",
-            fields={"Navn": "Ugyldig"},
-            text="",
-            encoding="GSM-7",
-            segments=0,
-            skip_reason="not a phone number",
-            skip_kind="invalid",
-        )
+    skipped = PlannedMessage(
+        row=ROWS + 2,
+        phone="12",
+        fields={"Navn": "Ugyldig"},
+        text="",
+        encoding="GSM-7",
+        segments=0,
+        skip_reason="not a phone number",
+        skip_kind="invalid",
     )
-    return Journal(db).create_campaign(
-        name="Sommerfest",
-        account=account,
-        source_file="gaester.xlsx",
-        sheet=None,
-        template="Hej {Navn}",
-        country="DK",
-        phone_column="Telefon",
-        columns=["Navn", "Telefon"],
-        messages=messages,
-    )
+    return make_campaign(db, count=ROWS, name="Sommerfest", extra=[skipped])
 
 
 def click(qtbot, button) -> None:
@@ -135,6 +112,14 @@ def check_receipts(qtbot, results) -> None:
     qtbot.waitUntil(lambda: results.delivery_note.text().startswith("Receipts checked"), timeout=15000)
 
 
+def send_through(qtbot, results, button) -> None:
+    """Press a button that sends (Resume, Retry failed), wait for the send to end, and check receipts."""
+    click(qtbot, button)
+    qtbot.waitUntil(lambda: results.is_sending(), timeout=15000)
+    qtbot.waitUntil(lambda: results.worker is None, timeout=60000)
+    check_receipts(qtbot, results)
+
+
 @pytest.fixture
 def receipts(slow_sandbox):
     slow_sandbox.state.faults.deliver_after = 0.0
@@ -165,10 +150,7 @@ def test_pause_receipts_resume_retry_and_export_tell_one_story(
     assert done == {"Sent": 12, "Failed": 2, "Unknown": 0, "Waiting": 0, "Skipped": 1, "Delivered": 11}
 
     receipts.state.faults.reject_numbers = set()
-    click(qtbot, results.retry_failed_button)
-    qtbot.waitUntil(lambda: results.is_sending(), timeout=15000)
-    qtbot.waitUntil(lambda: results.worker is None, timeout=60000)
-    check_receipts(qtbot, results)
+    send_through(qtbot, results, results.retry_failed_button)
     retried = assert_one_story(qtbot, window, prompts, campaign_id, tmp_path / "after retry.xlsx")
     assert retried == {"Sent": 14, "Failed": 0, "Unknown": 0, "Waiting": 0, "Skipped": 1, "Delivered": 13}
 
@@ -196,10 +178,7 @@ def test_a_restarted_window_fills_the_page_from_the_journal_and_agrees(
     qtbot.waitUntil(lambda: results.campaign is not None and results.model.total() == ROWS + 1, timeout=15000)
     before = assert_one_story(qtbot, window, prompts, campaign_id, tmp_path / "reopened.xlsx")
     assert before["Waiting"] > 0 and before["Delivered"] > 0
-    click(qtbot, results.resume_button)
-    qtbot.waitUntil(lambda: results.is_sending(), timeout=15000)
-    qtbot.waitUntil(lambda: results.worker is None, timeout=60000)
-    check_receipts(qtbot, results)
+    send_through(qtbot, results, results.resume_button)
     done = assert_one_story(qtbot, window, prompts, campaign_id, tmp_path / "resumed.xlsx")
     assert done == {"Sent": 12, "Failed": 2, "Unknown": 0, "Waiting": 0, "Skipped": 1, "Delivered": 11}
 
@@ -306,10 +285,7 @@ def test_after_a_crash_the_reopened_page_and_the_resumed_send_agree(
     qtbot.waitUntil(lambda: results.campaign is not None and results.model.total() == ROWS + 1, timeout=15000)
     opened = assert_one_story(qtbot, window, prompts, campaign_id, tmp_path / "after the crash.xlsx")
     assert opened == {"Sent": 4, "Failed": 0, "Unknown": 3, "Waiting": 7, "Skipped": 1, "Delivered": 0}
-    click(qtbot, results.resume_button)
-    qtbot.waitUntil(lambda: results.is_sending(), timeout=15000)
-    qtbot.waitUntil(lambda: results.worker is None, timeout=60000)
-    check_receipts(qtbot, results)
+    send_through(qtbot, results, results.resume_button)
     done = assert_one_story(qtbot, window, prompts, campaign_id, tmp_path / "resumed.xlsx")
     # the three in flight were never sent again: the sandbox's list, asked at the run's end, never got them (failed);
     # the rejected number among the resumed ones failed; receipts only for what this sandbox sent
