@@ -318,12 +318,13 @@ def test_cli_sends_a_three_recipient_campaign_through_the_sandbox(
     assert (last["sent"], last["failed"], last["skipped"], last["unknown"]) == (3, 0, 0, 0)
 
     # The window sends from a child process; frozen, that is the console executable with a hidden flag. Its
-    # closed stdin means "the window went away", so the run ends cancelled, having sent nothing more.
+    # closed stdin means "the window went away", so the run ends interrupted (as after a crash, so the next start
+    # offers it), having sent nothing more.
     child = run_frozen(
         frozen.cli, "--campaign-process", str(smsdesk_home / "smsdesk.sqlite3"), last["campaign"], stdin=""
     )
     assert child.returncode == 0, child.stderr
-    assert json.loads(child.stdout.splitlines()[-1]) == {"end": {"state": "cancelled", "reason": None}}
+    assert json.loads(child.stdout.splitlines()[-1]) == {"end": {"state": "interrupted", "reason": None}}
 
 
 DUMMY_SECRET = "frozen-smoke-key-4f1c"
