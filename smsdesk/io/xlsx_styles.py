@@ -30,7 +30,6 @@ _XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*)>")
 _ATTRIBUTE = re.compile(rb'\b([A-Za-z]+)\s*=\s*(?:"([^"]*)"|\'([^\']*)\')')
 _TAG = re.compile(rb"<(?:\w+:)?(row|c)\b([^>]*)>")
 _CELL_TAG = re.compile(rb"<(?:\w+:)?c\b")
-_CELL_START = re.compile(rb"<(?:\w+:)?c\b")
 _CELL_REFERENCE = re.compile(rb"""\sr\s*=\s*["']([A-Z]{1,3})([0-9]{1,7})["']""")
 _REFERENCED_CELL_TAG = re.compile(rb"<(?:\w+:)?c\b[^>]*?\sr\s*=[^>]*>")
 _REFERENCE = re.compile(rb"([A-Z]{1,3})([0-9]{1,7})$")
@@ -112,7 +111,7 @@ class _SheetScan:
         for match in self.candidate.finditer(data, 0, end):
             start = data.rfind(b"<", 0, match.start())
             tag = data[start : data.find(b">", match.end()) + 1]
-            if _CELL_START.match(tag) is None or _attribute(tag, b"t") in _NOT_NUMBERS:
+            if _CELL_TAG.match(tag) is None or _attribute(tag, b"t") in _NOT_NUMBERS:
                 continue
             place = _CELL_REFERENCE.search(tag)
             if place is not None:
