@@ -8,9 +8,12 @@ provider knows what they mean.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject
+
+from smsdesk.ui.i18n import current_language
 
 
 def exclusion_reason(item) -> str:
@@ -19,9 +22,27 @@ def exclusion_reason(item) -> str:
 
 
 def phone_reason(reason: str) -> str:
+    fixed, patterns = _translated(current_language())
+    if reason in fixed:
+        return fixed[reason]
+    for pattern, text in patterns:
+        match = pattern.fullmatch(reason)
+        if match:
+            return text.format(**match.groupdict())
+    return reason
+
+
+@functools.cache
+def _translated(language: str) -> tuple[dict[str, str], list[tuple[re.Pattern[str], str]]]:
+    """The fixed reasons and the patterns, translated once per language: the skipped-rows table asks for every
+    row of the file on the GUI thread."""
+    return _fixed(), _patterns()
+
+
+def _fixed() -> dict[str, str]:
     from smsdesk.core import phones, plan
 
-    fixed = {
+    return {
         plan.NO_PHONE_NUMBER: QCoreApplication.translate("Reasons", "no phone number"),
         plan.ON_OPT_OUT_LIST: QCoreApplication.translate("Reasons", "opted out (on the opt-out list)"),
         phones.EMPTY: QCoreApplication.translate("Reasons", "no phone number"),
@@ -50,13 +71,6 @@ def phone_reason(reason: str) -> str:
             "Reasons", "a negative number, not a phone number"
         ),
     }
-    if reason in fixed:
-        return fixed[reason]
-    for pattern, text in _patterns():
-        match = pattern.fullmatch(reason)
-        if match:
-            return text.format(**match.groupdict())
-    return reason
 
 
 def error_text(error: str | None) -> str:
