@@ -22,12 +22,13 @@ and are recorded. Cancelled and paused campaigns keep their unsent rows pending,
 from __future__ import annotations
 
 import collections
+import contextlib
 import dataclasses
 import logging
 import math
 import queue
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -80,6 +81,19 @@ def default_concurrency(provider_type: type[Provider]) -> int:
 def secret_for_account(account: Account) -> str:
     """The account's key from the keyring (none needed for the built-in sandbox)."""
     return secrets.secret_for(account)
+
+
+@contextlib.contextmanager
+def account_provider(db: Database, account_name: str) -> Iterator[Provider]:
+    """The adapter of a saved account, with its key, closed afterwards: for asking the provider something outside
+    a run (delivery reports, what it accepted). ValueError when the account no longer exists."""
+    from smsdesk.providers import create_provider
+
+    account = db.get_account(account_name)
+    if account is None:
+        raise ValueError(f"The account {account_name!r} no longer exists")
+    with create_provider(account, secret_for_account(account)) as provider:
+        yield provider
 
 
 @dataclass(frozen=True)

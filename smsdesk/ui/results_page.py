@@ -887,16 +887,12 @@ class ResultsPage(QWidget):
         self.delivery_note.setText(self.tr("Asking the provider for delivery reports…"))
 
         def query(job: Job):
-            from smsdesk.providers import create_provider
+            from smsdesk.engine.sender import account_provider
             from smsdesk.store.journal import Journal
-            from smsdesk.store.secrets import secret_for
 
             db = source.open_another()
             try:
-                account = db.get_account(account_name)
-                if account is None:
-                    raise ValueError(f"The account {account_name!r} no longer exists")
-                with create_provider(account, secret_for(account) or "") as provider:
+                with account_provider(db, account_name) as provider:
                     reports = provider.delivery_status(ids)
                 journal = Journal(db)
                 journal.set_delivery(campaign_id, reports)
@@ -979,18 +975,13 @@ class ResultsPage(QWidget):
 
         def ask(job: Job):
             from smsdesk.engine.reconcile import reconcile
-            from smsdesk.providers import create_provider
+            from smsdesk.engine.sender import account_provider
             from smsdesk.store.journal import Journal
-            from smsdesk.store.secrets import needs_secret, secret_for
 
             db = source.open_another()
             try:
-                account = db.get_account(account_name)
-                if account is None:
-                    raise ValueError(f"The account {account_name!r} no longer exists")
                 journal = Journal(db)
-                secret = secret_for(account) if needs_secret(account) else ""
-                with create_provider(account, secret or "") as provider, journal.lock(campaign_id):
+                with account_provider(db, account_name) as provider, journal.lock(campaign_id):
                     return reconcile(journal, campaign_id, provider)
             finally:
                 db.close()
