@@ -15,6 +15,7 @@ import json
 import math
 import re
 import weakref
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urlencode
@@ -295,18 +296,9 @@ def list_batches(request: Request, state: SandboxState) -> Response:
     refused = _unauthorised(request, state)
     if refused:
         return refused
-    try:
-        start = max(0, int(request.q("start") or 0))
-        limit = max(1, min(1000, int(request.q("limit") or 50)))
-    except ValueError:
-        return Response(400, {"message": "start and limit must be numbers"})
-    order = (request.q("order") or "ASC").upper()
     with state.lock:
         ids = list(state.batches)
-    if order == "DESC":
-        ids.reverse()
-    page = [_batch_object(state, batch_id) for batch_id in ids[start : start + limit]]
-    return Response(200, page, headers={"Link": _links(request, len(ids), start, limit, order)})
+    return _page(request, ids, lambda batch_id: _batch_object(state, batch_id))
 
 
 @route(PROVIDER, "GET", r"/v2/batches/(?P<batch>[^/]+)")
@@ -322,17 +314,24 @@ def list_messages(request: Request, state: SandboxState) -> Response:
     batch_id, refused = _known_batch(request, state)
     if refused or batch_id is None:
         return refused or Response(404)
+    messages = _store(state)["messages"]
+    return _page(
+        request, list(state.batches[batch_id]), lambda mid: _message_object(state, mid, messages[mid], True)
+    )
+
+
+def _page(request: Request, ids: list, show: Callable[[Any], Any]) -> Response:
+    """One page of a /v2/ collection, by start/limit/order as every one of them is paginated, with its Link
+    header."""
     try:
         start = max(0, int(request.q("start") or 0))
         limit = max(1, min(1000, int(request.q("limit") or 50)))
     except ValueError:
         return Response(400, {"message": "start and limit must be numbers"})
     order = (request.q("order") or "ASC").upper()
-    ids = list(state.batches[batch_id])
     if order == "DESC":
-        ids.reverse()
-    store = _store(state)
-    page = [_message_object(state, mid, store["messages"][mid], True) for mid in ids[start : start + limit]]
+        ids = ids[::-1]
+    page = [show(item) for item in ids[start : start + limit]]
     return Response(200, page, headers={"Link": _links(request, len(ids), start, limit, order)})
 
 
