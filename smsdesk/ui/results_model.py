@@ -58,6 +58,7 @@ DELIVERY_LABELS = {
     DeliveryState.UNDELIVERED: QT_TRANSLATE_NOOP("ResultsModel", "Not delivered"),
     DeliveryState.PENDING: QT_TRANSLATE_NOOP("ResultsModel", "Waiting for receipt"),
 }
+_DELIVERY_STATES = frozenset(DeliveryState)
 NAME_HINTS = ("name", "navn", "namn", "nimi", "nom")
 
 
@@ -134,15 +135,6 @@ class ResultsModel(QAbstractTableModel):
         for (state, _delivery), number in self._pairs.items():
             if number:
                 counts[state] = counts.get(state, 0) + number
-        return counts
-
-    @property
-    def delivery_counts(self) -> dict[str, int]:
-        """Rows by delivery report, whatever their state."""
-        counts: dict[str, int] = {}
-        for (_state, delivery), number in self._pairs.items():
-            if number and delivery:
-                counts[delivery] = counts.get(delivery, 0) + number
         return counts
 
     def tally(self) -> Tally:
@@ -314,7 +306,7 @@ class ResultsModel(QAbstractTableModel):
             return _state_look(row[_STATE], role)
         if column == DELIVERY:
             state = row[_DELIVERY]
-            return _state_look(state, role) if state in tuple(DeliveryState) else None
+            return _state_look(state, role) if state in _DELIVERY_STATES else None
         if role == _TOOLTIP:
             if column == ERROR and row[_ERROR]:
                 shown = self._error(row[_ERROR])

@@ -139,7 +139,7 @@ def test_delivery_column_fills_in_on_refresh(qtbot, db, make_window):
     assert results.delivery_timer.isActive()  # asks again by itself every few minutes
     results._last_delivery_query = 0.0
     qtbot.mouseClick(results.delivery_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: results.model.delivery_counts.get("delivered", 0) == 4, timeout=15000)
+    qtbot.waitUntil(lambda: results.model.tally().delivered == 4, timeout=15000)
     from smsdesk.ui.results_model import DELIVERY
 
     assert results.model.index(0, DELIVERY).data() == "Delivered"

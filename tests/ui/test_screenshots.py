@@ -154,7 +154,7 @@ def test_screenshots_of_every_screen(qtbot, db, prompts, make_window, tmp_path, 
     qtbot.waitUntil(lambda: not results.is_sending(), timeout=60000)
     results._last_delivery_query = 0.0
     results.refresh_delivery()
-    qtbot.waitUntil(lambda: results.model.delivery_counts.get("delivered", 0) > 0, timeout=15000)
+    qtbot.waitUntil(lambda: results.model.tally().delivered > 0, timeout=15000)
     shots.append(shot(window, "08-results-finished"))
     results.show_filter("Failed")
     shots.append(shot(window, "09-results-failed-filter"))
