@@ -46,10 +46,7 @@ def interrupted_campaigns(db) -> list:
 
 
 def describe_campaign(campaign) -> str:
-    counts = campaign.counts
-    sent = counts.get("sent", 0)
-    unknown = counts.get("unknown", 0)
-    to_send = campaign.total - counts.get("skipped", 0)
+    tally = campaign_tally(campaign.counts)
     when = local_time(campaign.created_at)
     text = QCoreApplication.translate(
         "History", "{name} ({when}, {account}): {sent} of {total} sent, {waiting} waiting"
@@ -58,13 +55,13 @@ def describe_campaign(campaign) -> str:
         name=campaign.name,
         when=when,
         account=campaign.account,
-        sent=thousands(sent),
-        total=thousands(to_send),
-        waiting=thousands(campaign.pending),
+        sent=thousands(tally.sent),
+        total=thousands(tally.to_send),
+        waiting=thousands(tally.waiting),
     )
-    if unknown:
+    if tally.unknown:
         # unknown ones are never resumed: the user must know they exist before deciding
-        text += History().unknown_note(unknown)
+        text += History().unknown_note(tally.unknown)
     return text
 
 
