@@ -199,6 +199,9 @@ class CancelReport:
     result: str  # CANCELLED_ALL, REFUSED or NOT_CANCELLABLE
     message: str  # a sentence for the user
     count: int = 0  # messages that will not be sent
+    # the reason on its own where the sentence wraps one (the provider's rule or answer), for the GUI to say in
+    # its own words around it; None: the sentence is the reason
+    detail: str | None = None
 
 
 def cancel_campaign_on_worker(source: Any, campaign_id: str) -> CancelReport:
@@ -247,14 +250,14 @@ def cancel_campaign(db: Any, campaign_id: str, *, now: datetime) -> CancelReport
         )
     limits = provider_class(account.provider).limits
     if not limits.cancels_scheduled or (at - now).total_seconds() <= limits.cancel_notice:
-        return CancelReport(REFUSED, f"Not cancelled: {limits.cancel_rule}.")
+        return CancelReport(REFUSED, f"Not cancelled: {limits.cancel_rule}.", detail=limits.cancel_rule)
     handed = {r.message_id: r.id for r in journal.messages(campaign_id, states=(SENT,)) if r.message_id}
     try:
         secret = secret_for_account(account)
         with create_provider(account, secret) as provider:
             outcome = provider.cancel_scheduled(list(handed))
     except ProviderError as exc:
-        return CancelReport(REFUSED, f"Not cancelled: {exc.reason}")
+        return CancelReport(REFUSED, f"Not cancelled: {exc.reason}", detail=exc.reason)
     except Exception as exc:  # keyring failures, settings the adapter refuses: a sentence for the user
         return CancelReport(NOT_CANCELLABLE, str(exc) or type(exc).__name__)
     count = journal.cancel_scheduled(campaign_id, [handed[i] for i in outcome.cancelled if i in handed])
@@ -263,6 +266,7 @@ def cancel_campaign(db: Any, campaign_id: str, *, now: datetime) -> CancelReport
             REFUSED,
             f"{outcome.problem}. {len(outcome.cancelled)} of {len(handed)} messages cancelled.",
             count,
+            detail=outcome.problem,
         )
     return CancelReport(
         CANCELLED_ALL,

@@ -87,8 +87,8 @@ class _Answer(QObject):
             lead = self.tr("The provider did not cancel {name}.").format(name=name)
         if count:
             lead += " " + self.tr("%Ln message(s) were cancelled; the others will be sent.", "", count)
-        # The detail is the engine's sentence (or the provider's own rule, translated where it is a known one).
-        detail = report.message.removeprefix("Not cancelled: ").removesuffix(".")
+        # The detail: the provider's rule or answer (translated where it is a known one), else the engine's sentence
+        detail = report.detail or report.message.removesuffix(".")
         translated = fixed_text(detail)
         return f"{lead}\n\n{translated if translated != detail else error_text(detail)}"
 

@@ -188,3 +188,21 @@ def test_a_provider_side_schedule_is_handed_over_and_shown_as_scheduled(
     assert results.model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) == label
     assert results.cancel_schedule_button.isVisible()
     save(window, "08c-results-scheduled-at-provider")
+
+
+def test_a_refused_cancel_gives_the_providers_rule_in_danish(language):
+    from smsdesk.engine.schedule import NOT_CANCELLABLE, REFUSED, CancelReport
+    from smsdesk.providers.cpsms import CpsmsProvider
+    from smsdesk.ui.schedule_cancel import report_text
+
+    language("da")
+    rule = CpsmsProvider.limits.cancel_rule
+    refused = CancelReport(REFUSED, f"Not cancelled: {rule}.", detail=rule)
+    assert report_text(refused, "Fredag") == (
+        "Udbyderen annullerede ikke Fredag.\n\n"
+        "CPSMS annullerer kun en planlagt SMS mere end 10 minutter før dens tidspunkt"
+    )
+    late = CancelReport(NOT_CANCELLABLE, "Campaign 2026-12-04-001 is not scheduled.")
+    assert report_text(late, "Fredag") == (
+        "Fredag kunne ikke annulleres.\n\nUdsendelse 2026-12-04-001 er ikke planlagt"
+    )
