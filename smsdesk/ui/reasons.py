@@ -270,28 +270,6 @@ def _patterns() -> list[tuple[re.Pattern[str], str]]:
             re.compile(r"(?P<provider>.+) keeps asking us to slow down; try again later"),
             QCoreApplication.translate("Reasons", "{provider} keeps asking us to slow down; try again later"),
         ),
-        (
-            re.compile(
-                r"The account has (?P<amount>\S+) (?P<unit>.+?) left; this campaign needs at least "
-                r"(?P<needed>\d+) \(one per message\)\. Top up the account first\."
-            ),
-            QCoreApplication.translate(
-                "Reasons",
-                "The account has {amount} {unit} left; this campaign needs at least {needed} (one per message). "
-                "Top up the account first.",
-            ),
-        ),
-        (
-            re.compile(
-                r"The account has (?P<amount>\S+) (?P<unit>.+?) left; this campaign is estimated at "
-                r"(?P<cost>\S+)\. Top up the account first\."
-            ),
-            QCoreApplication.translate(
-                "Reasons",
-                "The account has {amount} {unit} left; this campaign is estimated at {cost}. Top up the account "
-                "first.",
-            ),
-        ),
     ]
 
 

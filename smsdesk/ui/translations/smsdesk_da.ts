@@ -1005,14 +1005,6 @@ De beskeder, der ikke er sendt endnu, venter: du kan genoptage dem fra Historik,
         <translation>{provider} beder os hele tiden om at sænke farten; prøv igen senere</translation>
     </message>
     <message>
-        <source>The account has {amount} {unit} left; this campaign needs at least {needed} (one per message). Top up the account first.</source>
-        <translation>Kontoen har {amount} {unit} tilbage; denne udsendelse kræver mindst {needed} (én pr. besked). Fyld kontoen op først.</translation>
-    </message>
-    <message>
-        <source>The account has {amount} {unit} left; this campaign is estimated at {cost}. Top up the account first.</source>
-        <translation>Kontoen har {amount} {unit} tilbage; denne udsendelse anslås til {cost}. Fyld kontoen op først.</translation>
-    </message>
-    <message>
         <source>CPSMS cancels a scheduled SMS only more than 10 minutes before its time</source>
         <translation>CPSMS annullerer kun en planlagt SMS mere end 10 minutter før dens tidspunkt</translation>
     </message>

@@ -1005,14 +1005,6 @@ Meddelandena som inte skickats än väntar kvar: du kan återuppta dem från His
         <translation>{provider} ber oss hela tiden att sakta ner; försök igen senare</translation>
     </message>
     <message>
-        <source>The account has {amount} {unit} left; this campaign needs at least {needed} (one per message). Top up the account first.</source>
-        <translation>Kontot har {amount} {unit} kvar; det här utskicket behöver minst {needed} (ett per meddelande). Fyll på kontot först.</translation>
-    </message>
-    <message>
-        <source>The account has {amount} {unit} left; this campaign is estimated at {cost}. Top up the account first.</source>
-        <translation>Kontot har {amount} {unit} kvar; det här utskicket beräknas kosta {cost}. Fyll på kontot först.</translation>
-    </message>
-    <message>
         <source>CPSMS cancels a scheduled SMS only more than 10 minutes before its time</source>
         <translation>CPSMS avbryter ett schemalagt SMS bara mer än 10 minuter före dess tid</translation>
     </message>
