@@ -112,6 +112,17 @@ def check_receipts(qtbot, results) -> None:
     qtbot.waitUntil(lambda: results.delivery_note.text().startswith("Receipts checked"), timeout=15000)
 
 
+def sending(qtbot, make_window, campaign_id: str, sent: int):
+    """A new window sending the campaign one message per request, once `sent` of them are sent: (window, its
+    Results page)."""
+    window = make_window()
+    results = window.results_page
+    results.runner_options = {"max_batch": 1, "concurrency": 1}
+    window.open_campaign(campaign_id, resume=True)
+    qtbot.waitUntil(lambda: results.model.counts.get("sent", 0) >= sent, timeout=30000)
+    return window, results
+
+
 def send_through(qtbot, results, button) -> None:
     """Press a button that sends (Resume, Retry failed), wait for the send to end, and check receipts."""
     click(qtbot, button)
@@ -132,11 +143,7 @@ def test_pause_receipts_resume_retry_and_export_tell_one_story(
     qtbot, db, prompts, make_window, receipts, tmp_path
 ):
     campaign_id = campaign_with_a_skipped_row(db)
-    window = make_window()
-    results = window.results_page
-    results.runner_options = {"max_batch": 1, "concurrency": 1}
-    window.open_campaign(campaign_id, resume=True)
-    qtbot.waitUntil(lambda: results.model.counts.get("sent", 0) >= 6, timeout=30000)
+    window, results = sending(qtbot, make_window, campaign_id, sent=6)
     click(qtbot, results.pause_button)
     qtbot.waitUntil(lambda: Journal(db).get_campaign(campaign_id).state == "paused", timeout=15000)
     qtbot.waitUntil(lambda: not results.model.counts.get("sending"), timeout=15000)
@@ -159,11 +166,7 @@ def test_a_restarted_window_fills_the_page_from_the_journal_and_agrees(
     qtbot, db, prompts, make_window, receipts, tmp_path
 ):
     campaign_id = campaign_with_a_skipped_row(db)
-    first = make_window()
-    results = first.results_page
-    results.runner_options = {"max_batch": 1, "concurrency": 1}
-    first.open_campaign(campaign_id, resume=True)
-    qtbot.waitUntil(lambda: results.model.counts.get("sent", 0) >= 5, timeout=30000)
+    first, results = sending(qtbot, make_window, campaign_id, sent=5)
     check_receipts(qtbot, results)  # some receipts recorded before the quit
     prompts.default_answer = True
     first.close()  # quitting mid-send: the rest stays pending
@@ -187,11 +190,7 @@ def test_discarding_the_rest_in_history_is_seen_by_the_open_results_page(
     qtbot, db, prompts, make_window, receipts, tmp_path
 ):
     campaign_id = campaign_with_a_skipped_row(db)
-    window = make_window()
-    results = window.results_page
-    results.runner_options = {"max_batch": 1, "concurrency": 1}
-    window.open_campaign(campaign_id, resume=True)
-    qtbot.waitUntil(lambda: results.model.counts.get("sent", 0) >= 4, timeout=30000)
+    window, results = sending(qtbot, make_window, campaign_id, sent=4)
     click(qtbot, results.cancel_button)  # "Stop sending now?" answered yes
     qtbot.waitUntil(lambda: results.worker is None, timeout=30000)
     window.go(HISTORY)
